@@ -1,0 +1,76 @@
+// geo/gdal_handles.hpp — unique_ptr owners for GDAL/OGR C handles and a scope guard that keeps
+// GDAL's error messages off stderr (they are read back with CPLGetLastErrorMsg instead).
+// Used only inside geo/*.cpp; no reading logic lives here.
+#pragma once
+#include <cpl_error.h>
+#include <gdal.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <type_traits>
+
+namespace geo::gdal {
+
+struct DatasetCloser {
+    void operator()(void* dataset) const { GDALClose(static_cast<GDALDatasetH>(dataset)); }
+};
+using DatasetPtr = std::unique_ptr<std::remove_pointer_t<GDALDatasetH>, DatasetCloser>;
+
+struct FeatureDestroyer {
+    void operator()(void* feature) const { OGR_F_Destroy(static_cast<OGRFeatureH>(feature)); }
+};
+using FeaturePtr = std::unique_ptr<std::remove_pointer_t<OGRFeatureH>, FeatureDestroyer>;
+
+struct GeometryDestroyer {
+    void operator()(void* geometry) const { OGR_G_DestroyGeometry(static_cast<OGRGeometryH>(geometry)); }
+};
+using GeometryPtr = std::unique_ptr<std::remove_pointer_t<OGRGeometryH>, GeometryDestroyer>;
+
+struct SpatialReferenceReleaser {
+    void operator()(void* srs) const { OSRRelease(static_cast<OGRSpatialReferenceH>(srs)); }
+};
+using SpatialReferencePtr = std::unique_ptr<std::remove_pointer_t<OGRSpatialReferenceH>, SpatialReferenceReleaser>;
+
+struct CoordinateTransformationDestroyer {
+    void operator()(void* transform) const {
+        OCTDestroyCoordinateTransformation(static_cast<OGRCoordinateTransformationH>(transform));
+    }
+};
+using CoordinateTransformationPtr =
+    std::unique_ptr<std::remove_pointer_t<OGRCoordinateTransformationH>, CoordinateTransformationDestroyer>;
+
+// While alive, GDAL errors raised on this thread go nowhere (GDAL's handler stack is per thread)
+// and the last-error slot starts empty, so CPLGetLastErrorMsg() describes this scope only.
+class QuietErrors {
+public:
+    QuietErrors() {
+        CPLPushErrorHandler(CPLQuietErrorHandler);
+        CPLErrorReset();
+    }
+    ~QuietErrors() { CPLPopErrorHandler(); }
+    QuietErrors(const QuietErrors&) = delete;
+    QuietErrors& operator=(const QuietErrors&) = delete;
+};
+
+// " (GDAL: <reason>)" for the last error on this thread, or "" if GDAL gave none. Keeps the first
+// line only (OGR's SQL errors add a caret diagram) and drops a leading "<path>: " or "<path>, "
+// since our messages already start with the path.
+inline std::string lastErrorSuffix(const std::string& path) {
+    const char* raw = CPLGetLastErrorMsg();
+    std::string reason = raw != nullptr ? raw : "";
+    reason = reason.substr(0, reason.find('\n'));
+    for (const char* separator : {": ", ", "}) {
+        if (!path.empty() && reason.rfind(path + separator, 0) == 0) reason.erase(0, path.size() + 2);
+    }
+    while (!reason.empty() && (reason.back() == ' ' || reason.back() == '\r')) reason.pop_back();
+    return reason.empty() ? std::string() : " (GDAL: " + reason + ")";
+}
+
+// GDALAllRegister is not cheap and must run once per process before any open.
+inline std::once_flag drivers_registered;
+inline void registerDriversOnce() { std::call_once(drivers_registered, [] { GDALAllRegister(); }); }
+
+}  // namespace geo::gdal
