@@ -1,0 +1,840 @@
+#include "geo/extraction.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "geo/error.hpp"
+
+namespace geo {
+
+const char* toString(MentionKind kind) {
+    switch (kind) {
+        case MentionKind::Toponym: return "toponym";
+        case MentionKind::Demonym: return "demonym";
+    }
+    return "unknown";
+}
+
+namespace {
+
+// ------------------------------------------------------------------------------------------------
+// Word lists. All lower-case; compared with the normalised token.
+
+using WordSet = std::unordered_set<std::string_view>;
+
+// Never a place as a single capitalised word: months, weekdays, function words and common words
+// that start sentences or titles ("March", "May", "Along", "Still", "Lion of Panjshir", "Twin Towers").
+const WordSet kNeverPlaces = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "a", "an", "the", "and", "but", "or", "nor", "if", "in", "on", "at", "by", "for", "to", "as", "is", "it",
+    "he", "she", "we", "they", "you", "i", "me", "him", "her", "us", "them", "my", "his", "its", "our", "their",
+    "this", "that", "these", "those", "there", "here", "then", "than", "also", "even", "just", "only",
+    "both", "each", "all", "any", "some", "many", "much", "more", "most", "no", "not", "so", "such", "very",
+    "well", "why", "how", "what", "when", "where", "who", "whom", "which", "while", "after", "before",
+    "during", "since", "until", "about", "above", "across", "against", "among", "around", "behind",
+    "below", "beside", "between", "beyond", "despite", "down", "inside", "into", "like", "near", "off",
+    "onto", "out", "outside", "over", "past", "per", "through", "toward", "towards", "under", "unlike",
+    "up", "upon", "via", "with", "within", "without", "again", "already", "always", "never", "now",
+    "often", "once", "soon", "today", "tomorrow", "yesterday", "yet", "however", "meanwhile", "therefore",
+    "thus", "although", "though", "because", "unless", "whether", "according", "of", "along", "still",
+    "lion", "twin", "said", "says", "mr", "mrs", "ms", "dr", "god", "police", "president", "government",
+    "union", "victory", "independence", "justice", "hope", "progress", "reform", "unity", "freedom",
+    "peace", "front", "central", "national", "united", "federal", "general", "senate", "congress",
+    "parliament", "army", "navy", "court", "state", "city", "county", "university", "college", "school",
+    "church", "hospital", "company", "bank", "party", "team", "club", "west", "east", "north", "south",
+    "western", "eastern", "northern", "southern", "day", "week", "year", "time", "times", "post", "new",
+    "old", "great", "little", "good", "best", "first", "last", "one", "two", "three", "four", "five",
+    "man", "woman", "people", "family", "home", "house", "world", "life", "love", "news", "media",
+    "press", "report", "story", "book", "film", "music", "game", "games", "fire", "water", "road",
+    "street", "avenue", "park", "center", "centre", "office", "department", "agency", "service",
+    "council", "committee", "commission", "board", "forces", "force", "troops", "security", "defense",
+    "defence", "health", "education", "energy", "power", "trade", "market", "business", "industry",
+    "money", "price", "oil", "gas", "food", "rain", "snow", "storm", "wind", "sun", "moon", "star",
+    "sea", "bay", "river", "lake", "island", "valley", "mountain", "hill", "beach", "coast", "bridge",
+    "airport", "station", "port", "harbor", "harbour", "christmas", "easter", "ramadan", "eid",
+    "islam", "muslim", "christian", "jewish", "catholic", "democrat", "republican", "liberal", "labour",
+    "conservative", "green", "red", "blue", "white", "black", "brown", "gold", "silver", "iron",
+    "stone", "rock", "wood", "forest", "field", "garden", "farm", "camp", "village", "town", "capital",
+    "province", "region", "district", "area", "zone", "border", "mission", "operation", "project",
+    "plan", "program", "programme", "law", "act", "bill", "rule", "order", "case", "trial", "crime",
+    "murder", "attack", "war", "battle", "strike", "protest", "crisis", "deal", "talks", "summit",
+    "meeting", "conference", "election", "vote", "campaign", "chief", "head", "leader", "member",
+    "minister", "officer", "official", "spokesman", "spokeswoman", "source", "sources", "reuters",
+    "associated", "online", "internet", "email", "phone", "social", "video", "photo",
+    "picture", "image", "march", "friendship", "eagle", "bear", "wolf",
+    "deer", "fox", "mercury", "venus", "mars", "jupiter", "saturn",
+    "why", "yes", "please", "thanks", "welcome", "hello", "okay", "ok",
+};
+
+// Ordinary English words that are also names of real towns ("Mobile", "Reading", "Nice", "Bath").
+// As the first word of a sentence they are taken as the word; elsewhere a town of this name needs
+// 100,000 people or support from the rest of the document.
+const WordSet kCommonWords = {
+    "mobile", "reading", "nice", "bath", "split", "orange", "commerce", "enterprise", "harmony",
+    "humble", "pride", "bonus", "normal", "opportunity", "plain", "plains", "hazard", "surprise",
+    "success", "golden", "sandy", "rugby", "derby", "wells", "deal", "faith", "joy", "concord",
+    "providence", "trinity", "temple", "canton", "liberty", "paradise", "aurora", "delta", "grove",
+    "summit", "sterling", "sparks", "springs", "spring", "fall", "winter", "summer", "autumn", "early",
+    "late", "clear", "fair", "gay", "alert", "beaver", "corning", "flint", "fort", "globe", "grant",
+    "hull", "jasper", "mesa", "post", "pearl", "sale", "mission", "magnolia", "ivy", "rose", "iris",
+    "olive", "laurel", "hazel", "ruby", "crystal", "diamond", "jade", "amber", "coral", "marina",
+    "ware", "bloom", "bound", "rich", "moss", "wild", "born", "best", "worth", "ash", "oak", "pine",
+    "elm", "maple", "cedar", "cliff", "ridge", "junction", "crossing", "mills", "falls", "heights",
+    "villa", "casa", "man", "mango", "banana", "cocoa", "bell", "cherry", "apple", "pepper", "sugar",
+    "salt", "coal", "copper", "zinc", "lead", "tin", "marble", "granite", "flora", "fauna", "chance",
+    "choice", "colony", "comfort", "content", "crane", "dale", "darling", "eden", "essence", "express",
+    "fame", "glory", "goodwill", "grace", "haven", "honor", "honour", "ideal", "imperial", "industry",
+    "justice", "kind", "loyal", "lucky", "major", "mercy", "model", "modern", "noble", "ocean",
+    "patience", "pleasant", "plenty", "premier", "prosperity", "reliance", "rescue", "royal", "ruth",
+    "safety", "security", "shelter", "silence", "smart", "speed", "standard", "strong", "superior",
+    "triumph", "trust", "truth", "union", "valiant", "vigilant", "virtue", "wisdom", "wonder", "zenith",
+    "chad", "guinea", "turkey", "jordan", "china", "japan", "chile",
+};
+
+// Common given names and surnames that are also places: after a person's title, before "said",
+// or beside another capitalised name ("George Washington", "Michael Jordan") they are people.
+const WordSet kPersonalNames = {
+    "jordan", "washington", "lincoln", "houston", "austin", "dallas", "florence", "victoria", "georgia",
+    "charlotte", "chelsea", "kent", "clinton", "jackson", "madison", "paris", "sydney", "orlando",
+    "eugene", "tyler", "marion", "beverly", "chester", "troy", "warren", "franklin", "hamilton",
+    "milton", "carson", "denver", "camden", "logan", "mitchell", "preston", "winston", "stanley",
+    "sherman", "morgan", "harrison", "jefferson", "monroe", "adams", "wilson", "grant", "lee", "clay",
+    "douglas", "marshall", "taylor", "brooks", "lawrence", "raleigh", "vernon", "wayne", "homer",
+    "elizabeth", "alexandria", "sofia", "regina", "aurora", "savannah", "sharon", "shelby", "mckinney",
+    "hudson", "lafayette", "columbus", "darwin", "nelson", "peru", "cuba", "chad", "israel", "kuwait",
+    "ali", "hassan", "ahmad", "ahmed", "mohammed", "muhammad", "omar", "karim", "massoud", "khan",
+    "bradley", "kingston", "murray", "howard", "gordon", "hunter", "kelly", "barry", "albany",
+};
+
+// Words before a name that make it a person's ("President Washington", "Mr. Jordan").
+const WordSet kPersonTitles = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "king", "queen",
+    "prince", "princess", "president", "vice", "sen", "senator", "rep", "representative", "gov", "governor",
+    "mayor", "judge", "justice", "gen", "general", "col", "colonel", "capt", "captain", "lt", "lieutenant",
+    "sgt", "sergeant", "officer", "detective", "det", "rev", "reverend", "father", "sister", "brother",
+    "pope", "sheikh", "mullah", "imam", "minister", "chancellor", "coach", "commissioner", "chief",
+    "deputy", "councilman", "councilwoman", "attorney", "secretary", "ambassador", "doctor", "uncle",
+    "aunt", "cardinal", "bishop", "emir", "sultan", "ayatollah", "maj", "major", "cpl", "corporal",
+    "pvt", "private", "adm", "admiral", "supt", "superintendent", "trooper", "agent", "spokesman",
+    "spokeswoman", "mrs", "madam", "st",
+};
+
+// Verbs after a name that make it a speaker ("Jordan said").
+const WordSet kSpeechVerbs = {"said", "says", "told", "added", "wrote", "stated", "explained", "asked",
+                              "replied", "argued", "noted", "insisted", "tweeted", "announced"};
+
+// Capitalised words after a name that make the whole an organisation ("Washington Post",
+// "New York Times", "Texas Instruments", "American Airlines", "Kabul University").
+const WordSet kOrganisationHeads = {
+    "post", "times", "journal", "herald", "tribune", "instruments", "airlines", "airways", "air",
+    "university", "college", "institute", "academy", "inc", "corp", "corporation", "company", "co",
+    "ltd", "llc", "plc", "bank", "group", "club", "fc", "gazette", "chronicle", "observer", "review",
+    "press", "magazine", "daily", "telegraph", "globe", "inquirer", "register", "courier", "bulletin",
+    "sentinel", "dispatch", "examiner", "standard", "mirror", "express", "broadcasting", "television",
+    "radio", "symphony", "orchestra", "hospital", "clinic", "medical", "capitals", "nationals",
+    "senators", "giants", "yankees", "mets", "rangers", "lakers", "bulls", "bears", "packers",
+    "cowboys", "redskins", "patriots", "celtics", "knicks", "united", "rovers", "wanderers",
+    "athletic", "athletics", "city", "state", "stock", "exchange", "statesman", "democrat",
+    "enquirer", "beacon", "ledger", "record", "star", "sun", "news", "today", "weekly", "monthly",
+    "insider", "reporter", "free", "pioneer", "republic", "citizen", "independent",
+};
+
+// Words that may follow a name in lower case and still belong to it ("the Panjshir valley").
+const WordSet kFeatureWords = {"valley", "river", "mountains", "mountain", "pass", "province", "lake",
+                               "sea", "island", "islands", "desert", "county", "district", "region",
+                               "gulf", "strait", "canal", "peninsula", "plain", "corridor", "heights",
+                               "city", "state", "bay", "basin", "range", "hills", "ocean", "parish",
+                               "governorate", "oblast", "prefecture", "municipality"};
+
+// Lower-case words allowed inside a multi-word name ("Rio de Janeiro", "Sar-e Pol", "Mazar-i-Sharif").
+const WordSet kConnectors = {"of", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des",
+                             "la", "le", "les", "el", "al", "ul", "e", "i", "y", "ye", "am", "an",
+                             "der", "den", "van", "von", "upon", "on", "the", "and", "sur", "en",
+                             "au", "aux", "im", "bin", "ibn", "ben", "o", "a", "na", "nad", "pod"};
+
+// Words a shortened title ends with a period after ("St. Louis", "Mt. Everest", "Mr. Jordan").
+const WordSet kPeriodAbbreviations = {"st", "ste", "mt", "ft", "pt", "mr", "mrs", "ms", "dr", "gen",
+                                      "sen", "rep", "gov", "col", "capt", "lt", "sgt", "rev", "prof",
+                                      "det", "maj", "cpl", "pvt", "adm", "supt", "gov"};
+
+bool contains(const WordSet& set, std::string_view word) { return set.find(word) != set.end(); }
+
+// ------------------------------------------------------------------------------------------------
+// Tokens
+
+enum class Gap { Space, Hyphen, Period, Comma, Break };
+
+struct Token {
+    std::size_t begin = 0;      // bytes, the word without a possessive "'s"
+    std::size_t end = 0;
+    std::size_t possessive_end = 0;  // end including "'s" when there is one
+    std::size_t passage = 0;
+    std::string lower;          // Gazetteer::normalise of the word
+    bool capitalised = false;   // first letter upper-case
+    bool all_caps = false;      // two or more letters, all upper-case ("US", "NATO")
+    bool dotted = false;        // initials with periods ("U.S.", "D.C.")
+    bool possessive = false;
+    bool sentence_start = false;
+    Gap gap_after = Gap::Break;  // what separates it from the next token
+};
+
+bool isLetterOrDigit(char32_t cp) {
+    if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    // Punctuation and spaces outside ASCII that texts use; everything else counts as a letter.
+    switch (cp) {
+        case 0x00A0: case 0x00AB: case 0x00BB: case 0x00B7: case 0x00A9: case 0x00AE: case 0x00B0:
+        case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2018:
+        case 0x2019: case 0x201A: case 0x201C: case 0x201D: case 0x201E: case 0x2022: case 0x2026:
+        case 0x2032: case 0x2033: case 0x2039: case 0x203A: case 0x20AC: case 0x00A3: case 0x2009:
+        case 0x200B: case 0x202F: case 0xFEFF: case 0x00BF: case 0x00A1: case 0x00D7: case 0x00F7:
+        case 0x02BB: case 0x02BC:
+            return false;
+        default:
+            return !(cp >= 0x2000 && cp <= 0x206F) && !(cp >= 0x3000 && cp <= 0x303F);
+    }
+}
+
+bool isApostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02BC; }
+
+std::vector<Token> tokenise(const Document& doc) {
+    const std::string& text = doc.text();
+    std::vector<Token> tokens;
+    for (const Passage& passage : doc.passages()) {
+        std::size_t pos = passage.byte_start;
+        const std::size_t end = passage.byte_end;
+        bool sentence_start = true;
+        while (pos < end) {
+            std::size_t next = pos;
+            const char32_t cp = nextCodePoint(text, next);
+            if (!isLetterOrDigit(cp)) {
+                // Sentence ends and opening quotes make the next word start a sentence.
+                if (cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == ';' || cp == '"' ||
+                    cp == 0x201C || cp == 0x2018 || cp == 0x2014 || cp == '(' || cp == '[') {
+                    sentence_start = true;
+                }
+                pos = next;
+                continue;
+            }
+            Token t;
+            t.begin = pos;
+            t.passage = passage.index;
+            t.sentence_start = sentence_start;
+            sentence_start = false;
+            // Initials with periods: ([A-Za-z]\.){2,}
+            {
+                std::size_t p = pos;
+                int pairs = 0;
+                while (p + 1 < end && std::isalpha(static_cast<unsigned char>(text[p])) && text[p + 1] == '.') {
+                    p += 2;
+                    ++pairs;
+                }
+                std::size_t after = p;
+                if (pairs >= 2 && (p >= end || !isLetterOrDigit(nextCodePoint(text, after)))) {
+                    t.end = t.possessive_end = p;
+                    t.dotted = true;
+                    t.capitalised = std::isupper(static_cast<unsigned char>(text[pos])) != 0;
+                    t.all_caps = t.capitalised;
+                    t.lower = Gazetteer::normalise(std::string_view(text).substr(pos, p - pos));
+                    tokens.push_back(std::move(t));
+                    pos = p;
+                    continue;
+                }
+            }
+            // A word: letters and digits, with apostrophes inside ("O'Brien", "Afghanistan’s").
+            std::size_t p = pos;
+            while (p < end) {
+                std::size_t q = p;
+                const char32_t c = nextCodePoint(text, q);
+                if (isLetterOrDigit(c)) {
+                    p = q;
+                    continue;
+                }
+                if (isApostrophe(c) && q < end) {
+                    std::size_t r = q;
+                    if (isLetterOrDigit(nextCodePoint(text, r))) {
+                        p = q;
+                        continue;
+                    }
+                }
+                break;
+            }
+            t.end = t.possessive_end = p;
+            // Possessive: trailing "'s" / "’s".
+            {
+                const std::string_view word(text.data() + pos, p - pos);
+                for (std::string_view suffix : {std::string_view("'s"), std::string_view("\u2019s")}) {
+                    if (word.size() > suffix.size() && word.substr(word.size() - suffix.size()) == suffix) {
+                        t.end = p - suffix.size();
+                        t.possessive = true;
+                        break;
+                    }
+                }
+            }
+            const std::string_view word(text.data() + pos, t.end - pos);
+            std::size_t first = 0;
+            const char32_t first_cp = nextCodePoint(word, first);
+            t.capitalised = isUpperLatin(first_cp);
+            int letters = 0, upper = 0;
+            for (std::size_t i = 0; i < word.size();) {
+                const char32_t c = nextCodePoint(word, i);
+                if (c < 0x80 ? std::isalpha(static_cast<int>(c)) != 0 : isLetterOrDigit(c)) {
+                    ++letters;
+                    if (isUpperLatin(c)) ++upper;
+                }
+            }
+            t.all_caps = letters >= 2 && upper == letters;
+            t.lower = Gazetteer::normalise(word);
+            tokens.push_back(std::move(t));
+            pos = p;
+        }
+    }
+    // Gaps between neighbours.
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+        Token& t = tokens[i];
+        const Token& n = tokens[i + 1];
+        if (t.passage != n.passage || t.possessive) {
+            t.gap_after = Gap::Break;
+            continue;
+        }
+        const std::string_view gap(text.data() + t.end, n.begin - t.end);
+        bool newline = false, space = false, hyphen = false, period = false, comma = false, other = false;
+        for (std::size_t k = 0; k < gap.size();) {
+            const char32_t c = nextCodePoint(gap, k);
+            if (c == '\n') newline = true;
+            else if (c == ' ' || c == '\t' || c == 0x00A0) space = true;
+            else if (c == '-' || c == 0x2010 || c == 0x2011) hyphen = true;
+            else if (c == '.') period = true;
+            else if (c == ',') comma = true;
+            else other = true;
+        }
+        if (other || newline) t.gap_after = Gap::Break;
+        else if (hyphen && !period && !comma) t.gap_after = gap.size() == 1 ? Gap::Hyphen : Gap::Break;
+        else if (period && !comma && gap.size() == 2 && gap[0] == '.' && space) t.gap_after = Gap::Period;
+        else if (comma && !period && gap.size() == 2 && gap[0] == ',' && space) t.gap_after = Gap::Comma;
+        else if (space && !period && !comma && !hyphen) t.gap_after = Gap::Space;
+        else t.gap_after = Gap::Break;
+    }
+    return tokens;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Recognition
+
+struct RawMention {
+    std::size_t first = 0;  // token range [first, last]
+    std::size_t last = 0;
+    std::string key;        // normalised name
+    std::vector<NameEntry> entries;  // gazetteer entries allowed for this spelling
+    bool demonym = false;
+};
+
+// Which name kinds a spelling may match: initials and short all-caps words only abbreviations
+// ("US", "U.S." but not "us"); ordinary capitalised words names and demonyms.
+std::vector<NameEntry> allowedEntries(const std::vector<NameEntry>& entries, const std::vector<Token>& tokens,
+                                      std::size_t first, std::size_t last, const Gazetteer& gazetteer) {
+    const bool single = first == last;
+    const Token& t = tokens[first];
+    const bool abbreviation_shape = single && (t.dotted || (t.all_caps && t.lower.size() <= 4));
+    std::vector<NameEntry> out;
+    for (const NameEntry& e : entries) {
+        if (e.kind == NameKind::Abbreviation) {
+            if (abbreviation_shape) out.push_back(e);
+        } else if (e.kind == NameKind::Demonym) {
+            if (!abbreviation_shape) out.push_back(e);
+        } else if (!(single && t.all_caps && !t.dotted && t.lower.size() <= 4) || t.dotted) {
+            out.push_back(e);
+        }
+    }
+    // Demonyms and names never mix in one mention. A demonym beats towns of that name ("Canadian",
+    // Texas); a country or region of that name beats the demonym ("Djibouti", "Vatican").
+    const bool any_demonym = std::any_of(out.begin(), out.end(), [](const NameEntry& e) { return e.kind == NameKind::Demonym; });
+    if (any_demonym) {
+        const bool strong_name = std::any_of(out.begin(), out.end(), [&](const NameEntry& e) {
+            const PlaceKind k = gazetteer.place(e.place).kind;
+            return e.kind != NameKind::Demonym && k != PlaceKind::City && k != PlaceKind::Admin2;
+        });
+        out.erase(std::remove_if(out.begin(), out.end(), [&](const NameEntry& e) {
+                      return strong_name ? e.kind == NameKind::Demonym : e.kind != NameKind::Demonym;
+                  }),
+                  out.end());
+    }
+    return out;
+}
+
+bool canJoin(const Token& t) {
+    return t.gap_after == Gap::Space || t.gap_after == Gap::Hyphen ||
+           (t.gap_after == Gap::Period && contains(kPeriodAbbreviations, t.lower));
+}
+
+std::vector<RawMention> findCandidates(const Document& doc, const Gazetteer& gazetteer, const std::vector<Token>& tokens) {
+    std::vector<RawMention> out;
+    const std::string& text = doc.text();
+    const std::size_t max_words = static_cast<std::size_t>(std::max(1, gazetteer.maxNameWords()));
+    for (std::size_t i = 0; i < tokens.size();) {
+        if (!tokens[i].capitalised) {
+            ++i;
+            continue;
+        }
+        // The longest run of tokens that may form one name.
+        std::size_t limit = i;
+        while (limit + 1 < tokens.size() && limit - i + 1 < max_words && canJoin(tokens[limit]) &&
+               !tokens[limit].possessive) {
+            ++limit;
+        }
+        bool matched = false;
+        for (std::size_t last = limit + 1; last-- > i;) {
+            // Inner words: capitalised or connectors; the last: capitalised or a feature word.
+            bool shape_ok = true;
+            for (std::size_t k = i + 1; k <= last && shape_ok; ++k) {
+                const Token& t = tokens[k];
+                if (t.capitalised) continue;
+                shape_ok = (k < last && contains(kConnectors, t.lower)) || (k == last && contains(kFeatureWords, t.lower));
+            }
+            if (!shape_ok) continue;
+            const std::string key = Gazetteer::normalise(std::string_view(text).substr(tokens[i].begin, tokens[last].end - tokens[i].begin));
+            const auto& entries = gazetteer.lookup(key);
+            if (entries.empty()) continue;
+            std::vector<NameEntry> allowed = allowedEntries(entries, tokens, i, last, gazetteer);
+            if (allowed.empty()) continue;
+            RawMention m;
+            m.first = i;
+            m.last = last;
+            m.key = key;
+            m.demonym = allowed.front().kind == NameKind::Demonym;
+            m.entries = std::move(allowed);
+            out.push_back(std::move(m));
+            i = last + 1;
+            matched = true;
+            break;
+        }
+        if (!matched) ++i;
+    }
+    return out;
+}
+
+bool isCityLike(const Place& p) { return p.kind == PlaceKind::City || p.kind == PlaceKind::Admin2; }
+
+std::int64_t maxCityPopulation(const RawMention& m, const Gazetteer& g) {
+    std::int64_t best = 0;
+    for (const NameEntry& e : m.entries) best = std::max(best, g.place(e.place).population);
+    return best;
+}
+
+bool onlyCityLike(const RawMention& m, const Gazetteer& g) {
+    return std::all_of(m.entries.begin(), m.entries.end(), [&](const NameEntry& e) { return isCityLike(g.place(e.place)); });
+}
+
+// Why a recognised name is dropped, or kKeep; "weak" names are kept only with document support.
+enum class Verdict { Keep, Weak, Drop };
+
+Verdict judge(const RawMention& m, const std::vector<Token>& tokens, const std::vector<bool>& in_mention,
+              const Gazetteer& g) {
+    const Token& first = tokens[m.first];
+    const Token& last = tokens[m.last];
+    const bool single = m.first == m.last;
+    const std::string& word = first.lower;
+
+    // "Washington Post", "New York Times", "American Airlines": an organisation.
+    if (!last.possessive && last.gap_after == Gap::Space && m.last + 1 < tokens.size()) {
+        const Token& next = tokens[m.last + 1];
+        if (next.capitalised && contains(kOrganisationHeads, next.lower)) return Verdict::Drop;
+    }
+    if (m.demonym) return Verdict::Keep;
+    if (single && !first.all_caps && contains(kNeverPlaces, word)) return Verdict::Drop;
+
+    // A person's title before the name ("President Washington", "Mr. Jordan").
+    if (m.first > 0) {
+        const Token& prev = tokens[m.first - 1];
+        const bool joined = prev.gap_after == Gap::Space || prev.gap_after == Gap::Period;
+        if (joined && prev.capitalised && contains(kPersonTitles, prev.lower) && !(prev.lower == "st" && prev.gap_after == Gap::Period)) {
+            if (onlyCityLike(m, g) || contains(kPersonalNames, word) || single) return Verdict::Drop;
+        }
+    }
+    const bool personal = single && contains(kPersonalNames, word);
+    // "Jordan said": a speaker.
+    if (personal && m.last + 1 < tokens.size() && last.gap_after == Gap::Space &&
+        contains(kSpeechVerbs, tokens[m.last + 1].lower)) {
+        return Verdict::Drop;
+    }
+    // Part of a longer proper name ("George Washington", "Ali Nazary", "Twin Towers"): a neighbouring
+    // capitalised word that is no place and no ordinary word.
+    if (single && (personal || (onlyCityLike(m, g) && maxCityPopulation(m, g) < 1000000))) {
+        const auto nameLike = [&](std::size_t k) {
+            const Token& t = tokens[k];
+            // A neighbouring place name counts too when one of the two is a common personal name
+            // ("George Washington": George, South Africa and Washington, D.C.).
+            const bool person_pair = personal || contains(kPersonalNames, t.lower);
+            return t.capitalised && !t.all_caps && (!in_mention[k] || person_pair) && !contains(kNeverPlaces, t.lower) &&
+                   !contains(kFeatureWords, t.lower) && !(t.sentence_start && contains(kCommonWords, t.lower));
+        };
+        if (m.first > 0 && tokens[m.first - 1].gap_after == Gap::Space && nameLike(m.first - 1)) return Verdict::Drop;
+        if (m.last + 1 < tokens.size() && last.gap_after == Gap::Space && nameLike(m.last + 1)) return Verdict::Drop;
+    }
+    if (single && onlyCityLike(m, g)) {
+        if (contains(kCommonWords, word)) {
+            if (first.sentence_start) return Verdict::Drop;
+            if (maxCityPopulation(m, g) < 100000) return Verdict::Weak;
+        }
+        if (maxCityPopulation(m, g) < 5000) return Verdict::Weak;
+    } else if (single && first.sentence_start && contains(kCommonWords, word)) {
+        // "Turkey" opening a sentence is still the country; an admin area or town is not.
+        const bool strong = std::any_of(m.entries.begin(), m.entries.end(), [&](const NameEntry& e) {
+            const PlaceKind k = g.place(e.place).kind;
+            return k == PlaceKind::Country || k == PlaceKind::Continent;
+        });
+        if (!strong) return Verdict::Drop;
+    }
+    return Verdict::Keep;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Resolution
+
+double distanceKm(const LonLat& a, const LonLat& b) {
+    constexpr double kDegToRad = 3.14159265358979323846 / 180.0;
+    const double p1 = a.lat * kDegToRad, p2 = b.lat * kDegToRad;
+    const double dp = p2 - p1, dl = (b.lon - a.lon) * kDegToRad;
+    const double h = std::sin(dp / 2) * std::sin(dp / 2) + std::cos(p1) * std::cos(p2) * std::sin(dl / 2) * std::sin(dl / 2);
+    return 2.0 * 6371.0088 * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+// How likely a place is meant, before looking at the rest of the document.
+double prior(const Place& p, const std::string& key) {
+    double s = 0.0;
+    const double pop = static_cast<double>(std::max<std::int64_t>(0, p.population));
+    switch (p.kind) {
+        case PlaceKind::Country: s = 1.0; break;
+        case PlaceKind::Continent: s = 0.9; break;
+        case PlaceKind::Region:
+        case PlaceKind::Physical: s = 0.85; break;
+        case PlaceKind::Admin1: s = 0.7 + 0.1 * std::min(1.0, std::log10(pop + 1.0) / 7.0); break;
+        case PlaceKind::Admin2: s = 0.35; break;
+        case PlaceKind::City:
+            s = 0.2 + 0.6 * std::min(1.0, std::log10(pop + 1.0) / 7.0);
+            if (p.feature_code == "PPLC") s += 0.15;
+            else if (p.feature_code == "PPLA") s += 0.05;
+            break;
+    }
+    // Its own main name rather than an alternative spelling.
+    if (Gazetteer::normalise(p.name) == key) s += 0.05;
+    return s;
+}
+
+struct Group {
+    std::string key;
+    bool demonym = false;
+    std::vector<std::size_t> mentions;            // indices into the kept raw mentions
+    std::vector<std::uint32_t> candidates;
+    std::vector<double> base;                     // prior per candidate
+    std::vector<double> score;
+    bool weak = false;                            // every mention was weak
+    std::string qualifier_country;                // "Rome, Georgia": restricts candidates
+    std::string qualifier_admin1;
+    int best = -1;
+};
+
+}  // namespace
+
+Extraction extractPlaces(const Document& doc, const Gazetteer& gazetteer) {
+    const std::vector<Token> tokens = tokenise(doc);
+    std::vector<RawMention> raw = findCandidates(doc, gazetteer, tokens);
+
+    std::vector<bool> in_mention(tokens.size(), false);
+    for (const RawMention& m : raw) {
+        for (std::size_t k = m.first; k <= m.last; ++k) in_mention[k] = true;
+    }
+    std::vector<RawMention> kept;
+    std::vector<bool> kept_weak;
+    for (RawMention& m : raw) {
+        const Verdict v = judge(m, tokens, in_mention, gazetteer);
+        if (v == Verdict::Drop) continue;
+        kept_weak.push_back(v == Verdict::Weak);
+        kept.push_back(std::move(m));
+    }
+
+    // "Alexandria, Va.", "Rome, Georgia": an admin-1 or country right after a place and a comma
+    // qualifies it. AP state abbreviations ("Va.") are only recognised here.
+    struct Qualifier {
+        std::string country, admin1;
+    };
+    std::vector<Qualifier> qualifiers(kept.size());
+    {
+        const std::string& text = doc.text();
+        std::vector<RawMention> added;
+        std::vector<bool> replaced(kept.size(), false);
+        for (std::size_t i = 0; i < kept.size(); ++i) {
+            const Token& last = tokens[kept[i].last];
+            if (last.gap_after != Gap::Comma || kept[i].last + 1 >= tokens.size()) continue;
+            const std::size_t q = kept[i].last + 1;
+            const bool next_is_q = i + 1 < kept.size() && kept[i + 1].first == q;
+            std::vector<NameEntry> entries;
+            // "Va." — an AP abbreviation, its period right after the word.
+            if (tokens[q].capitalised && !tokens[q].dotted && tokens[q].end < text.size() && text[tokens[q].end] == '.') {
+                const std::string_view spelled = std::string_view(text).substr(tokens[q].begin, tokens[q].end + 1 - tokens[q].begin);
+                for (const NameEntry& e : gazetteer.lookup(spelled)) {
+                    if (e.kind == NameKind::Abbreviation && gazetteer.place(e.place).kind == PlaceKind::Admin1) entries.push_back(e);
+                }
+                if (!entries.empty()) {
+                    RawMention m;
+                    m.first = m.last = q;
+                    m.key = Gazetteer::normalise(spelled);
+                    m.entries = entries;
+                    if (next_is_q && kept[i + 1].last == q) replaced[i + 1] = true;
+                    added.push_back(std::move(m));
+                }
+            }
+            if (entries.empty() && next_is_q) entries = kept[i + 1].entries;
+            for (const NameEntry& e : entries) {
+                const Place& p = gazetteer.place(e.place);
+                if (p.kind == PlaceKind::Admin1) {
+                    qualifiers[i] = {p.country, p.admin1};
+                    break;
+                }
+                if (p.kind == PlaceKind::Country) qualifiers[i] = {p.country, ""};
+            }
+        }
+        // Mentions replaced by an abbreviation reading are dropped (by emptying their entries).
+        for (std::size_t i = 0; i < kept.size(); ++i) {
+            if (replaced[i]) kept[i].entries.clear();
+        }
+        for (RawMention& m : added) {
+            kept.push_back(std::move(m));
+            kept_weak.push_back(false);
+            qualifiers.push_back({});
+        }
+        // Keep text order.
+        std::vector<std::size_t> order(kept.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return kept[a].first < kept[b].first; });
+        std::vector<RawMention> sorted;
+        std::vector<bool> sorted_weak;
+        std::vector<Qualifier> sorted_q;
+        for (std::size_t i : order) {
+            if (kept[i].entries.empty()) continue;
+            sorted.push_back(std::move(kept[i]));
+            sorted_weak.push_back(kept_weak[i]);
+            sorted_q.push_back(qualifiers[i]);
+        }
+        kept = std::move(sorted);
+        kept_weak = std::move(sorted_weak);
+        qualifiers = std::move(sorted_q);
+    }
+
+    // One sense per name per document: group mentions by normalised name.
+    std::vector<Group> groups;
+    std::map<std::string, std::size_t> group_of;
+    std::vector<std::size_t> mention_group(kept.size());
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+        const std::string gkey = (kept[i].demonym ? "d:" : "n:") + kept[i].key;
+        auto [it, inserted] = group_of.emplace(gkey, groups.size());
+        if (inserted) {
+            Group g;
+            g.key = kept[i].key;
+            g.demonym = kept[i].demonym;
+            g.weak = true;
+            std::set<std::uint32_t> seen;
+            for (const NameEntry& e : kept[i].entries) {
+                if (seen.insert(e.place).second) g.candidates.push_back(e.place);
+            }
+            groups.push_back(std::move(g));
+        }
+        Group& g = groups[it->second];
+        g.mentions.push_back(i);
+        g.weak = g.weak && kept_weak[i];
+        if (!qualifiers[i].country.empty() && g.qualifier_country.empty()) {
+            g.qualifier_country = qualifiers[i].country;
+            g.qualifier_admin1 = qualifiers[i].admin1;
+        }
+        mention_group[i] = it->second;
+    }
+
+    // Priors, qualifiers and the city-over-province rule.
+    for (Group& g : groups) {
+        if (!g.qualifier_country.empty()) {
+            std::vector<std::uint32_t> inside;
+            for (std::uint32_t c : g.candidates) {
+                const Place& p = gazetteer.place(c);
+                if (p.country == g.qualifier_country && (g.qualifier_admin1.empty() || p.admin1 == g.qualifier_admin1) &&
+                    p.kind != PlaceKind::Admin1 && p.kind != PlaceKind::Country) {
+                    inside.push_back(c);
+                }
+            }
+            if (!inside.empty()) g.candidates = inside;
+        }
+        g.base.resize(g.candidates.size());
+        for (std::size_t k = 0; k < g.candidates.size(); ++k) g.base[k] = prior(gazetteer.place(g.candidates[k]), g.key);
+        // A province named after its capital ("Kabul", "Kandahar") or a city of a million people
+        // ("New York") means the city; otherwise the province keeps its own name.
+        for (std::size_t a = 0; a < g.candidates.size(); ++a) {
+            const Place& admin = gazetteer.place(g.candidates[a]);
+            if (admin.kind != PlaceKind::Admin1) continue;
+            for (std::size_t c = 0; c < g.candidates.size(); ++c) {
+                const Place& city = gazetteer.place(g.candidates[c]);
+                if (city.kind != PlaceKind::City) continue;
+                const bool seat = city.country == admin.country &&
+                                  ((city.feature_code == "PPLA" && city.admin1 == admin.admin1) ||
+                                   (city.feature_code == "PPLC" && city.admin1 == admin.admin1));
+                const bool big = city.population >= 1000000 || city.feature_code == "PPLC";
+                if (seat || big) g.base[a] = std::min(g.base[a], g.base[c] - 0.05);
+            }
+        }
+        g.score = g.base;
+    }
+
+    // Two passes: pick by prior, then re-score with the places the others picked.
+    const auto pickBest = [](Group& g) {
+        g.best = -1;
+        for (std::size_t k = 0; k < g.score.size(); ++k) {
+            if (g.best < 0 || g.score[k] > g.score[static_cast<std::size_t>(g.best)] + 1e-12) g.best = static_cast<int>(k);
+        }
+    };
+    for (Group& g : groups) pickBest(g);
+    // Context: what the other groups chose, counted per place, country and admin-1 region, and the
+    // chosen positions sorted by latitude for the "within 300 km" test. Counting once per pass keeps
+    // this linear in the number of names, so a book-length text stays fast.
+    constexpr double kNearKm = 300.0;
+    constexpr double kNearLatDeg = kNearKm / 111.0;
+    struct Near {
+        double lat;
+        std::size_t group;
+    };
+    for (int pass = 0; pass < 2; ++pass) {
+        std::vector<int> chosen(groups.size(), -1);  // gazetteer index, or -1 when not a source
+        std::unordered_map<std::uint32_t, int> place_count;
+        std::unordered_map<std::string, int> country_count, admin_count;
+        std::vector<Near> near;
+        for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+            const Group& g = groups[gi];
+            if (g.best < 0 || (g.weak && pass == 0)) continue;
+            const std::uint32_t c = g.candidates[static_cast<std::size_t>(g.best)];
+            chosen[gi] = static_cast<int>(c);
+            const Place& q = gazetteer.place(c);
+            ++place_count[c];
+            if (!q.country.empty()) ++country_count[q.country];
+            if (q.kind != PlaceKind::Country && q.kind != PlaceKind::Continent) {
+                if (!q.admin1.empty()) ++admin_count[q.country + "." + q.admin1];
+                near.push_back({q.position.lat, gi});
+            }
+        }
+        std::sort(near.begin(), near.end(), [](const Near& x, const Near& y) { return x.lat < y.lat || (x.lat == y.lat && x.group < y.group); });
+        for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+            Group& g = groups[gi];
+            const Place* own = chosen[gi] >= 0 ? &gazetteer.place(static_cast<std::uint32_t>(chosen[gi])) : nullptr;
+            for (std::size_t k = 0; k < g.candidates.size(); ++k) {
+                const std::uint32_t index = g.candidates[k];
+                const Place& p = gazetteer.place(index);
+                // Counts of the other groups' choices (this group's own choice taken out).
+                const auto others = [&](const auto& counts, const auto& key, bool own_matches) {
+                    const auto it = counts.find(key);
+                    return (it == counts.end() ? 0 : it->second) - (own_matches ? 1 : 0);
+                };
+                double bonus = 0.0;
+                if (others(place_count, index, chosen[gi] == static_cast<int>(index)) > 0) {
+                    bonus = std::max(bonus, 0.3);  // "Panjshir" after "Panjshir Valley"
+                }
+                if (!p.country.empty() && others(country_count, p.country, own && own->country == p.country) > 0) {
+                    bonus = std::max(bonus, 0.2);
+                    const std::string admin = p.country + "." + p.admin1;
+                    const bool own_admin = own && own->kind != PlaceKind::Country && own->kind != PlaceKind::Continent &&
+                                           !own->admin1.empty() && own->country + "." + own->admin1 == admin;
+                    if (!p.admin1.empty() && others(admin_count, admin, own_admin) > 0) bonus = std::max(bonus, 0.3);
+                }
+                if (bonus < 0.25) {
+                    auto it = std::lower_bound(near.begin(), near.end(), p.position.lat - kNearLatDeg,
+                                               [](const Near& n, double lat) { return n.lat < lat; });
+                    for (; it != near.end() && it->lat <= p.position.lat + kNearLatDeg; ++it) {
+                        if (it->group == gi) continue;
+                        const Place& q = gazetteer.place(static_cast<std::uint32_t>(chosen[it->group]));
+                        if (distanceKm(p.position, q.position) < kNearKm) {
+                            bonus = 0.25;
+                            break;
+                        }
+                    }
+                }
+                g.score[k] = g.base[k] + bonus;
+            }
+        }
+        for (Group& g : groups) pickBest(g);
+    }
+
+    // Weak names (small towns named like ordinary words) need a chosen sense near the others.
+    std::vector<bool> drop_group(groups.size(), false);
+    for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+        Group& g = groups[gi];
+        if (g.best < 0) {
+            drop_group[gi] = true;
+            continue;
+        }
+        if (!g.weak) continue;
+        const std::size_t b = static_cast<std::size_t>(g.best);
+        drop_group[gi] = g.score[b] - g.base[b] < 0.2 - 1e-9;
+    }
+
+    // Output: places in order of first mention.
+    Extraction result;
+    std::vector<std::size_t> place_of_group(groups.size(), static_cast<std::size_t>(-1));
+    // Two names of one place ("Panjshir Valley", "Panjshir") make one resolved place.
+    std::unordered_map<std::uint32_t, std::size_t> place_of_index;
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+        const std::size_t gi = mention_group[i];
+        if (drop_group[gi]) continue;
+        Group& g = groups[gi];
+        const RawMention& m = kept[i];
+        const std::size_t b = static_cast<std::size_t>(g.best);
+        if (place_of_group[gi] == static_cast<std::size_t>(-1)) {
+            if (const auto known = place_of_index.find(g.candidates[b]); known != place_of_index.end()) {
+                place_of_group[gi] = known->second;
+            }
+        }
+        if (place_of_group[gi] == static_cast<std::size_t>(-1)) {
+            place_of_group[gi] = result.places.size();
+            place_of_index.emplace(g.candidates[b], result.places.size());
+            ResolvedPlace rp;
+            rp.place = gazetteer.place(g.candidates[b]);
+            // Confidence: the best candidate's share of a softmax over scores, times how good it is.
+            double total = 0.0;
+            for (double s : g.score) total += std::exp((s - g.score[b]) / 0.1);
+            const double share = 1.0 / total;
+            rp.confidence = std::clamp(share * (0.5 + 0.5 * std::min(1.0, g.score[b])), 0.0, 1.0);
+            std::vector<std::size_t> order;
+            for (std::size_t k = 0; k < g.candidates.size(); ++k) {
+                if (k != b) order.push_back(k);
+            }
+            std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+                if (g.score[x] != g.score[y]) return g.score[x] > g.score[y];
+                return g.candidates[x] < g.candidates[y];
+            });
+            for (std::size_t k = 0; k < order.size() && k < 5; ++k) {
+                rp.runners_up.push_back({g.candidates[order[k]], g.score[order[k]]});
+            }
+            result.places.push_back(std::move(rp));
+        }
+        Mention out;
+        out.byte_start = tokens[m.first].begin;
+        // An abbreviation qualifier ("Va.") keeps its period.
+        out.byte_end = tokens[m.last].end;
+        if (!m.key.empty() && m.key.back() == '.' && !tokens[m.last].dotted && out.byte_end < doc.text().size() &&
+            doc.text()[out.byte_end] == '.') {
+            ++out.byte_end;
+        }
+        out.start = doc.byteToCodePoint(out.byte_start);
+        out.end = doc.byteToCodePoint(out.byte_end);
+        out.text = doc.slice(out.byte_start, out.byte_end);
+        out.kind = m.demonym ? MentionKind::Demonym : MentionKind::Toponym;
+        out.passage = tokens[m.first].passage;
+        out.place = place_of_group[gi];
+        ResolvedPlace& rp = result.places[out.place];
+        rp.mentions.push_back(result.mentions.size());
+        if (rp.passages.empty() || rp.passages.back() != out.passage) rp.passages.push_back(out.passage);
+        result.mentions.push_back(std::move(out));
+    }
+    return result;
+}
+
+}  // namespace geo

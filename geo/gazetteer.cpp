@@ -1,0 +1,458 @@
+#include "geo/gazetteer.hpp"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <iterator>
+#include <memory>
+#include <system_error>
+
+#include "geo/error.hpp"
+#include "geo/text.hpp"
+
+namespace geo {
+namespace {
+
+const std::vector<NameEntry> kNoEntries;
+// Reserved keys in the id index (no real id contains a space).
+const std::string kCityBlockStart = "city block start";
+const std::string kCityBlockEnd = "city block end";
+
+// Two ASCII letters per code point ('_' pads, ".." keeps the character as it is). Generated from
+// Python's unicodedata: NFKD, combining marks dropped, lower-cased; letters without a
+// decomposition mapped by hand (ß→ss, æ→ae, œ→oe, ø→o, ł→l, đ→d, ð→d, þ→th, ħ→h, ı→i, ŋ→n, ə→e…).
+constexpr const char kFold00C0[] =  // U+00C0–U+024F
+        "a_a_a_a_a_a_aec_e_e_e_e_i_i_i_i_d_n_o_o_o_o_o_..o_u_u_u_u_y_thssa_a_a_a_a_a_aec_e_e_e_e_i_i_i_i_"
+        "d_n_o_o_o_o_o_..o_u_u_u_u_y_thy_a_a_a_a_a_a_c_c_c_c_c_c_c_c_d_d_d_d_e_e_e_e_e_e_e_e_e_e_g_g_g_g_"
+        "g_g_g_g_h_h_h_h_i_i_i_i_i_i_i_i_i_i_ijijj_j_k_k_k_l_l_l_l_l_l_l_l_l_l_n_n_n_n_n_n_n_n_n_o_o_o_o_"
+        "o_o_oeoer_r_r_r_r_r_s_s_s_s_s_s_s_s_t_t_t_t_t_t_u_u_u_u_u_u_u_u_u_u_u_u_w_w_y_y_y_z_z_z_z_z_z_s_"
+        "b_b_b_b_......c_c_d_d_d_d_..e_e_..f_f_g_......i_k_k_l_....n_..o_o_o_....p_p_..........t_t_t_t_u_"
+        "u_....y_y_z_z_..........................dzdzdzljljljnjnjnja_a_i_i_o_o_u_u_u_u_u_u_u_u_u_u_e_a_a_"
+        "a_a_....g_g_g_g_k_k_o_o_o_o_....j_dzdzdzg_g_....n_n_a_a_........a_a_a_a_e_e_e_e_i_i_i_i_o_o_o_o_"
+        "r_r_r_r_u_u_u_u_s_s_t_t_....h_h_........z_z_a_a_e_e_o_o_o_o_o_o_o_o_y_y_..............c_c_....s_"
+        "z_......u_..e_e_j_j_....r_r_y_y_";
+constexpr const char kFold1E00[] =  // U+1E00–U+1EFF
+        "a_a_b_b_b_b_b_b_c_c_d_d_d_d_d_d_d_d_d_d_e_e_e_e_e_e_e_e_e_e_f_f_g_g_h_h_h_h_h_h_h_h_h_h_i_i_i_i_"
+        "k_k_k_k_k_k_l_l_l_l_l_l_l_l_m_m_m_m_m_m_n_n_n_n_n_n_n_n_o_o_o_o_o_o_o_o_p_p_p_p_r_r_r_r_r_r_r_r_"
+        "s_s_s_s_s_s_s_s_s_s_t_t_t_t_t_t_t_t_u_u_u_u_u_u_u_u_u_u_v_v_v_v_w_w_w_w_w_w_w_w_w_w_x_x_x_x_y_y_"
+        "z_z_z_z_z_z_h_t_w_y_..s_....ss..a_a_a_a_a_a_a_a_a_a_a_a_a_a_a_a_a_a_a_a_a_a_a_a_e_e_e_e_e_e_e_e_"
+        "e_e_e_e_e_e_e_e_i_i_i_i_o_o_o_o_o_o_o_o_o_o_o_o_o_o_o_o_o_o_o_o_o_o_o_o_u_u_u_u_u_u_u_u_u_u_u_u_"
+        "u_u_y_y_y_y_y_y_y_y_............";
+
+// Appends the folded form of a Latin letter, or returns false if the table has none.
+bool appendLatinFold(char32_t cp, std::string& out) {
+    const char* slot = nullptr;
+    if (cp >= 0xC0 && cp < 0x250) slot = kFold00C0 + 2 * (cp - 0xC0);
+    else if (cp >= 0x1E00 && cp < 0x1F00) slot = kFold1E00 + 2 * (cp - 0x1E00);
+    if (slot == nullptr || slot[0] == '.') return false;
+    out += slot[0];
+    if (slot[1] != '_') out += slot[1];
+    return true;
+}
+
+void appendUtf8(char32_t cp, std::string& out) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+bool isApostrophe(char32_t cp) {
+    return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC || cp == 0x02BB || cp == 0x02BF ||
+           cp == 0x02BE || cp == '`' || cp == 0x00B4;
+}
+
+bool isSpaceLike(char32_t cp) {
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0x00A0 ||
+           cp == '-' || cp == 0x2010 || cp == 0x2011 || cp == 0x2012 || cp == 0x2013 || cp == 0x2014 ||
+           cp == 0x2212 || cp == 0x202F || cp == 0x2009;
+}
+
+// ---- reading the shipped files
+
+// Reads a whole file, through zlib when the name ends in ".gz".
+std::string readWhole(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::exists(path, ec)) throw Error(ErrorKind::MissingData, path + ": missing");
+    const bool gz = path.size() > 3 && path.compare(path.size() - 3, 3, ".gz") == 0;
+    if (!gz) {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) throw Error(ErrorKind::MissingData, path + ": cannot be read");
+        return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    }
+    std::unique_ptr<gzFile_s, decltype(&gzclose)> file(gzopen(path.c_str(), "rb"), &gzclose);
+    if (!file) throw Error(ErrorKind::MissingData, path + ": cannot be read");
+    gzbuffer(file.get(), 1 << 17);
+    std::string out;
+    out.reserve(static_cast<std::size_t>(fs::file_size(path, ec)) * 3);
+    char buffer[1 << 16];
+    for (;;) {
+        const int n = gzread(file.get(), buffer, sizeof buffer);
+        if (n < 0) {
+            int code = 0;
+            const char* message = gzerror(file.get(), &code);
+            throw Error(ErrorKind::CorruptData, path + ": damaged gzip data (" + message + ")");
+        }
+        if (n == 0) break;
+        out.append(buffer, static_cast<std::size_t>(n));
+    }
+    return out;
+}
+
+// Splits a tab-separated table; calls row(fields, line_number) for each data line.
+template <typename RowFn>
+void forEachRow(const std::string& path, const std::string& content, std::size_t field_count, RowFn&& row) {
+    if (firstInvalidUtf8(content) != Document::npos) throw Error(ErrorKind::CorruptData, path + ": not UTF-8 text");
+    std::vector<std::string_view> fields;
+    fields.reserve(field_count + 1);
+    std::size_t line_number = 0;
+    std::size_t rows = 0;
+    for (std::size_t begin = 0; begin < content.size();) {
+        std::size_t end = content.find('\n', begin);
+        if (end == std::string::npos) end = content.size();
+        ++line_number;
+        std::string_view line(content.data() + begin, end - begin);
+        begin = end + 1;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (line.empty() || line.front() == '#') continue;
+        fields.clear();
+        for (std::size_t start = 0;;) {
+            const std::size_t tab = line.find('\t', start);
+            fields.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+            if (tab == std::string_view::npos) break;
+            start = tab + 1;
+        }
+        if (fields.size() != field_count) {
+            throw Error(ErrorKind::CorruptData, path + ": line " + std::to_string(line_number) + ": expected " +
+                                                    std::to_string(field_count) + " fields, found " +
+                                                    std::to_string(fields.size()));
+        }
+        row(fields, line_number);
+        ++rows;
+    }
+    if (rows == 0) throw Error(ErrorKind::CorruptData, path + ": no entries");
+}
+
+[[noreturn]] void badField(const std::string& path, std::size_t line, const char* what, std::string_view value) {
+    throw Error(ErrorKind::CorruptData, path + ": line " + std::to_string(line) + ": bad " + what + " '" +
+                                            std::string(value) + "'");
+}
+
+std::int64_t parseInt(const std::string& path, std::size_t line, const char* what, std::string_view value) {
+    std::int64_t out = 0;
+    const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), out);
+    if (ec != std::errc() || ptr != value.data() + value.size()) badField(path, line, what, value);
+    return out;
+}
+
+LonLat parsePosition(const std::string& path, std::size_t line, std::string_view lat_text, std::string_view lon_text) {
+    double lat = 0.0, lon = 0.0;
+    const auto a = std::from_chars(lat_text.data(), lat_text.data() + lat_text.size(), lat);
+    if (a.ec != std::errc() || a.ptr != lat_text.data() + lat_text.size() || !(lat >= -90.0 && lat <= 90.0)) {
+        badField(path, line, "latitude", lat_text);
+    }
+    const auto b = std::from_chars(lon_text.data(), lon_text.data() + lon_text.size(), lon);
+    if (b.ec != std::errc() || b.ptr != lon_text.data() + lon_text.size() || !(lon >= -180.0 && lon <= 180.0)) {
+        badField(path, line, "longitude", lon_text);
+    }
+    return LonLat(lon, lat);
+}
+
+// Calls fn(item) for each '|'-separated non-empty item.
+template <typename Fn>
+void forEachListItem(std::string_view list, Fn&& fn) {
+    for (std::size_t start = 0; start <= list.size();) {
+        std::size_t bar = list.find('|', start);
+        if (bar == std::string_view::npos) bar = list.size();
+        if (bar > start) fn(list.substr(start, bar - start));
+        start = bar + 1;
+    }
+}
+
+PlaceKind parseKind(const std::string& path, std::size_t line, std::string_view text) {
+    if (text == "Region") return PlaceKind::Region;
+    if (text == "Physical") return PlaceKind::Physical;
+    if (text == "Continent") return PlaceKind::Continent;
+    if (text == "City") return PlaceKind::City;
+    badField(path, line, "kind", text);
+}
+
+}  // namespace
+
+namespace {
+
+// Gazetteer::normalise, writing into a reused buffer.
+void normaliseInto(std::string_view name, std::string& out) {
+    out.clear();
+    bool pending_space = false;
+    for (std::size_t pos = 0; pos < name.size();) {
+        const auto byte = static_cast<unsigned char>(name[pos]);
+        char32_t cp;
+        // ASCII fast path.
+        if (byte < 0x80) {
+            cp = byte;
+            ++pos;
+        } else {
+            cp = nextCodePoint(name, pos);
+        }
+        if (isSpaceLike(cp)) {
+            pending_space = !out.empty();
+            continue;
+        }
+        if (pending_space) {
+            out += ' ';
+            pending_space = false;
+        }
+        if (cp < 0x80) {
+            out += (cp >= 'A' && cp <= 'Z') ? static_cast<char>(cp - 'A' + 'a') : static_cast<char>(cp);
+        } else if (isApostrophe(cp)) {
+            out += '\'';
+        } else if (!appendLatinFold(cp, out)) {
+            appendUtf8(cp, out);
+        }
+    }
+    // Possessives: "afghanistan's" → "afghanistan", "the philippines'" → "the philippines".
+    if (out.size() > 2 && out.compare(out.size() - 2, 2, "'s") == 0) {
+        out.resize(out.size() - 2);
+    } else if (out.size() > 2 && out.back() == '\'' && out[out.size() - 2] == 's') {
+        out.pop_back();
+    }
+}
+
+}  // namespace
+
+std::string Gazetteer::normalise(std::string_view name) {
+    std::string out;
+    out.reserve(name.size());
+    normaliseInto(name, out);
+    return out;
+}
+
+std::uint32_t Gazetteer::add(Place place, const std::vector<std::pair<std::string, NameKind>>& names) {
+    const auto index = static_cast<std::uint32_t>(places_.size());
+    if (!place.id.empty()) ids_.emplace(place.id, index);
+    places_.push_back(std::move(place));
+    std::string key;
+    for (const auto& [name, kind] : names) {
+        normaliseInto(name, key);
+        if (key.empty()) continue;
+        int words = 1 + static_cast<int>(std::count(key.begin(), key.end(), ' '));
+        max_words_ = std::max(max_words_, words);
+        for (std::size_t space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1)) {
+            prefixes_.emplace(key.substr(0, space), true);
+        }
+        auto& entries = names_[std::move(key)];
+        // One entry per place and kind: "Afghanistan" as common and official name counts once.
+        const bool duplicate = std::any_of(entries.begin(), entries.end(), [&](const NameEntry& e) {
+            return e.place == index && e.kind == kind;
+        });
+        if (!duplicate) entries.push_back({index, kind});
+    }
+    return index;
+}
+
+const std::vector<NameEntry>& Gazetteer::lookup(std::string_view name) const {
+    const auto it = names_.find(normalise(name));
+    return it == names_.end() ? kNoEntries : it->second;
+}
+
+bool Gazetteer::hasPrefix(std::string_view normalised_words) const {
+    return prefixes_.find(std::string(normalised_words)) != prefixes_.end();
+}
+
+std::int64_t Gazetteer::findId(const std::string& id) const {
+    if (const auto it = ids_.find(id); it != ids_.end()) return static_cast<std::int64_t>(it->second);
+    // Loaded cities: a sorted block [start, end) recorded under two reserved keys by load().
+    const auto start = ids_.find(kCityBlockStart);
+    const auto end = ids_.find(kCityBlockEnd);
+    if (start == ids_.end() || end == ids_.end() || id.compare(0, 9, "geonames:") != 0) return -1;
+    std::int64_t wanted = 0;
+    const auto [ptr, ec] = std::from_chars(id.data() + 9, id.data() + id.size(), wanted);
+    if (ec != std::errc() || ptr != id.data() + id.size()) return -1;
+    const auto geonameid = [this](std::uint32_t index) {
+        std::int64_t value = 0;
+        const std::string& text = places_[index].id;
+        std::from_chars(text.data() + 9, text.data() + text.size(), value);
+        return value;
+    };
+    std::uint32_t lo = start->second, hi = end->second;
+    while (lo < hi) {
+        const std::uint32_t mid = lo + (hi - lo) / 2;
+        if (geonameid(mid) < wanted) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < end->second && geonameid(lo) == wanted ? static_cast<std::int64_t>(lo) : -1;
+}
+
+Gazetteer Gazetteer::load(const std::string& data_dir) {
+    const std::string dir = data_dir + "/gazetteer/";
+    const std::string cities_path = dir + "cities.tsv.gz";
+    const std::string admin1_path = dir + "admin1.tsv";
+    const std::string admin2_path = dir + "admin2.tsv";
+    const std::string countries_path = dir + "countries.tsv";
+    const std::string curated_path = dir + "curated.tsv";
+    // A missing file is reported before any work starts.
+    for (const std::string* path : {&cities_path, &admin1_path, &admin2_path, &countries_path, &curated_path}) {
+        std::error_code ec;
+        if (!std::filesystem::exists(*path, ec)) throw Error(ErrorKind::MissingData, *path + ": missing");
+    }
+    // Decompressing the cities (~7 MB) overlaps with parsing the smaller tables.
+    std::future<std::string> cities_text = std::async(std::launch::async, [&cities_path] { return readWhole(cities_path); });
+    const std::string admin1 = readWhole(admin1_path);
+    const std::string admin2 = readWhole(admin2_path);
+    const std::string countries = readWhole(countries_path);
+    const std::string curated = readWhole(curated_path);
+
+    Gazetteer g;
+    g.places_.reserve(170000);
+    g.names_.reserve(260000);
+    g.prefixes_.reserve(80000);
+    g.ids_.reserve(170000);
+    // Same as add(), without building a name list per row (load time matters: ~160k places).
+    std::string key;
+    std::uint32_t current = 0;
+    const auto addPlace = [&g, &current](Place&& p, bool index_id = true) {
+        current = static_cast<std::uint32_t>(g.places_.size());
+        if (index_id) g.ids_.emplace(p.id, current);
+        g.places_.push_back(std::move(p));
+    };
+    std::string prefix;
+    const auto addName = [&g, &key, &prefix, &current](std::string_view name, NameKind kind) {
+        normaliseInto(name, key);
+        if (key.empty()) return;
+        std::size_t spaces = 0;
+        for (std::size_t space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1)) {
+            ++spaces;
+            // Most prefixes ("san", "saint") repeat: look up before allocating a new key.
+            prefix.assign(key, 0, space);
+            if (g.prefixes_.find(prefix) == g.prefixes_.end()) g.prefixes_.emplace(prefix, true);
+        }
+        g.max_words_ = std::max(g.max_words_, static_cast<int>(spaces) + 1);
+        auto& entries = g.names_[key];
+        for (const NameEntry& e : entries) {
+            if (e.place == current && e.kind == kind) return;
+        }
+        entries.push_back({current, kind});
+    };
+    const auto addNames = [&addName](std::string_view list, NameKind kind) {
+        forEachListItem(list, [&](std::string_view item) { addName(item, kind); });
+    };
+
+    forEachRow(countries_path, countries, 10, [&](const std::vector<std::string_view>& f, std::size_t line) {
+        // iso2 iso3 name official alt_names abbreviations demonyms population lat lon
+        Place p;
+        p.id = "country:" + std::string(f[0]);
+        p.name = std::string(f[2]);
+        p.position = parsePosition(countries_path, line, f[8], f[9]);
+        p.kind = PlaceKind::Country;
+        p.country = std::string(f[0]);
+        p.feature_code = "PCLI";
+        p.population = parseInt(countries_path, line, "population", f[7]);
+        p.source = "world-countries";
+        addPlace(std::move(p));
+        addName(f[2], NameKind::Name);
+        addName(f[3], NameKind::Name);
+        addNames(f[4], NameKind::Name);
+        addNames(f[5], NameKind::Abbreviation);
+        addNames(f[6], NameKind::Demonym);
+    });
+    forEachRow(admin1_path, admin1, 7, [&](const std::vector<std::string_view>& f, std::size_t line) {
+        // code name alt_names abbreviations population lat lon
+        const std::string_view code = f[0];
+        const std::size_t dot = code.find('.');
+        if (dot != 2) badField(admin1_path, line, "admin1 code", code);
+        Place p;
+        p.id = "admin1:" + std::string(code);
+        p.name = std::string(f[1]);
+        p.position = parsePosition(admin1_path, line, f[5], f[6]);
+        p.kind = PlaceKind::Admin1;
+        p.country = std::string(code.substr(0, 2));
+        p.admin1 = std::string(code.substr(3));
+        p.feature_code = "ADM1";
+        p.population = parseInt(admin1_path, line, "population", f[4]);
+        p.source = "GeoNames";
+        addPlace(std::move(p));
+        addName(f[1], NameKind::Name);
+        addNames(f[2], NameKind::Name);
+        addNames(f[3], NameKind::Abbreviation);
+    });
+    forEachRow(admin2_path, admin2, 4, [&](const std::vector<std::string_view>& f, std::size_t line) {
+        // code name lat lon
+        const std::string_view code = f[0];
+        const std::size_t dot1 = code.find('.');
+        const std::size_t dot2 = code.find('.', dot1 == std::string_view::npos ? 0 : dot1 + 1);
+        if (dot1 != 2 || dot2 == std::string_view::npos) badField(admin2_path, line, "admin2 code", code);
+        Place p;
+        p.id = "admin2:" + std::string(code);
+        p.name = std::string(f[1]);
+        p.position = parsePosition(admin2_path, line, f[2], f[3]);
+        p.kind = PlaceKind::Admin2;
+        p.country = std::string(code.substr(0, 2));
+        p.admin1 = std::string(code.substr(3, dot2 - 3));
+        p.feature_code = "ADM2";
+        p.source = "GeoNames";
+        addPlace(std::move(p));
+        addName(f[1], NameKind::Name);
+    });
+    forEachRow(curated_path, curated, 9, [&](const std::vector<std::string_view>& f, std::size_t line) {
+        // slug name alt_names kind feature_code country lat lon source
+        Place p;
+        p.kind = parseKind(curated_path, line, f[3]);
+        p.id = (p.kind == PlaceKind::Continent ? "continent:" : "curated:") + std::string(f[0]);
+        p.name = std::string(f[1]);
+        p.position = parsePosition(curated_path, line, f[6], f[7]);
+        p.country = std::string(f[5]);
+        p.feature_code = std::string(f[4]);
+        p.source = std::string(f[8]);
+        addPlace(std::move(p));
+        addName(f[1], NameKind::Name);
+        addNames(f[2], NameKind::Name);
+    });
+    // Cities come sorted by geonameid and form the last block of places_, so findId() finds them by
+    // binary search; only an out-of-order row goes into the id hash (saves ~140k hash inserts).
+    const std::string cities = cities_text.get();  // rethrows a read error
+    const auto city_block_start = static_cast<std::uint32_t>(g.places_.size());
+    std::int64_t previous_geonameid = -1;
+    bool cities_sorted = true;
+    forEachRow(cities_path, cities, 9, [&](const std::vector<std::string_view>& f, std::size_t line) {
+        // geonameid name alt_names country admin1 feature_code population lat lon
+        const std::int64_t geonameid = parseInt(cities_path, line, "geonameid", f[0]);
+        if (geonameid <= previous_geonameid) cities_sorted = false;
+        previous_geonameid = geonameid;
+        Place p;
+        p.id.reserve(9 + f[0].size());
+        p.id.append("geonames:").append(f[0]);
+        p.name = std::string(f[1]);
+        p.position = parsePosition(cities_path, line, f[7], f[8]);
+        p.kind = PlaceKind::City;
+        p.country = std::string(f[3]);
+        p.admin1 = std::string(f[4]);
+        p.feature_code = std::string(f[5]);
+        p.population = parseInt(cities_path, line, "population", f[6]);
+        p.source = "GeoNames";
+        addPlace(std::move(p), !cities_sorted);
+        addName(f[1], NameKind::Name);
+        addNames(f[2], NameKind::Name);
+    });
+    g.ids_.emplace(kCityBlockStart, city_block_start);
+    g.ids_.emplace(kCityBlockEnd, cities_sorted ? static_cast<std::uint32_t>(g.places_.size()) : city_block_start);
+    return g;
+}
+
+}  // namespace geo

