@@ -70,6 +70,9 @@ const WordSet kNeverPlaces = {
     "picture", "image", "march", "friendship", "eagle", "bear", "wolf",
     "deer", "fox", "mercury", "venus", "mars", "jupiter", "saturn",
     "why", "yes", "please", "thanks", "welcome", "hello", "okay", "ok",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "none", "earth", "english", "superior", "supreme", "metro", "chamber",
+    "northeast", "northwest", "southeast", "southwest", "free",
 };
 
 // Ordinary English words that are also names of real towns ("Mobile", "Reading", "Nice", "Bath").
@@ -112,6 +115,40 @@ const WordSet kPersonalNames = {
     "bradley", "kingston", "murray", "howard", "gordon", "hunter", "kelly", "barry", "albany",
 };
 
+// Common English given names. A capitalised word right after one is a surname ("Roy Jones",
+// "Adam Moore"), and that surname names the person wherever else it stands alone in the text.
+const WordSet kGivenNames = {
+    "james", "john", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles",
+    "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew", "joshua",
+    "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward", "jason", "jeffrey", "ryan",
+    "jacob", "gary", "nicholas", "eric", "jonathan", "stephen", "larry", "justin", "scott", "brandon",
+    "benjamin", "samuel", "gregory", "frank", "alexander", "raymond", "patrick", "jack", "dennis", "jerry",
+    "tyler", "aaron", "jose", "adam", "henry", "nathan", "douglas", "zachary", "peter", "kyle", "walter",
+    "ethan", "jeremy", "harold", "keith", "christian", "roger", "noah", "gerald", "carl", "terry", "sean",
+    "arthur", "lawrence", "jesse", "dylan", "bryan", "joe", "jordan", "billy", "bruce", "albert", "willie",
+    "gabriel", "logan", "alan", "juan", "wayne", "roy", "ralph", "randy", "eugene", "vincent", "russell",
+    "elijah", "louis", "bobby", "philip", "johnny", "mary", "patricia", "jennifer", "linda", "elizabeth",
+    "barbara", "susan", "jessica", "sarah", "karen", "nancy", "lisa", "betty", "margaret", "sandra",
+    "ashley", "kimberly", "emily", "donna", "michelle", "dorothy", "carol", "amanda", "melissa",
+    "deborah", "stephanie", "rebecca", "sharon", "laura", "cynthia", "kathleen", "amy", "shirley",
+    "angela", "helen", "anna", "brenda", "pamela", "nicole", "emma", "samantha", "katherine", "christine",
+    "debra", "rachel", "catherine", "carolyn", "janet", "ruth", "maria", "heather", "diane", "virginia",
+    "julie", "joyce", "victoria", "olivia", "kelly", "christina", "lauren", "joan", "evelyn", "judith",
+    "megan", "cheryl", "andrea", "hannah", "martha", "jacqueline", "frances", "gloria", "ann", "teresa",
+    "kathryn", "sara", "janice", "jean", "alice", "madison", "doris", "abigail", "julia", "judy", "grace",
+    "denise", "amber", "marilyn", "beverly", "danielle", "theresa", "sophia", "marie", "diana", "brittany",
+    "natalie", "isabella", "charlotte", "rose", "alexis", "kayla", "jim", "bill", "bob", "mike", "tom",
+    "dave", "steve", "tony", "chris", "dan", "rick", "ron", "ken", "don", "jeff", "greg", "tim", "matt",
+    "ben", "sam", "nick", "ed", "al", "fred", "ted", "jimmy", "tommy", "danny", "barack", "hillary",
+    "sarah", "kathy", "sue", "pat", "sally", "carlos", "luis", "miguel", "jorge", "pedro", "manuel",
+    "ahmed", "mohammed", "muhammad", "ali", "hamid", "abdul", "vladimir", "dmitry", "sergei", "igor",
+    "hans", "pierre", "jean", "francois", "giovanni", "marco", "ivan", "mikhail", "boris", "yuri",
+    "craig", "todd", "troy", "shawn", "chad", "derek", "marcus", "curtis", "glenn", "allen", "howard",
+    "leonard", "earl", "stanley", "lee", "clarence", "harry", "wesley", "dale", "phillip", "melvin",
+    "travis", "rodney", "jay", "lori", "tammy", "tina", "wendy", "dawn", "paula", "peggy", "connie",
+    "vicki", "tracy", "stacy", "kristen", "erin", "holly", "april", "jill", "beth", "jane", "anne",
+};
+
 // Words before a name that make it a person's ("President Washington", "Mr. Jordan").
 const WordSet kPersonTitles = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "king", "queen",
@@ -143,6 +180,19 @@ const WordSet kOrganisationHeads = {
     "athletic", "athletics", "city", "state", "stock", "exchange", "statesman", "democrat",
     "enquirer", "beacon", "ledger", "record", "star", "sun", "news", "today", "weekly", "monthly",
     "insider", "reporter", "free", "pioneer", "republic", "citizen", "independent",
+};
+
+// Capitalised words that follow a place in the name of something located there ("Paris High
+// School", "Huntsville Police Department", "Dublin City Council"): the place stays a place.
+const WordSet kInstitutionWords = {
+    "high", "middle", "elementary", "primary", "junior", "senior", "school", "schools", "public",
+    "library", "council", "police", "fire", "sheriff", "department", "community", "regional",
+    "municipal", "memorial", "area", "board", "chamber", "county", "city", "town", "township",
+    "township's", "village", "district", "parish", "church", "baptist", "methodist", "presbyterian",
+    "catholic", "lutheran", "christian", "hospital", "medical", "health", "historical", "museum",
+    "airport", "zoo", "park", "parks", "convention", "civic", "center", "centre", "housing",
+    "planning", "water", "utilities", "school's", "mall", "square", "avenue", "road", "street",
+    "bridge", "dam", "lake", "river", "valley", "heights", "hills", "county's", "metropolitan",
 };
 
 // Words that may follow a name in lower case and still belong to it ("the Panjshir valley").
@@ -383,8 +433,12 @@ std::vector<RawMention> findCandidates(const Document& doc, const Gazetteer& gaz
         }
         // The longest run of tokens that may form one name.
         std::size_t limit = i;
+        // Only as far as some gazetteer name starts with the words so far (keeps lookups few).
+        std::string span_key;
         while (limit + 1 < tokens.size() && limit - i + 1 < max_words && canJoin(tokens[limit]) &&
                !tokens[limit].possessive) {
+            span_key = Gazetteer::normalise(std::string_view(text).substr(tokens[i].begin, tokens[limit].end - tokens[i].begin));
+            if (!gazetteer.hasPrefix(span_key)) break;
             ++limit;
         }
         bool matched = false;
@@ -419,6 +473,8 @@ std::vector<RawMention> findCandidates(const Document& doc, const Gazetteer& gaz
 }
 
 bool isCityLike(const Place& p) { return p.kind == PlaceKind::City || p.kind == PlaceKind::Admin2; }
+// Places small enough that distance to them means something.
+bool isPointLike(const Place& p) { return p.kind == PlaceKind::City || p.kind == PlaceKind::Admin2 || p.kind == PlaceKind::Physical; }
 
 std::int64_t maxCityPopulation(const RawMention& m, const Gazetteer& g) {
     std::int64_t best = 0;
@@ -430,11 +486,71 @@ bool onlyCityLike(const RawMention& m, const Gazetteer& g) {
     return std::all_of(m.entries.begin(), m.entries.end(), [&](const NameEntry& e) { return isCityLike(g.place(e.place)); });
 }
 
+// Words the text uses as parts of people's names: the capitalised words after a title ("Rev. Roy
+// Jones", "Captain Adam Moore"), after a common given name ("Rodney Eric Smith", "Matthew D.
+// Flores"), next to a speech verb ("Walker said", "said Clifford") or before an age ("Turner, 23,").
+// A lone name that is also a small town is then the person wherever it stands in the document.
+std::unordered_set<std::string> personWords(const Document& doc, const std::vector<Token>& tokens) {
+    std::unordered_set<std::string> out;
+    const std::string& text = doc.text();
+    const auto nameWord = [&](std::size_t k) {
+        const Token& t = tokens[k];
+        return t.capitalised && !t.all_caps && !t.dotted && !contains(kNeverPlaces, t.lower) &&
+               !contains(kInstitutionWords, t.lower) && !contains(kFeatureWords, t.lower);
+    };
+    const auto initial = [&](std::size_t k) {
+        return tokens[k].capitalised && tokens[k].lower.size() == 1 && tokens[k].gap_after == Gap::Period;
+    };
+    // Records the capitalised run starting at k (initials allowed inside); returns its last index.
+    const auto takeRun = [&](std::size_t k) {
+        std::size_t last = k;
+        for (std::size_t j = k; j < tokens.size() && j < k + 4; ++j) {
+            if (initial(j)) {
+                last = j;
+                continue;
+            }
+            if (!nameWord(j)) break;
+            out.insert(tokens[j].lower);
+            last = j;
+            if (tokens[j].gap_after != Gap::Space || tokens[j].possessive) break;
+        }
+        return last;
+    };
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+        const Token& t = tokens[i];
+        const bool joined = t.gap_after == Gap::Space || (t.gap_after == Gap::Period && !t.sentence_start);
+        if (t.capitalised && joined && contains(kPersonTitles, t.lower) && t.lower != "st") {
+            takeRun(i + 1);
+        } else if (t.capitalised && t.gap_after == Gap::Space && contains(kGivenNames, t.lower) &&
+                   (nameWord(i + 1) || initial(i + 1))) {
+            const std::size_t last = takeRun(i + 1);
+            // "Adam Moore" names Moore; the given name itself stays open ("Virginia Smith" aside).
+            if (last > i + 1 || !initial(i + 1)) out.insert(tokens[last].lower);
+        } else if (!t.capitalised && contains(kSpeechVerbs, t.lower) && t.gap_after == Gap::Space && nameWord(i + 1) &&
+                   tokens[i + 1].passage == t.passage) {
+            takeRun(i + 1);  // "said Clifford"
+        }
+        // "Walker said": a single capitalised word before a speech verb.
+        if (nameWord(i) && t.gap_after == Gap::Space && !t.sentence_start && contains(kSpeechVerbs, tokens[i + 1].lower)) {
+            out.insert(t.lower);
+        }
+        // "Ashley Lynn Turner, 23, of Palestine": a name before an age.
+        if (nameWord(i) && t.gap_after == Gap::Comma && i > 0 && tokens[i - 1].gap_after == Gap::Space &&
+            nameWord(i - 1)) {
+            const Token& n = tokens[i + 1];
+            const bool number = !n.lower.empty() && n.lower.size() <= 3 &&
+                                std::all_of(n.lower.begin(), n.lower.end(), [](char c) { return c >= '0' && c <= '9'; });
+            if (number && n.end < text.size() && text[n.end] == ',') out.insert(t.lower);
+        }
+    }
+    return out;
+}
+
 // Why a recognised name is dropped, or kKeep; "weak" names are kept only with document support.
 enum class Verdict { Keep, Weak, Drop };
 
 Verdict judge(const RawMention& m, const std::vector<Token>& tokens, const std::vector<bool>& in_mention,
-              const Gazetteer& g) {
+              const std::unordered_set<std::string>& person_words, const Gazetteer& g) {
     const Token& first = tokens[m.first];
     const Token& last = tokens[m.last];
     const bool single = m.first == m.last;
@@ -457,6 +573,16 @@ Verdict judge(const RawMention& m, const std::vector<Token>& tokens, const std::
         }
     }
     const bool personal = single && contains(kPersonalNames, word);
+    // A surname used elsewhere in the text ("Rev. Roy Jones" … "Jones"), when the name is no more
+    // than a town.
+    if (single && person_words.count(word) != 0 && (personal || (onlyCityLike(m, g) && maxCityPopulation(m, g) < 1000000))) {
+        return Verdict::Drop;
+    }
+    // "Walker said", "said Clifford": a speaker, unless a capital speaking for its government.
+    if (single && onlyCityLike(m, g) && maxCityPopulation(m, g) < 100000 && m.last + 1 < tokens.size() &&
+        last.gap_after == Gap::Space && contains(kSpeechVerbs, tokens[m.last + 1].lower)) {
+        return Verdict::Drop;
+    }
     // "Jordan said": a speaker.
     if (personal && m.last + 1 < tokens.size() && last.gap_after == Gap::Space &&
         contains(kSpeechVerbs, tokens[m.last + 1].lower)) {
@@ -470,6 +596,10 @@ Verdict judge(const RawMention& m, const std::vector<Token>& tokens, const std::
             // A neighbouring place name counts too when one of the two is a common personal name
             // ("George Washington": George, South Africa and Washington, D.C.).
             const bool person_pair = personal || contains(kPersonalNames, t.lower);
+            // "Roy Jones": a given name counts even where it is also a town.
+            if (k < m.first && t.capitalised && contains(kGivenNames, t.lower) && !contains(kPersonTitles, t.lower)) return true;
+            // "Paris High School", "Huntsville Police Department": an institution located there.
+            if (k > m.last && contains(kInstitutionWords, t.lower)) return false;
             return t.capitalised && !t.all_caps && (!in_mention[k] || person_pair) && !contains(kNeverPlaces, t.lower) &&
                    !contains(kFeatureWords, t.lower) && !(t.sentence_start && contains(kCommonWords, t.lower));
         };
@@ -539,6 +669,95 @@ struct Group {
     int best = -1;
 };
 
+
+// Beyond this distance two places give each other no support (and the latitude gap that rules it out).
+constexpr double kNearKm = 400.0;
+constexpr double kNearLatDeg = kNearKm / 111.0;
+
+// How much sense `c` is supported by another name's sense `o`: 1 for the same place or a region
+// containing the other, graded by distance for nearby places, a little for the same country.
+double relatedness(const Place& c, std::uint32_t ci, const Place& o, std::uint32_t oi) {
+    if (ci == oi) return 1.0;
+    if (c.country.empty() || o.country.empty() || c.country != o.country) {
+        if (isPointLike(c) && isPointLike(o) && std::abs(c.position.lat - o.position.lat) < kNearLatDeg) {
+            const double d = distanceKm(c.position, o.position);
+            if (d < kNearKm) return std::exp(-d / 100.0);
+        }
+        return 0.0;
+    }
+    const auto inside = [](const Place& small, const Place& big) {
+        if (big.kind == PlaceKind::Country) return small.kind != PlaceKind::Country && small.kind != PlaceKind::Continent;
+        if (big.kind == PlaceKind::Admin1) {
+            return (small.kind == PlaceKind::City || small.kind == PlaceKind::Admin2) && !small.admin1.empty() &&
+                   small.admin1 == big.admin1;
+        }
+        return false;
+    };
+    if (inside(c, o) || inside(o, c)) return (c.kind == PlaceKind::Country || o.kind == PlaceKind::Country) ? 0.5 : 1.0;
+    double r = 0.15;  // the same country
+    if (isPointLike(c) && isPointLike(o)) {
+        if (!c.admin1.empty() && c.admin1 == o.admin1) r = 0.5;
+        if (std::abs(c.position.lat - o.position.lat) < kNearLatDeg) {
+            const double d = distanceKm(c.position, o.position);
+            if (d < kNearKm) r = std::max(r, std::exp(-d / 100.0));
+        }
+    }
+    return r;
+}
+
+void resolveInContext(std::vector<Group>& groups, const Gazetteer& gazetteer) {
+    constexpr double kTemperature = 0.1;   // softmax over a group's scores
+    constexpr double kWeight = 0.3;        // score per unit of support
+    constexpr double kCap = 0.6;           // most a context can add
+    constexpr double kMinShare = 0.02;     // senses less likely than this give no support
+    constexpr std::size_t kWindow = 40;    // names compared on either side (first-mention order)
+    constexpr std::size_t kMaxSenses = 24; // senses per name taken into account, best prior first
+    // The senses each group may give support with, best prior first.
+    std::vector<std::vector<std::size_t>> senses(groups.size());
+    for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+        auto& order = senses[gi];
+        for (std::size_t k = 0; k < groups[gi].candidates.size(); ++k) order.push_back(k);
+        std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+            return groups[gi].base[x] > groups[gi].base[y] || (groups[gi].base[x] == groups[gi].base[y] && x < y);
+        });
+        if (order.size() > kMaxSenses) order.resize(kMaxSenses);
+    }
+    std::vector<std::vector<double>> share(groups.size());
+    for (int round = 0; round < 4; ++round) {
+        for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+            const Group& g = groups[gi];
+            auto& s = share[gi];
+            s.assign(g.candidates.size(), 0.0);
+            double top = -1e9, total = 0.0;
+            for (double v : g.score) top = std::max(top, v);
+            for (std::size_t k = 0; k < s.size(); ++k) total += (s[k] = std::exp((g.score[k] - top) / kTemperature));
+            for (double& v : s) v /= total;
+        }
+        for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+            Group& g = groups[gi];
+            const std::size_t lo = gi > kWindow ? gi - kWindow : 0;
+            const std::size_t hi = std::min(groups.size(), gi + kWindow + 1);
+            for (std::size_t k = 0; k < g.candidates.size(); ++k) {
+                const std::uint32_t ci = g.candidates[k];
+                const Place& c = gazetteer.place(ci);
+                double support = 0.0;
+                for (std::size_t hj = lo; hj < hi; ++hj) {
+                    if (hj == gi) continue;
+                    const Group& h = groups[hj];
+                    double best = 0.0;
+                    for (std::size_t ok : senses[hj]) {
+                        const double q = share[hj][ok];
+                        if (q < kMinShare || q <= best) continue;
+                        best = std::max(best, q * relatedness(c, ci, gazetteer.place(h.candidates[ok]), h.candidates[ok]));
+                    }
+                    // Names that may be ordinary words support others less.
+                    support += h.weak ? 0.5 * best : best;
+                }
+                g.score[k] = g.base[k] + std::min(kCap, kWeight * support);
+            }
+        }
+    }
+}
 }  // namespace
 
 Extraction extractPlaces(const Document& doc, const Gazetteer& gazetteer) {
@@ -551,8 +770,9 @@ Extraction extractPlaces(const Document& doc, const Gazetteer& gazetteer) {
     }
     std::vector<RawMention> kept;
     std::vector<bool> kept_weak;
+    const std::unordered_set<std::string> person_words = personWords(doc, tokens);
     for (RawMention& m : raw) {
-        const Verdict v = judge(m, tokens, in_mention, gazetteer);
+        const Verdict v = judge(m, tokens, in_mention, person_words, gazetteer);
         if (v == Verdict::Drop) continue;
         kept_weak.push_back(v == Verdict::Weak);
         kept.push_back(std::move(m));
@@ -687,81 +907,17 @@ Extraction extractPlaces(const Document& doc, const Gazetteer& gazetteer) {
         g.score = g.base;
     }
 
-    // Two passes: pick by prior, then re-score with the places the others picked.
+    // Context: each sense is scored by its prior plus the support it gets from the senses the other
+    // names may have, weighted by how likely each of those is (a soft, iterated choice: "Walker
+    // County" and "Huntsville" both exist in Alabama and Texas; the pair that lies together wins).
     const auto pickBest = [](Group& g) {
         g.best = -1;
         for (std::size_t k = 0; k < g.score.size(); ++k) {
             if (g.best < 0 || g.score[k] > g.score[static_cast<std::size_t>(g.best)] + 1e-12) g.best = static_cast<int>(k);
         }
     };
+    resolveInContext(groups, gazetteer);
     for (Group& g : groups) pickBest(g);
-    // Context: what the other groups chose, counted per place, country and admin-1 region, and the
-    // chosen positions sorted by latitude for the "within 300 km" test. Counting once per pass keeps
-    // this linear in the number of names, so a book-length text stays fast.
-    constexpr double kNearKm = 300.0;
-    constexpr double kNearLatDeg = kNearKm / 111.0;
-    struct Near {
-        double lat;
-        std::size_t group;
-    };
-    for (int pass = 0; pass < 2; ++pass) {
-        std::vector<int> chosen(groups.size(), -1);  // gazetteer index, or -1 when not a source
-        std::unordered_map<std::uint32_t, int> place_count;
-        std::unordered_map<std::string, int> country_count, admin_count;
-        std::vector<Near> near;
-        for (std::size_t gi = 0; gi < groups.size(); ++gi) {
-            const Group& g = groups[gi];
-            if (g.best < 0 || (g.weak && pass == 0)) continue;
-            const std::uint32_t c = g.candidates[static_cast<std::size_t>(g.best)];
-            chosen[gi] = static_cast<int>(c);
-            const Place& q = gazetteer.place(c);
-            ++place_count[c];
-            if (!q.country.empty()) ++country_count[q.country];
-            if (q.kind != PlaceKind::Country && q.kind != PlaceKind::Continent) {
-                if (!q.admin1.empty()) ++admin_count[q.country + "." + q.admin1];
-                near.push_back({q.position.lat, gi});
-            }
-        }
-        std::sort(near.begin(), near.end(), [](const Near& x, const Near& y) { return x.lat < y.lat || (x.lat == y.lat && x.group < y.group); });
-        for (std::size_t gi = 0; gi < groups.size(); ++gi) {
-            Group& g = groups[gi];
-            const Place* own = chosen[gi] >= 0 ? &gazetteer.place(static_cast<std::uint32_t>(chosen[gi])) : nullptr;
-            for (std::size_t k = 0; k < g.candidates.size(); ++k) {
-                const std::uint32_t index = g.candidates[k];
-                const Place& p = gazetteer.place(index);
-                // Counts of the other groups' choices (this group's own choice taken out).
-                const auto others = [&](const auto& counts, const auto& key, bool own_matches) {
-                    const auto it = counts.find(key);
-                    return (it == counts.end() ? 0 : it->second) - (own_matches ? 1 : 0);
-                };
-                double bonus = 0.0;
-                if (others(place_count, index, chosen[gi] == static_cast<int>(index)) > 0) {
-                    bonus = std::max(bonus, 0.3);  // "Panjshir" after "Panjshir Valley"
-                }
-                if (!p.country.empty() && others(country_count, p.country, own && own->country == p.country) > 0) {
-                    bonus = std::max(bonus, 0.2);
-                    const std::string admin = p.country + "." + p.admin1;
-                    const bool own_admin = own && own->kind != PlaceKind::Country && own->kind != PlaceKind::Continent &&
-                                           !own->admin1.empty() && own->country + "." + own->admin1 == admin;
-                    if (!p.admin1.empty() && others(admin_count, admin, own_admin) > 0) bonus = std::max(bonus, 0.3);
-                }
-                if (bonus < 0.25) {
-                    auto it = std::lower_bound(near.begin(), near.end(), p.position.lat - kNearLatDeg,
-                                               [](const Near& n, double lat) { return n.lat < lat; });
-                    for (; it != near.end() && it->lat <= p.position.lat + kNearLatDeg; ++it) {
-                        if (it->group == gi) continue;
-                        const Place& q = gazetteer.place(static_cast<std::uint32_t>(chosen[it->group]));
-                        if (distanceKm(p.position, q.position) < kNearKm) {
-                            bonus = 0.25;
-                            break;
-                        }
-                    }
-                }
-                g.score[k] = g.base[k] + bonus;
-            }
-        }
-        for (Group& g : groups) pickBest(g);
-    }
 
     // Weak names (small towns named like ordinary words) need a chosen sense near the others.
     std::vector<bool> drop_group(groups.size(), false);
@@ -773,7 +929,7 @@ Extraction extractPlaces(const Document& doc, const Gazetteer& gazetteer) {
         }
         if (!g.weak) continue;
         const std::size_t b = static_cast<std::size_t>(g.best);
-        drop_group[gi] = g.score[b] - g.base[b] < 0.2 - 1e-9;
+        drop_group[gi] = g.score[b] - g.base[b] < 0.15 - 1e-9;
     }
 
     // Output: places in order of first mention.

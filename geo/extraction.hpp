@@ -57,9 +57,14 @@ struct Extraction {
 // capitalised words ("March", "Still", "Twin"); an ordinary English word opening a sentence
 // ("Reading", "Nice"); small towns (< 5,000 people, or < 100,000 for ordinary words) unless the rest
 // of the document supports them. "Place, Region" ("Alexandria, Va.") restricts the place to the region.
+// Dropped as people: a word the text elsewhere uses in a person's name (after a title or a common
+// given name, beside "said", before an age: "Rev. Roy Jones" … "Jones") when it is no more than a
+// town; a place before a local institution ("Paris High School") stays a place.
 // Resolution: one sense per name per document; a prior by kind (country > region > admin-1 > city by
-// population, capitals first; a province named after its capital means the city), then support from
-// the other names' choices (same place, same country or admin-1 region, within 300 km).
+// population, capitals first; a province named after its capital means the city), plus support
+// from the senses the other names may take, weighted by how likely each is and iterated (the same
+// place, a containing admin-1 or country, nearby within 400 km, the same country), so the
+// combination of senses that lies together wins ("Walker County" and "Huntsville": both in Texas).
 // Confidence is the chosen sense's softmax share of the scores times its score; up to 5 runners-up.
 Extraction extractPlaces(const Document& doc, const Gazetteer& gazetteer);
 

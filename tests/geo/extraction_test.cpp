@@ -222,6 +222,56 @@ TEST_F(Extraction, DocumentContextChoosesAmongNamesakes) {
     EXPECT_EQ(placeOf(atlanta, "Georgia")->place.id, "admin1:US.GA");
 }
 
+TEST_F(Extraction, SurnamesAreLeftOutWhereverTheyStandInTheText) {
+    // A title or a given name marks "Jones" and "Moore" as people; the later lone uses follow.
+    EXPECT_TRUE(run("The Rev. Roy Jones will lead the service. Afterwards Jones thanked the choir.").mentions.empty());
+    EXPECT_TRUE(run("Captain Adam Moore opened the shelter. The shelter, Moore explained, is full.").mentions.empty());
+    // A name before an age ("Moore, 23,") is a person too.
+    EXPECT_TRUE(run("Kessler Moore, 23, was charged on Monday. Moore had fled the scene.").mentions.empty());
+    // Without any of these, Moore (Oklahoma, 60,000 people) stays a town.
+    EXPECT_EQ(texts(run("The tornado hit Moore on Monday.")), Strings{"Moore"});
+}
+
+TEST_F(Extraction, SpeakersAreNotPlaces) {
+    EXPECT_TRUE(run("The plan is sound, Walker said on Tuesday.").mentions.empty());
+    EXPECT_TRUE(run("\"We will rebuild,\" said Clifford after the vote.").mentions.empty());
+    // A capital speaking for its government stays a place.
+    EXPECT_EQ(texts(run("The talks failed, Kabul said.")), Strings{"Kabul"});
+}
+
+TEST_F(Extraction, PlacesInTheNamesOfLocalInstitutionsStayPlaces) {
+    // The school, library and police department are located in the place they are named after,
+    // unlike a newspaper or a company (see OrganisationsNamedAfterPlacesAreNotPlaces).
+    EXPECT_EQ(texts(run("Tuition at Paris High School rose this year.")), Strings{"Paris"});
+    EXPECT_EQ(texts(run("The Huntsville Police Department closed the road.")), Strings{"Huntsville"});
+}
+
+TEST_F(Extraction, AbbreviatedMonthsAndCompassRegionsAreNotPlaces) {
+    EXPECT_TRUE(run("Parents learned Nov. 13 that the center would close.").mentions.empty());
+    const auto ex = run("Most schools in Northeast Georgia are reviewing their policies.");
+    EXPECT_EQ(texts(ex), Strings{"Georgia"});
+}
+
+TEST_F(Extraction, NamesakesThatLieTogetherWin) {
+    // Walker County and Huntsville exist in both Alabama and Texas; Huntsville, Texas, is the seat
+    // of Walker County, Texas, so the pair that lies together is meant, though Huntsville, Alabama,
+    // is the larger town.
+    const auto ex = run("The burn ban for Walker County was lifted after Huntsville fire officials met.");
+    ASSERT_NE(placeOf(ex, "Walker County"), nullptr);
+    ASSERT_NE(placeOf(ex, "Huntsville"), nullptr);
+    EXPECT_EQ(placeOf(ex, "Walker County")->place.admin1, "TX");
+    EXPECT_EQ(placeOf(ex, "Huntsville")->place.admin1, "TX");
+    // Alone, Huntsville is the larger Alabama city.
+    EXPECT_EQ(run("Rain fell on Huntsville.").places.at(0).place.admin1, "AL");
+}
+
+TEST_F(Extraction, CountriesSitAtTheirGeographicCentre) {
+    // The geographic centre of the contiguous United States lies near Lebanon, Kansas (39.83N, 98.58W).
+    const auto ex = run("Exports to the United States fell.");
+    ASSERT_EQ(ex.places.size(), 1u);
+    EXPECT_LT(greatCircleKm(ex.places[0].place.position.lat, ex.places[0].place.position.lon, 39.83, -98.58), 100.0);
+}
+
 TEST_F(Extraction, CapitalCityRatherThanItsProvince) {
     const auto ex = run("Talks were held in Kabul.");
     ASSERT_EQ(ex.places.size(), 1u);

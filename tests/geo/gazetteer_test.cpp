@@ -152,6 +152,76 @@ TEST_F(GazetteerFiles, LoadsEveryKindWithIds) {
     EXPECT_EQ(g.lookup("Afghans")[0].kind, geo::NameKind::Demonym);
 }
 
+// Same content through the binary index as through the tables.
+void expectSameGazetteer(const geo::Gazetteer& a, const geo::Gazetteer& b) {
+    ASSERT_EQ(a.places().size(), b.places().size());
+    for (std::size_t i = 0; i < a.places().size(); ++i) {
+        const geo::Place& p = a.places()[i];
+        const geo::Place& q = b.places()[i];
+        EXPECT_EQ(p.id, q.id);
+        EXPECT_EQ(p.name, q.name);
+        EXPECT_EQ(p.kind, q.kind);
+        EXPECT_EQ(p.country, q.country);
+        EXPECT_EQ(p.admin1, q.admin1);
+        EXPECT_EQ(p.feature_code, q.feature_code);
+        EXPECT_EQ(p.population, q.population);
+        EXPECT_EQ(p.source, q.source);
+        EXPECT_EQ(p.position.lat, q.position.lat);
+        EXPECT_EQ(p.position.lon, q.position.lon);
+    }
+    for (const char* name : {"Kabul", "Bazarak", "Panjshir", "Va.", "Afghans", "Rapides Parish", "Asia"}) {
+        ASSERT_EQ(a.lookup(name).size(), b.lookup(name).size()) << name;
+        for (std::size_t k = 0; k < a.lookup(name).size(); ++k) {
+            EXPECT_EQ(a.lookup(name)[k].place, b.lookup(name)[k].place);
+            EXPECT_EQ(a.lookup(name)[k].kind, b.lookup(name)[k].kind);
+        }
+    }
+    EXPECT_EQ(a.maxNameWords(), b.maxNameWords());
+    EXPECT_EQ(a.hasPrefix("panjshir"), b.hasPrefix("panjshir"));
+    EXPECT_EQ(a.findId("geonames:1429434"), b.findId("geonames:1429434"));
+    EXPECT_EQ(a.findId("admin1:AF.42"), b.findId("admin1:AF.42"));
+}
+
+TEST_F(GazetteerFiles, BinaryIndexRoundTrips) {
+    const geo::Gazetteer tables = geo::Gazetteer::loadTables(dir_.string());
+    tables.writeIndex(file("gazetteer.idx"));
+    ASSERT_TRUE(fs::exists(file("gazetteer.idx")));
+    expectSameGazetteer(geo::Gazetteer::load(dir_.string()), tables);
+}
+
+TEST_F(GazetteerFiles, IndexIsUsedWhenFreshAndIgnoredWhenStaleOrDamaged) {
+    // An index of a different, one-place gazetteer shows which source load() read.
+    geo::Gazetteer other;
+    geo::Place p;
+    p.id = "curated:only";
+    p.name = "Only";
+    other.add(p, {{"Only", geo::NameKind::Name}});
+    other.writeIndex(file("gazetteer.idx"));
+    EXPECT_EQ(geo::Gazetteer::load(dir_.string()).places().size(), 1u);
+
+    // A table edited after the index was written: the tables win.
+    fs::last_write_time(file("gazetteer.idx"), fs::last_write_time(file("curated.tsv")) - std::chrono::hours(1));
+    EXPECT_EQ(geo::Gazetteer::load(dir_.string()).places().size(), 8u);
+
+    // A truncated index: the tables again, no crash, no error.
+    other.writeIndex(file("gazetteer.idx"));
+    fs::resize_file(file("gazetteer.idx"), fs::file_size(file("gazetteer.idx")) - 9);
+    EXPECT_EQ(geo::Gazetteer::load(dir_.string()).places().size(), 8u);
+    // Not an index at all.
+    write("gazetteer.idx", "not an index");
+    EXPECT_EQ(geo::Gazetteer::load(dir_.string()).places().size(), 8u);
+}
+
+TEST_F(GazetteerFiles, IndexThatCannotBeWrittenIsAnError) {
+    try {
+        geo::Gazetteer::loadTables(dir_.string()).writeIndex((dir_ / "no-such-folder" / "gazetteer.idx").string());
+        FAIL() << "no error";
+    } catch (const geo::Error& e) {
+        EXPECT_EQ(e.kind(), geo::ErrorKind::Io);
+        EXPECT_EQ(std::string(e.what()), (dir_ / "no-such-folder" / "gazetteer.idx").string() + ": cannot be written");
+    }
+}
+
 TEST_F(GazetteerFiles, MissingFileIsNamed) {
     fs::remove(file("cities.tsv.gz"));
     EXPECT_EQ(errorOfLoad(), file("cities.tsv.gz") + ": missing");
