@@ -1,0 +1,145 @@
+#include "app/actions.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <type_traits>
+
+namespace app {
+namespace {
+
+constexpr double kFlightSeconds = 0.8;
+
+void flyTo(AppState& state, const geo::Viewport& target) {
+    state.flight = Flight{state.view, target, 0.0, kFlightSeconds};
+}
+
+std::vector<std::size_t> placesOfPassage(const OpenDocument& doc, std::size_t passage) {
+    std::vector<std::size_t> places;
+    for (const auto& mention : doc.extraction.mentions)
+        if (mention.passage == passage && std::find(places.begin(), places.end(), mention.place) == places.end())
+            places.push_back(mention.place);
+    return places;
+}
+
+double easeInOut(double t) { return t < 0.5 ? 2 * t * t : 1 - std::pow(-2 * t + 2, 2) / 2; }
+
+// Interpolates centre and zoom; the centre moves in screen-space at the mean scale so the
+// motion looks even whether zooming in or out.
+geo::Viewport interpolate(const Flight& f, double t) {
+    const double k = easeInOut(std::clamp(t, 0.0, 1.0));
+    const double zoom = f.from.zoom() + (f.to.zoom() - f.from.zoom()) * k;
+    const geo::XY c{f.from.center().x + (f.to.center().x - f.from.center().x) * k,
+                    f.from.center().y + (f.to.center().y - f.from.center().y) * k};
+    return geo::Viewport(f.from.width(), f.from.height(), c, zoom);
+}
+
+}  // namespace
+
+// The closest a fly-to may zoom for a place of this kind: a country is shown whole, a city close up.
+double closestZoomFor(geo::PlaceKind kind) {
+    switch (kind) {
+        case geo::PlaceKind::Continent: return 3.0;
+        case geo::PlaceKind::Country: return 5.0;
+        case geo::PlaceKind::Admin1: return 7.0;
+        case geo::PlaceKind::Admin2:
+        case geo::PlaceKind::Region:
+        case geo::PlaceKind::Physical: return 9.0;
+        case geo::PlaceKind::City: return 11.0;
+    }
+    return 9.0;
+}
+
+geo::Viewport fitPlaces(const AppState& state, const std::vector<std::size_t>& places) {
+    std::vector<geo::XY> points;
+    double closest_zoom = 0.0;
+    if (state.doc)
+        for (std::size_t i : places) {
+            points.push_back(state.doc->place_mercator.at(i));
+            closest_zoom = std::max(closest_zoom, closestZoomFor(state.doc->extraction.places.at(i).place.kind));
+        }
+    const int panel = std::min(state.panel_width_px, state.view.width() / 2);
+    const int free_width = std::max(1, state.view.width() - panel);
+    geo::Viewport fitted = geo::Viewport::fit(points, free_width, state.view.height(), 56.0, closest_zoom);
+    if (points.empty()) fitted = geo::Viewport(free_width, state.view.height(), state.view.center(), state.view.zoom());
+    else if (fitted.zoom() > closest_zoom) fitted = geo::Viewport(free_width, state.view.height(), fitted.center(), closest_zoom);
+    // Shift the centre so the fitted area sits in the part of the window right of the panel.
+    const double shift_m = panel / 2.0 * fitted.metresPerPixel();
+    return geo::Viewport(state.view.width(), state.view.height(),
+                         geo::XY{fitted.center().x - shift_m, fitted.center().y}, fitted.zoom());
+}
+
+std::vector<std::size_t> visiblePassages(const AppState& state) {
+    std::vector<std::size_t> shown;
+    if (!state.doc) return shown;
+    if (state.selection.place) return state.doc->extraction.places.at(*state.selection.place).passages;
+    shown.resize(state.doc->document.passages().size());
+    for (std::size_t i = 0; i < shown.size(); ++i) shown[i] = i;
+    return shown;
+}
+
+void apply(AppState& state, const Action& action) {
+    std::visit(
+        [&state](const auto& a) {
+            using T = std::decay_t<decltype(a)>;
+            if constexpr (std::is_same_v<T, SelectPlace>) {
+                if (!state.doc || a.place >= state.doc->extraction.places.size()) return;
+                state.selection = Selection{a.place, std::nullopt};
+                state.scroll_passages_to_top = true;
+                if (a.fly) flyTo(state, fitPlaces(state, {a.place}));
+            } else if constexpr (std::is_same_v<T, SelectPassage>) {
+                if (!state.doc || a.passage >= state.doc->document.passages().size()) return;
+                const auto places = placesOfPassage(*state.doc, a.passage);
+                state.selection.passage = a.passage;
+                if (places.size() == 1) state.selection.place = places.front();
+                if (!places.empty()) flyTo(state, fitPlaces(state, places));
+            } else if constexpr (std::is_same_v<T, SelectMention>) {
+                if (!state.doc || a.mention >= state.doc->extraction.mentions.size()) return;
+                const auto& mention = state.doc->extraction.mentions[a.mention];
+                state.selection = Selection{mention.place, mention.passage};
+                flyTo(state, fitPlaces(state, {mention.place}));
+            } else if constexpr (std::is_same_v<T, ClearSelection>) {
+                state.selection = Selection{};
+                state.scroll_passages_to_top = true;
+            } else if constexpr (std::is_same_v<T, SetHover>) {
+                state.hover = Hover{a.place, a.mention};
+            } else if constexpr (std::is_same_v<T, PanBy>) {
+                state.flight.reset();
+                state.view = state.view.panned(a.dx_px, a.dy_px);
+            } else if constexpr (std::is_same_v<T, ZoomAbout>) {
+                state.flight.reset();
+                state.view = state.view.zoomedAbout(geo::XY{a.x_px, a.y_px}, a.delta);
+            } else if constexpr (std::is_same_v<T, FitAll>) {
+                if (!state.doc) return;
+                std::vector<std::size_t> all(state.doc->extraction.places.size());
+                for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+                flyTo(state, fitPlaces(state, all));
+            } else if constexpr (std::is_same_v<T, ResizeView>) {
+                if (a.width_px <= 0 || a.height_px <= 0) return;  // minimised window
+                state.view = state.view.withSize(a.width_px, a.height_px);
+                if (state.flight) {
+                    state.flight->from = state.flight->from.withSize(a.width_px, a.height_px);
+                    state.flight->to = state.flight->to.withSize(a.width_px, a.height_px);
+                }
+            } else if constexpr (std::is_same_v<T, AdvanceTime>) {
+                if (!state.flight) return;
+                state.flight->elapsed_s += a.dt_s;
+                const double t = state.flight->elapsed_s / state.flight->duration_s;
+                state.view = interpolate(*state.flight, t);
+                if (t >= 1.0) state.flight.reset();
+            } else if constexpr (std::is_same_v<T, ReportError>) {
+                state.error = a.message;
+            } else if constexpr (std::is_same_v<T, DismissError>) {
+                state.error.clear();
+            }
+        },
+        action);
+}
+
+void ActionQueue::applyAll(AppState& state) {
+    // Actions may be pushed while applying (none do today); swap first so the loop is stable.
+    std::vector<Action> batch;
+    batch.swap(pending_);
+    for (const auto& action : batch) apply(state, action);
+}
+
+}  // namespace app

@@ -1,0 +1,48 @@
+// app/actions.hpp — the small set of changes panels and input may ask for. They are queued during
+// a frame and applied once, in order, by applyActions(); nothing else mutates AppState's
+// selection or view. Applying needs no GL; screenshots are requested here and written by the viewer.
+#pragma once
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "app/state.hpp"
+
+namespace app {
+
+struct SelectPlace { std::size_t place; bool fly = true; };
+struct SelectPassage { std::size_t passage; };   // selects its places and flies to them
+struct SelectMention { std::size_t mention; };   // selects its place and flies to it
+struct ClearSelection {};
+struct SetHover { std::optional<std::size_t> place; std::optional<std::size_t> mention; };
+struct PanBy { double dx_px; double dy_px; };
+struct ZoomAbout { double x_px; double y_px; double delta; };
+struct FitAll {};                                // Home
+struct ResizeView { int width_px; int height_px; };
+struct AdvanceTime { double dt_s; };             // steps the fly-to animation
+struct ReportError { std::string message; };
+struct DismissError {};
+
+using Action = std::variant<SelectPlace, SelectPassage, SelectMention, ClearSelection, SetHover, PanBy,
+                            ZoomAbout, FitAll, ResizeView, AdvanceTime, ReportError, DismissError>;
+
+class ActionQueue {
+public:
+    void push(Action action) { pending_.push_back(std::move(action)); }
+    bool empty() const { return pending_.empty(); }
+    // Applies every queued action in order and clears the queue.
+    void applyAll(AppState& state);
+
+private:
+    std::vector<Action> pending_;
+};
+
+void apply(AppState& state, const Action& action);
+
+// The view that shows all the document's places in the part of the window the panel leaves free.
+geo::Viewport fitPlaces(const AppState& state, const std::vector<std::size_t>& places);
+// Passage indices shown by the passages panel: all passages, or those mentioning the selected place.
+std::vector<std::size_t> visiblePassages(const AppState& state);
+
+}  // namespace app

@@ -1,0 +1,121 @@
+// `textatlas render FILE --out PNG [--size WxH] [--center LAT,LON --zoom Z]`: the viewer's map,
+// rendered with no window through EGL (works with no X server), written as PNG.
+#include <cstdlib>
+#include <iostream>
+#include <optional>
+#include <sstream>
+
+#include "app/cli/commands.hpp"
+#include "app/cli/headless.hpp"
+#include "geo/error.hpp"
+#include "geo/projection.hpp"
+
+namespace app::cli {
+namespace {
+
+bool parseSize(const std::string& s, int& w, int& h) {
+    const auto x = s.find_first_of("xX");
+    if (x == std::string::npos) return false;
+    char* end = nullptr;
+    const long wl = std::strtol(s.c_str(), &end, 10);
+    if (end != s.c_str() + x) return false;
+    const long hl = std::strtol(s.c_str() + x + 1, &end, 10);
+    if (*end != '\0') return false;
+    if (wl < 1 || hl < 1 || wl > 16384 || hl > 16384) return false;
+    w = int(wl);
+    h = int(hl);
+    return true;
+}
+
+bool parseLatLon(const std::string& s, double& lat, double& lon) {
+    std::istringstream in(s);
+    char comma = 0;
+    if (!(in >> lat >> comma >> lon) || comma != ',') return false;
+    in >> std::ws;
+    return in.eof() && lat >= -85.05 && lat <= 85.05 && lon >= -180 && lon <= 180;
+}
+
+}  // namespace
+
+int runRender(const Args& args, const std::string& argv0, std::ostream& out, std::ostream& err) {
+    RenderRequest request;
+    std::optional<double> lat, lon, zoom;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        auto value = [&](const char* name) -> std::optional<std::string> {
+            if (i + 1 >= args.size()) {
+                err << "textatlas render: " << name << " needs a value\n";
+                return std::nullopt;
+            }
+            return args[++i];
+        };
+        if (arg == "-h" || arg == "--help") {
+            out << usage();
+            return kExitOk;
+        } else if (arg == "--out" || arg == "-o") {
+            auto v = value("--out");
+            if (!v) return kExitUsage;
+            request.out_path = *v;
+        } else if (arg == "--size") {
+            auto v = value("--size");
+            if (!v) return kExitUsage;
+            if (!parseSize(*v, request.width, request.height)) {
+                err << "textatlas render: --size must be WxH with 1..16384 pixels each, got '" << *v << "'\n";
+                return kExitUsage;
+            }
+        } else if (arg == "--center") {
+            auto v = value("--center");
+            if (!v) return kExitUsage;
+            double la = 0, lo = 0;
+            if (!parseLatLon(*v, la, lo)) {
+                err << "textatlas render: --center must be LAT,LON in degrees (|LAT| <= 85.05), got '" << *v << "'\n";
+                return kExitUsage;
+            }
+            lat = la;
+            lon = lo;
+        } else if (arg == "--zoom") {
+            auto v = value("--zoom");
+            if (!v) return kExitUsage;
+            char* end = nullptr;
+            const double z = std::strtod(v->c_str(), &end);
+            if (*end != '\0' || !(z >= geo::kMinZoom && z <= geo::kMaxZoom)) {
+                err << "textatlas render: --zoom must be a number from 0 to 18, got '" << *v << "'\n";
+                return kExitUsage;
+            }
+            zoom = z;
+        } else if (!arg.empty() && arg[0] == '-') {
+            err << "textatlas render: unknown option " << arg << "\n";
+            return kExitUsage;
+        } else if (request.text_path.empty()) {
+            request.text_path = arg;
+        } else {
+            err << "textatlas render: more than one input file\n";
+            return kExitUsage;
+        }
+    }
+    if (request.text_path.empty() || request.out_path.empty()) {
+        err << "textatlas render: usage: textatlas render FILE --out PNG [--size WxH] [--center LAT,LON --zoom Z]\n";
+        return kExitUsage;
+    }
+    if (lat.has_value() != zoom.has_value()) {
+        err << "textatlas render: --center and --zoom go together\n";
+        return kExitUsage;
+    }
+    if (lat) {
+        request.center = geo::LonLat(*lon, *lat);
+        request.zoom = *zoom;
+    }
+    try {
+        const RenderResult result = renderHeadless(request, argv0);
+        out << "wrote " << request.out_path << " (" << request.width << "x" << request.height << ", "
+            << result.place_count << " places)\n";
+        return kExitOk;
+    } catch (const geo::Error& e) {
+        err << "textatlas: " << e.what() << "\n";
+    } catch (const std::exception& e) {
+        err << "textatlas: render failed: " << e.what() << "\n";
+    }
+    return kExitFailure;
+}
+
+}  // namespace app::cli

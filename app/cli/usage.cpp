@@ -1,0 +1,21 @@
+#include "app/cli/commands.hpp"
+
+namespace app::cli {
+
+std::string usage() {
+    return R"(usage: textatlas [FILE]                     open the viewer (the bundled article if FILE is omitted;
+                                            with no display, render the map to FILE-map.png instead)
+       textatlas view [FILE] [--headless-out PNG]
+       textatlas extract FILE               places, mentions and passages as JSON
+       textatlas extract --jsonl IN.jsonl   one {"id","text"} per line in, one {"id","mentions"} per line out
+       textatlas render FILE --out PNG [--size WxH] [--center LAT,LON --zoom Z]
+                                            render the map headless (Z: Web Mercator zoom, 256*2^Z px
+                                            around the world; default: fit all places)
+       textatlas --help | --version
+
+Offsets in JSON are Unicode code points into the file's text. Data: $TEXTATLAS_DATA or the data/ folder.
+Place names: GeoNames (geonames.org), CC BY 4.0.
+)";
+}
+
+}  // namespace app::cli

@@ -1,0 +1,28 @@
+// textatlas — reads a text, finds the places it names and shows them on a terrain map.
+// Subcommands: (none) viewer, extract, render. See app/cli/commands.hpp.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "app/cli/commands.hpp"
+
+int main(int argc, char** argv) {
+    const std::string argv0 = argc > 0 ? argv[0] : "textatlas";
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (!args.empty()) {
+        const std::string& first = args.front();
+        const std::vector<std::string> rest(args.begin() + 1, args.end());
+        if (first == "--help" || first == "-h" || first == "help") {
+            std::cout << app::cli::usage();
+            return app::cli::kExitOk;
+        }
+        if (first == "--version" || first == "-V") {
+            std::cout << "textatlas " << TEXTATLAS_VERSION << "\n";
+            return app::cli::kExitOk;
+        }
+        if (first == "extract") return app::cli::runExtract(rest, argv0, std::cout, std::cerr);
+        if (first == "render") return app::cli::runRender(rest, argv0, std::cout, std::cerr);
+        if (first == "view") return app::cli::runView(rest, argv0, std::cout, std::cerr);
+    }
+    return app::cli::runView(args, argv0, std::cout, std::cerr);
+}

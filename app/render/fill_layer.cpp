@@ -1,0 +1,222 @@
+#include "app/render/fill_layer.hpp"
+
+#include <geos_c.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+namespace app::render {
+
+namespace {
+
+struct GeosContextDeleter {
+    void operator()(GEOSContextHandle_t context) const { GEOS_finish_r(context); }
+};
+using GeosContext = std::unique_ptr<std::remove_pointer_t<GEOSContextHandle_t>, GeosContextDeleter>;
+
+// GEOS objects belong to a context; the deleter carries it.
+struct GeometryDeleter {
+    GEOSContextHandle_t context;
+    void operator()(GEOSGeometry* geometry) const { GEOSGeom_destroy_r(context, geometry); }
+};
+using Geometry = std::unique_ptr<GEOSGeometry, GeometryDeleter>;
+
+struct CoordSeqDeleter {
+    GEOSContextHandle_t context;
+    void operator()(GEOSCoordSequence* sequence) const { GEOSCoordSeq_destroy_r(context, sequence); }
+};
+using CoordSeq = std::unique_ptr<GEOSCoordSequence, CoordSeqDeleter>;
+
+// GEOS reports problems through its message handlers; failures are handled by return values here.
+void ignoreGeosMessage(const char*, void*) {}
+
+// A closed ring in origin-relative metres, or null if it has fewer than three distinct points.
+// `lon_shift` moves the whole ring by that many degrees (to sit a hole inside its unwrapped shell).
+Geometry makeRing(GEOSContextHandle_t context, const std::vector<geo::LonLat>& ring, const geo::XY& origin,
+                  double lon_shift = 0.0) {
+    const std::vector<double> lons = unwrappedLongitudes(ring, true);
+    std::vector<geo::XY> points;
+    points.reserve(ring.size() + 1);
+    for (size_t i = 0; i < ring.size(); ++i) {
+        const geo::XY m = lonLatToMercator(lons[i] + lon_shift, ring[i].lat);
+        const geo::XY relative{m.x - origin.x, m.y - origin.y};
+        if (!points.empty() && points.back().x == relative.x && points.back().y == relative.y) continue;
+        points.push_back(relative);
+    }
+    if (points.size() >= 2 && points.front().x == points.back().x && points.front().y == points.back().y) {
+        points.pop_back();
+    }
+    if (points.size() < 3) return Geometry(nullptr, GeometryDeleter{context});
+    points.push_back(points.front());
+    CoordSeq sequence(GEOSCoordSeq_create_r(context, static_cast<unsigned>(points.size()), 2),
+                      CoordSeqDeleter{context});
+    if (!sequence) return Geometry(nullptr, GeometryDeleter{context});
+    for (size_t i = 0; i < points.size(); ++i) {
+        GEOSCoordSeq_setXY_r(context, sequence.get(), static_cast<unsigned>(i), points[i].x, points[i].y);
+    }
+    // GEOSGeom_createLinearRing_r takes ownership of the sequence.
+    return Geometry(GEOSGeom_createLinearRing_r(context, sequence.release()), GeometryDeleter{context});
+}
+
+// One polygon from an outer ring and its holes; null if the outer ring is degenerate.
+Geometry makePolygon(GEOSContextHandle_t context, const std::vector<const std::vector<geo::LonLat>*>& rings,
+                     const geo::XY& origin) {
+    Geometry shell = makeRing(context, *rings.front(), origin);
+    if (!shell) return Geometry(nullptr, GeometryDeleter{context});
+    // Holes are unwrapped on their own; move each by whole turns next to the shell's middle.
+    const std::vector<double> shell_lons = unwrappedLongitudes(*rings.front(), true);
+    const auto [west, east] = std::minmax_element(shell_lons.begin(), shell_lons.end());
+    const double shell_middle = 0.5 * (*west + *east);
+    std::vector<Geometry> holes;
+    for (size_t i = 1; i < rings.size(); ++i) {
+        if (rings[i]->empty()) continue;
+        const double turns = std::round((shell_middle - rings[i]->front().lon) / 360.0);
+        Geometry hole = makeRing(context, *rings[i], origin, 360.0 * turns);
+        if (hole) holes.push_back(std::move(hole));
+    }
+    std::vector<GEOSGeometry*> raw_holes;
+    for (Geometry& hole : holes) raw_holes.push_back(hole.get());
+    GEOSGeometry* polygon = GEOSGeom_createPolygon_r(context, shell.get(), raw_holes.data(),
+                                                     static_cast<unsigned>(raw_holes.size()));
+    if (polygon == nullptr) return Geometry(nullptr, GeometryDeleter{context});
+    // The polygon now owns the rings.
+    shell.release();
+    for (Geometry& hole : holes) hole.release();
+    return Geometry(polygon, GeometryDeleter{context});
+}
+
+// Appends the triangles of a triangulation result (a collection of triangle polygons).
+void appendTriangles(GEOSContextHandle_t context, const GEOSGeometry* triangles, std::vector<geo::XY>& out) {
+    const int count = GEOSGetNumGeometries_r(context, triangles);
+    for (int i = 0; i < count; ++i) {
+        const GEOSGeometry* triangle = GEOSGetGeometryN_r(context, triangles, i);
+        const GEOSGeometry* ring = GEOSGetExteriorRing_r(context, triangle);
+        if (ring == nullptr) continue;
+        const GEOSCoordSequence* sequence = GEOSGeom_getCoordSeq_r(context, ring);
+        unsigned size = 0;
+        if (sequence == nullptr || GEOSCoordSeq_getSize_r(context, sequence, &size) == 0 || size < 3) continue;
+        for (unsigned j = 0; j < 3; ++j) {
+            geo::XY p;
+            GEOSCoordSeq_getXY_r(context, sequence, j, &p.x, &p.y);
+            out.push_back(p);
+        }
+    }
+}
+
+// Triangulates one polygon; invalid input (self-intersections, rounding artefacts) is repaired first.
+// (The triangulator takes the polygons out of whatever collection the repair returns.)
+bool triangulate(GEOSContextHandle_t context, const GEOSGeometry* polygon, std::vector<geo::XY>& out) {
+    Geometry repaired(nullptr, GeometryDeleter{context});
+    if (GEOSisValid_r(context, polygon) != 1) {
+        repaired.reset(GEOSMakeValid_r(context, polygon));
+        if (!repaired) return false;
+    }
+    Geometry triangles(GEOSConstrainedDelaunayTriangulation_r(context, repaired ? repaired.get() : polygon),
+                       GeometryDeleter{context});
+    if (!triangles) return false;
+    appendTriangles(context, triangles.get(), out);
+    return true;
+}
+
+}  // namespace
+
+void unpackRgba(std::uint32_t rgba, float out[4]) {
+    out[0] = static_cast<float>((rgba >> 24) & 0xffu) / 255.0f;
+    out[1] = static_cast<float>((rgba >> 16) & 0xffu) / 255.0f;
+    out[2] = static_cast<float>((rgba >> 8) & 0xffu) / 255.0f;
+    out[3] = static_cast<float>(rgba & 0xffu) / 255.0f;
+}
+
+std::vector<geo::XY> triangulatePolygons(const geo::VectorLayer& layer, const geo::XY& origin, int* skipped,
+                                         std::vector<std::size_t>* polygon_ends) {
+    std::vector<geo::XY> triangles;
+    if (skipped != nullptr) *skipped = 0;
+    if (layer.kind != geo::GeometryKind::Polygons) return triangles;
+    GeosContext context(GEOS_init_r());
+    if (!context) return triangles;
+    GEOSContext_setErrorMessageHandler_r(context.get(), ignoreGeosMessage, nullptr);
+    GEOSContext_setNoticeMessageHandler_r(context.get(), ignoreGeosMessage, nullptr);
+
+    for (const geo::VectorFeature& feature : layer.features) {
+        // Group rings: each outer ring is followed by its holes.
+        std::vector<std::vector<const std::vector<geo::LonLat>*>> polygons;
+        for (size_t i = 0; i < feature.parts.size(); ++i) {
+            const bool is_hole = i < feature.ring_is_hole.size() && feature.ring_is_hole[i];
+            if (!is_hole || polygons.empty()) {
+                polygons.push_back({&feature.parts[i]});
+            } else {
+                polygons.back().push_back(&feature.parts[i]);
+            }
+        }
+        for (const auto& rings : polygons) {
+            Geometry polygon = makePolygon(context.get(), rings, origin);
+            if (!polygon || !triangulate(context.get(), polygon.get(), triangles)) {
+                if (skipped != nullptr) ++*skipped;
+            } else if (polygon_ends != nullptr) {
+                polygon_ends->push_back(triangles.size());
+            }
+        }
+    }
+    return triangles;
+}
+
+FillProgram::FillProgram() : program_(buildProgram("polygon.vert", "polygon.frag")) {
+    const std::string name = "polygon.vert + polygon.frag";
+    u_offset_ = uniformLocation(program_, "u_offset", name);
+    u_scale_ = uniformLocation(program_, "u_scale", name);
+    u_colour_ = uniformLocation(program_, "u_colour", name);
+}
+
+FillLayer::FillLayer(const geo::VectorLayer& layer, const geo::XY& origin) {
+    std::vector<std::size_t> polygon_ends;
+    const std::vector<geo::XY> triangles = triangulatePolygons(layer, origin, nullptr, &polygon_ends);
+    if (triangles.empty()) return;
+    std::vector<float> packed;
+    packed.reserve(triangles.size() * 2);
+    for (const geo::XY& p : triangles) {
+        packed.push_back(static_cast<float>(p.x));
+        packed.push_back(static_cast<float>(p.y));
+    }
+    std::size_t first = 0;
+    for (const std::size_t end : polygon_ends) {
+        DrawChunk chunk;
+        chunk.first = first;
+        chunk.count = end - first;
+        for (std::size_t i = first; i < end; ++i) chunk.box.extend(triangles[i].x + origin.x, triangles[i].y + origin.y);
+        box_.extend(chunk.box);
+        chunks_.push_back(chunk);
+        first = end;
+    }
+    vertex_array_ = makeVertexArray();
+    vertices_ = makeBuffer();
+    glBindVertexArray(vertex_array_.get());
+    glBindBuffer(GL_ARRAY_BUFFER, vertices_.get());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(packed.size() * sizeof(float)), packed.data(),
+                 GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
+    glBindVertexArray(0);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    vertex_count_ = static_cast<GLsizei>(triangles.size());
+}
+
+void FillLayer::draw(const FillProgram& program, const WorldCopyTransform& transform, const MercatorBox& view,
+                     std::uint32_t rgba) const {
+    if (empty() || !view.intersects(box_, transform.shift_metres)) return;
+    const auto ranges = visibleRanges(chunks_, view, transform.shift_metres, 0.0);
+    if (ranges.empty()) return;
+    float colour[4];
+    unpackRgba(rgba, colour);
+    glUseProgram(program.id());
+    glUniform2fv(program.offset(), 1, transform.offset);
+    glUniform2fv(program.scale(), 1, transform.scale);
+    glUniform4fv(program.colour(), 1, colour);
+    glBindVertexArray(vertex_array_.get());
+    for (const auto& [first, count] : ranges) {
+        glDrawArrays(GL_TRIANGLES, static_cast<GLint>(first), static_cast<GLsizei>(count));
+    }
+    glBindVertexArray(0);
+}
+
+}  // namespace app::render

@@ -1,0 +1,59 @@
+// app/render/fill_layer.hpp — polygon fills: rings are triangulated once on the CPU (GEOS
+// constrained Delaunay, holes respected) in Mercator metres relative to the render origin and
+// drawn as plain triangles in one colour. Does not draw outlines (line_layer.hpp does).
+// Internal to app/render.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "app/render/gl_handles.hpp"
+#include "app/render/render_space.hpp"
+#include "geo/vector_layer.hpp"
+
+namespace app::render {
+
+// Triangles (three points each, counter-clockwise not guaranteed) covering the layer's polygons,
+// as origin-relative Mercator metres; rings crossing the antimeridian are unwrapped. Polygons
+// GEOS finds invalid are repaired first; one that still cannot be triangulated is left out and
+// counted in `skipped` (if given). `polygon_ends` (if given) receives the output size after each
+// polygon, so callers can cull per polygon.
+std::vector<geo::XY> triangulatePolygons(const geo::VectorLayer& layer, const geo::XY& origin, int* skipped = nullptr,
+                                         std::vector<std::size_t>* polygon_ends = nullptr);
+
+// The program shared by every fill layer.
+class FillProgram {
+public:
+    FillProgram();
+    GLuint id() const { return program_.get(); }
+    GLint offset() const { return u_offset_; }
+    GLint scale() const { return u_scale_; }
+    GLint colour() const { return u_colour_; }
+
+private:
+    Program program_;
+    GLint u_offset_ = -1;
+    GLint u_scale_ = -1;
+    GLint u_colour_ = -1;
+};
+
+class FillLayer {
+public:
+    FillLayer(const geo::VectorLayer& layer, const geo::XY& origin);
+    bool empty() const { return vertex_count_ == 0; }
+    const MercatorBox& box() const { return box_; }
+    // Draws the polygons that touch `view` (absolute Mercator bounds of the viewport).
+    void draw(const FillProgram& program, const WorldCopyTransform& transform, const MercatorBox& view,
+              std::uint32_t rgba) const;
+
+private:
+    VertexArray vertex_array_;
+    Buffer vertices_;
+    GLsizei vertex_count_ = 0;
+    std::vector<DrawChunk> chunks_;  // one per polygon
+    MercatorBox box_;
+};
+
+// 0xRRGGBBAA → four floats in [0, 1].
+void unpackRgba(std::uint32_t rgba, float out[4]);
+
+}  // namespace app::render

@@ -1,0 +1,141 @@
+#include "app/render/image.hpp"
+
+#include <cpl_conv.h>
+#include <cpl_error.h>
+#include <gdal.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <random>
+
+#include "geo/error.hpp"
+
+namespace app::render {
+
+namespace {
+
+struct DatasetCloser {
+    void operator()(void* dataset) const {
+        if (dataset != nullptr) GDALClose(static_cast<GDALDatasetH>(dataset));
+    }
+};
+using DatasetPtr = std::unique_ptr<void, DatasetCloser>;
+
+// Keeps GDAL from printing to stderr while it is alive; the caller reads CPLGetLastErrorMsg().
+class QuietGdalErrors {
+public:
+    QuietGdalErrors() {
+        CPLPushErrorHandler(CPLQuietErrorHandler);
+        CPLErrorReset();
+    }
+    ~QuietGdalErrors() { CPLPopErrorHandler(); }
+    QuietGdalErrors(const QuietGdalErrors&) = delete;
+    QuietGdalErrors& operator=(const QuietGdalErrors&) = delete;
+};
+
+std::string lastGdalMessage(const char* fallback) {
+    const char* message = CPLGetLastErrorMsg();
+    return (message != nullptr && *message != '\0') ? message : fallback;
+}
+
+[[noreturn]] void failWrite(const std::string& path, const std::string& reason) {
+    throw geo::Error(geo::ErrorKind::Io, path + ": cannot write PNG (" + reason + ")");
+}
+
+std::string temporaryPathFor(const std::string& path) {
+    std::random_device entropy;
+    char suffix[16];
+    std::snprintf(suffix, sizeof suffix, "%04x", static_cast<unsigned>(entropy() & 0xffffu));
+    return path + ".tmp-" + suffix;
+}
+
+// Removes a temporary file (and the side file GDAL may write next to it) unless released.
+class TemporaryFile {
+public:
+    explicit TemporaryFile(std::string path) : path_(std::move(path)) {}
+    ~TemporaryFile() {
+        if (path_.empty()) return;
+        std::remove(path_.c_str());
+        std::remove((path_ + ".aux.xml").c_str());
+    }
+    TemporaryFile(const TemporaryFile&) = delete;
+    TemporaryFile& operator=(const TemporaryFile&) = delete;
+    const std::string& path() const { return path_; }
+    void release() { path_.clear(); }
+
+private:
+    std::string path_;
+};
+
+}  // namespace
+
+void writePng(const Image& image, const std::string& path) {
+    if (image.width <= 0 || image.height <= 0 ||
+        image.rgba.size() != static_cast<size_t>(image.width) * static_cast<size_t>(image.height) * 4) {
+        throw geo::Error(geo::ErrorKind::InvalidInput,
+                         path + ": cannot write PNG (image is empty or its pixel buffer does not match its size)");
+    }
+    const std::filesystem::path target(path);
+    const std::filesystem::path directory = target.has_parent_path() ? target.parent_path() : ".";
+    std::error_code ignored;
+    if (!std::filesystem::is_directory(directory, ignored)) failWrite(path, "directory does not exist");
+
+    GDALAllRegister();
+    const QuietGdalErrors quiet;
+    GDALDriverH mem_driver = GDALGetDriverByName("MEM");
+    GDALDriverH png_driver = GDALGetDriverByName("PNG");
+    if (mem_driver == nullptr || png_driver == nullptr) failWrite(path, "GDAL has no MEM or PNG driver");
+
+    DatasetPtr memory(GDALCreate(mem_driver, "", image.width, image.height, 4, GDT_Byte, nullptr));
+    if (!memory) failWrite(path, lastGdalMessage("cannot create an in-memory raster"));
+    auto* pixels = const_cast<std::uint8_t*>(image.rgba.data());
+    // Pixel-interleaved RGBA in, one band per channel out.
+    if (GDALDatasetRasterIO(memory.get(), GF_Write, 0, 0, image.width, image.height, pixels, image.width,
+                            image.height, GDT_Byte, 4, nullptr, 4, image.width * 4, 1) != CE_None) {
+        failWrite(path, lastGdalMessage("cannot fill the in-memory raster"));
+    }
+    const GDALColorInterp channels[4] = {GCI_RedBand, GCI_GreenBand, GCI_BlueBand, GCI_AlphaBand};
+    for (int band = 0; band < 4; ++band) {
+        GDALSetRasterColorInterpretation(GDALGetRasterBand(memory.get(), band + 1), channels[band]);
+    }
+
+    TemporaryFile temporary(temporaryPathFor(path));
+    {
+        DatasetPtr written(
+            GDALCreateCopy(png_driver, temporary.path().c_str(), memory.get(), FALSE, nullptr, nullptr, nullptr));
+        if (!written) failWrite(path, lastGdalMessage("GDAL could not create the file"));
+    }  // closing flushes the file
+    if (CPLGetLastErrorType() >= CE_Failure) failWrite(path, lastGdalMessage("GDAL failed while writing"));
+    std::remove((temporary.path() + ".aux.xml").c_str());
+    if (std::rename(temporary.path().c_str(), path.c_str()) != 0) failWrite(path, std::strerror(errno));
+    temporary.release();
+}
+
+Image readImage(const std::string& path) {
+    GDALAllRegister();
+    const QuietGdalErrors quiet;
+    DatasetPtr dataset(GDALOpen(path.c_str(), GA_ReadOnly));
+    if (!dataset) {
+        throw geo::Error(geo::ErrorKind::Io, path + ": cannot read image (" + lastGdalMessage("GDAL cannot open it") + ")");
+    }
+    const int bands = GDALGetRasterCount(dataset.get());
+    if (bands != 3 && bands != 4) {
+        throw geo::Error(geo::ErrorKind::InvalidInput,
+                         path + ": cannot read image (it has " + std::to_string(bands) + " bands, expected 3 or 4)");
+    }
+    Image image;
+    image.width = GDALGetRasterXSize(dataset.get());
+    image.height = GDALGetRasterYSize(dataset.get());
+    image.rgba.assign(static_cast<size_t>(image.width) * static_cast<size_t>(image.height) * 4, 255);
+    if (GDALDatasetRasterIO(dataset.get(), GF_Read, 0, 0, image.width, image.height, image.rgba.data(), image.width,
+                            image.height, GDT_Byte, bands, nullptr, 4, image.width * 4, 1) != CE_None) {
+        throw geo::Error(geo::ErrorKind::CorruptData,
+                         path + ": cannot read image (" + lastGdalMessage("its pixels are unreadable") + ")");
+    }
+    return image;
+}
+
+}  // namespace app::render

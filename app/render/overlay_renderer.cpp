@@ -1,0 +1,60 @@
+#include "app/render/overlay_renderer.hpp"
+
+#include <imgui.h>
+#include <backends/imgui_impl_opengl3.h>
+
+#include <stdexcept>
+
+#include "app/ui/fonts.hpp"
+
+namespace app::render {
+namespace {
+
+// Switches to an ImGui context for a scope and back to whatever was current before.
+class ContextScope {
+public:
+    explicit ContextScope(ImGuiContext* context) : previous_(ImGui::GetCurrentContext()) {
+        ImGui::SetCurrentContext(context);
+    }
+    ~ContextScope() { ImGui::SetCurrentContext(previous_); }
+
+private:
+    ImGuiContext* previous_;
+};
+
+}  // namespace
+
+OverlayRenderer::OverlayRenderer(float font_px) : font_px_(font_px) {
+    ImFontAtlas* atlas = nullptr;
+    context_ = ImGui::CreateContext(atlas);
+    ContextScope scope(context_);
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // a headless frame has no window layout to remember
+    io.LogFilename = nullptr;
+    font_ = ui::addUiFont(io.Fonts, font_px);
+    if (!ImGui_ImplOpenGL3_Init("#version 330 core")) {
+        ImGui::DestroyContext(context_);
+        throw std::runtime_error("cannot initialise the ImGui OpenGL 3 renderer");
+    }
+}
+
+OverlayRenderer::~OverlayRenderer() {
+    ContextScope scope(context_);
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui::DestroyContext(context_);
+    // DestroyContext cleared the current context; ContextScope restores the caller's.
+}
+
+void OverlayRenderer::draw(int width, int height, const std::function<void(ImDrawList*)>& fill) {
+    ContextScope scope(context_);
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(float(width), float(height));
+    io.DeltaTime = 1.0f / 60.0f;
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    fill(ImGui::GetBackgroundDrawList());
+    ImGui::Render();
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+}  // namespace app::render

@@ -1,0 +1,71 @@
+// app/render/render_space.hpp — how map geometry reaches the GPU without losing precision.
+// Geometry is converted once, in doubles, to Web Mercator metres relative to a fixed origin (the
+// DEM's centre) and uploaded as floats; each frame the view's centre relative to that origin is
+// computed in doubles and passed as a uniform, so vertices near the view stay precise at zoom 18.
+// Paths that cross the antimeridian are unwrapped (they continue past ±180° instead of jumping
+// across the world), and a low-zoom view draws the copies of the world it shows side by side.
+// Geometry is kept in chunks with bounding boxes so a frame only submits what it can see.
+// Internal to app/render; no GL calls here.
+#pragma once
+#include <cstddef>
+#include <utility>
+#include <vector>
+
+#include "geo/lonlat.hpp"
+#include "geo/viewport.hpp"
+
+namespace app::render {
+
+// Web Mercator is undefined at the poles; latitudes are clamped to the square world's edge.
+constexpr double kMercatorMaxLatitude = 85.05113;
+constexpr double kEarthRadiusMercator = 6378137.0;  // EPSG:3857 sphere
+
+// EPSG:3857 metres of a lon/lat in degrees, latitude clamped to ±kMercatorMaxLatitude; the
+// longitude may lie beyond ±180 (unwrapped paths). Same spherical formula PROJ uses for EPSG:3857.
+geo::XY lonLatToMercator(double lon_deg, double lat_deg);
+
+// The path's longitudes made continuous by adding multiples of 360° wherever a step exceeds 180°.
+// A closed ring that would not close again after unwrapping winds round a pole (Antarctica):
+// then `is_ring` keeps its longitudes unchanged.
+std::vector<double> unwrappedLongitudes(const std::vector<geo::LonLat>& path, bool is_ring);
+
+// An axis-aligned box in absolute Mercator metres; empty until extended.
+struct MercatorBox {
+    double min_x = 1e300, min_y = 1e300, max_x = -1e300, max_y = -1e300;
+    bool empty() const { return min_x > max_x; }
+    void extend(double x, double y);
+    void extend(const MercatorBox& other);
+    // Overlap with `other` moved right by `shift_x` and grown by `margin` on every side.
+    bool intersects(const MercatorBox& other, double shift_x = 0.0, double margin = 0.0) const;
+};
+
+MercatorBox viewBox(const geo::Viewport& viewport);
+
+// Uniform values that take origin-relative metres to clip space for one copy of the world:
+// clip = (p - offset) * scale.
+struct WorldCopyTransform {
+    float offset[2];      // view centre − origin − world shift, metres
+    float scale[2];       // 2 / (metres per pixel × viewport size)
+    double shift_metres;  // the world shift itself (0 for the main copy)
+};
+
+// The transforms for every copy of the world (shifted by k·2π·R) in which data spanning
+// [data_min_x, data_max_x] can be seen; at most a handful.
+std::vector<WorldCopyTransform> worldCopies(const geo::Viewport& viewport, const geo::XY& origin,
+                                            double data_min_x = -geo::kWebMercatorHalfWorld,
+                                            double data_max_x = geo::kWebMercatorHalfWorld);
+
+// A contiguous range of vertices or indices and the box its geometry covers.
+struct DrawChunk {
+    std::size_t first = 0;
+    std::size_t count = 0;
+    MercatorBox box;
+};
+
+// The (first, count) ranges of the chunks that touch `view` (shifted, with margin), adjacent
+// ones merged, so each range is one draw call.
+std::vector<std::pair<std::size_t, std::size_t>> visibleRanges(const std::vector<DrawChunk>& chunks,
+                                                               const MercatorBox& view, double shift_x,
+                                                               double margin);
+
+}  // namespace app::render

@@ -1,0 +1,68 @@
+#include "app/scene.hpp"
+
+#include <cmath>
+
+namespace app {
+namespace {
+
+constexpr std::uint32_t kPlaceFill = 0xd7301fffu;     // red-orange, readable on terrain
+constexpr std::uint32_t kDemonymFill = 0xef8a62ffu;   // lighter: only named through a demonym
+constexpr std::uint32_t kHoverFill = 0xfc8d59ffu;
+constexpr std::uint32_t kSelectedFill = 0xffd60aff;   // yellow
+constexpr std::uint32_t kOutline = 0xffffffffu;
+constexpr std::uint32_t kSelectedOutline = 0x1a1a1aff;
+
+bool onlyDemonyms(const OpenDocument& doc, const geo::ResolvedPlace& place) {
+    for (std::size_t m : place.mentions)
+        if (doc.extraction.mentions[m].kind != geo::MentionKind::Demonym) return false;
+    return !place.mentions.empty();
+}
+
+}  // namespace
+
+float markerRadiusPx(std::size_t mentions) {
+    return 6.0f + 2.0f * std::sqrt(static_cast<float>(mentions > 0 ? mentions - 1 : 0));
+}
+
+MarkerScene buildMarkers(const AppState& state) {
+    MarkerScene scene;
+    if (!state.doc) return scene;
+    const auto& places = state.doc->extraction.places;
+    auto add = [&](std::size_t i) {
+        render::MarkerInstance m;
+        m.mercator = state.doc->place_mercator[i];
+        m.radius_px = markerRadiusPx(places[i].mentions.size());
+        m.fill_rgba = onlyDemonyms(*state.doc, places[i]) ? kDemonymFill : kPlaceFill;
+        m.outline_rgba = kOutline;
+        if (state.hover.place == i) {
+            m.fill_rgba = kHoverFill;
+            m.radius_px += 2.0f;
+        }
+        if (state.selection.place == i) {
+            m.fill_rgba = kSelectedFill;
+            m.outline_rgba = kSelectedOutline;
+            m.radius_px += 3.0f;
+        }
+        scene.markers.push_back(m);
+        scene.place_of_marker.push_back(i);
+    };
+    for (std::size_t i = 0; i < places.size(); ++i)
+        if (state.hover.place != i && state.selection.place != i) add(i);
+    if (state.hover.place && *state.hover.place < places.size() && state.hover.place != state.selection.place)
+        add(*state.hover.place);
+    if (state.selection.place && *state.selection.place < places.size()) add(*state.selection.place);
+    return scene;
+}
+
+std::optional<std::size_t> pickPlace(const AppState& state, double x_px, double y_px, double slop_px) {
+    const MarkerScene scene = buildMarkers(state);
+    // Walk from the top-most marker down, so the one drawn on top wins.
+    for (std::size_t k = scene.markers.size(); k-- > 0;) {
+        const geo::XY p = state.view.toPixel(scene.markers[k].mercator);
+        const double r = scene.markers[k].radius_px + slop_px;
+        if ((p.x - x_px) * (p.x - x_px) + (p.y - y_px) * (p.y - y_px) <= r * r) return scene.place_of_marker[k];
+    }
+    return std::nullopt;
+}
+
+}  // namespace app

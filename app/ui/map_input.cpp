@@ -1,0 +1,49 @@
+#include "app/ui/map_input.hpp"
+
+#include <GLFW/glfw3.h>
+
+#include "app/scene.hpp"
+
+namespace app::ui {
+
+void MapInput::update(const AppState& state, ActionQueue& actions) {
+    ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 mouse = io.MousePos;
+    const bool over_ui = io.WantCaptureMouse;
+    if (!over_ui && ImGui::IsMousePosValid()) {
+        const auto picked = pickPlace(state, mouse.x, mouse.y);
+        if (picked) actions.push(SetHover{picked, std::nullopt});
+        if (io.MouseWheel != 0.0f) actions.push(ZoomAbout{mouse.x, mouse.y, io.MouseWheel * 0.5});
+        if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) actions.push(ZoomAbout{mouse.x, mouse.y, 1.0});
+        else if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+            dragging = true;
+            moved = false;
+            press_pos = mouse;
+        }
+    }
+    if (dragging && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        const ImVec2 d = io.MouseDelta;
+        if (d.x != 0.0f || d.y != 0.0f) {
+            const float dx = mouse.x - press_pos.x, dy = mouse.y - press_pos.y;
+            if (dx * dx + dy * dy > 9.0f) moved = true;
+            if (moved) actions.push(PanBy{d.x, d.y});
+        }
+    }
+    if (dragging && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+        dragging = false;
+        if (!moved) {
+            if (const auto picked = pickPlace(state, mouse.x, mouse.y)) actions.push(SelectPlace{*picked, false});
+        }
+    }
+    // Dear ImGui 1.86 indexes keys by the backend's codes: GLFW_KEY_* here.
+    if (!io.WantCaptureKeyboard) {
+        if (ImGui::IsKeyPressed(GLFW_KEY_HOME)) actions.push(FitAll{});
+        if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) actions.push(ClearSelection{});
+        if (ImGui::IsKeyPressed(GLFW_KEY_KP_ADD) || ImGui::IsKeyPressed(GLFW_KEY_EQUAL))
+            actions.push(ZoomAbout{state.view.width() / 2.0, state.view.height() / 2.0, 1.0});
+        if (ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT) || ImGui::IsKeyPressed(GLFW_KEY_MINUS))
+            actions.push(ZoomAbout{state.view.width() / 2.0, state.view.height() / 2.0, -1.0});
+    }
+}
+
+}  // namespace app::ui

@@ -1,0 +1,22 @@
+// app/ui/map_input.hpp — mouse and keys over the map become Actions: drag pans, the wheel zooms
+// about the cursor, double-click zooms in, a click on a marker selects its place, hovering a marker
+// sets the hover; Home fits all places, Esc clears the selection, +/- zoom. Reads Dear ImGui's IO
+// (so tests can feed simulated input); never changes AppState itself.
+#pragma once
+#include <imgui.h>
+
+#include "app/actions.hpp"
+
+namespace app::ui {
+
+// Drag state lives here, between frames.
+struct MapInput {
+    bool dragging = false;
+    bool moved = false;
+    ImVec2 press_pos{0, 0};
+
+    // Call once per frame between ImGui::NewFrame() and ImGui::Render().
+    void update(const AppState& state, ActionQueue& actions);
+};
+
+}  // namespace app::ui

@@ -1,0 +1,241 @@
+#include "app/ui/panels.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+namespace app::ui {
+namespace {
+
+constexpr ImU32 kMentionBg = IM_COL32(90, 140, 230, 60);
+constexpr ImU32 kMentionHoverBg = IM_COL32(90, 140, 230, 140);
+constexpr ImU32 kSelectedMentionBg = IM_COL32(255, 200, 0, 170);
+constexpr ImU32 kDemonymBg = IM_COL32(160, 110, 220, 55);
+constexpr float kStatusBarHeight = 24.0f;
+
+// One run of a passage's text: plain, or one mention.
+struct Run {
+    std::size_t byte_start;
+    std::size_t byte_end;
+    std::optional<std::size_t> mention;
+};
+
+std::vector<Run> passageRuns(const OpenDocument& doc, std::size_t passage_index) {
+    const geo::Passage& p = doc.document.passages()[passage_index];
+    std::vector<Run> runs;
+    std::size_t cursor = p.byte_start;
+    for (std::size_t m = 0; m < doc.extraction.mentions.size(); ++m) {
+        const geo::Mention& mention = doc.extraction.mentions[m];
+        if (mention.passage != passage_index || mention.byte_start < cursor) continue;
+        if (mention.byte_start > cursor) runs.push_back(Run{cursor, mention.byte_start, std::nullopt});
+        runs.push_back(Run{mention.byte_start, mention.byte_end, m});
+        cursor = mention.byte_end;
+    }
+    if (cursor < p.byte_end) runs.push_back(Run{cursor, p.byte_end, std::nullopt});
+    return runs;
+}
+
+// Draws a passage as word-wrapped text with mentions highlighted; hovering or clicking a mention
+// pushes its action. Returns true if a mention took the click.
+bool drawPassageText(const AppState& state, ActionQueue& actions, std::size_t passage_index,
+                     std::vector<MentionHit>& hits) {
+    const OpenDocument& doc = *state.doc;
+    const std::string& text = doc.document.text();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImFont* font = ImGui::GetFont();
+    const float font_size = ImGui::GetFontSize();
+    const float wrap = std::max(50.0f, ImGui::GetContentRegionAvail().x);
+    const float line_h = ImGui::GetTextLineHeightWithSpacing();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const ImU32 text_color = ImGui::GetColorU32(ImGuiCol_Text);
+    float x = 0, y = 0;
+    bool mention_clicked = false;
+
+    for (const Run& run : passageRuns(doc, passage_index)) {
+        std::size_t pos = run.byte_start;
+        while (pos < run.byte_end) {
+            // A token is a word and the spaces after it, so wrapping happens between words.
+            std::size_t end = text.find(' ', pos);
+            end = end == std::string::npos || end >= run.byte_end ? run.byte_end : end + 1;
+            const char* b = text.c_str() + pos;
+            const char* e = text.c_str() + end;
+            const float w = font->CalcTextSizeA(font_size, 1e9f, 0.0f, b, e).x;
+            // Punctuation stays on the line of the word before it.
+            const bool starts_with_punctuation = std::strchr(",.;:!?)]", *b) != nullptr ||
+                                                 std::strncmp(b, "\u2019", 3) == 0 || std::strncmp(b, "\u201d", 3) == 0;
+            if (x > 0 && x + w > wrap && !starts_with_punctuation) {
+                x = 0;
+                y += line_h;
+            }
+            const ImVec2 p0(origin.x + x, origin.y + y);
+            if (run.mention) {
+                const geo::Mention& mention = doc.extraction.mentions[*run.mention];
+                // Highlight the word, not the space after it, unless the mention continues.
+                const bool trailing_space = end < run.byte_end || *(e - 1) != ' ';
+                const float hw = trailing_space ? w : font->CalcTextSizeA(font_size, 1e9f, 0.0f, b, e - 1).x;
+                const ImVec2 p1(p0.x + hw, p0.y + font_size + 2);
+                const bool hovered = ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(p0, p1);
+                const bool selected = state.selection.place == mention.place;
+                const bool hover_linked = state.hover.mention == run.mention || state.hover.place == mention.place;
+                ImU32 bg = mention.kind == geo::MentionKind::Demonym ? kDemonymBg : kMentionBg;
+                if (hover_linked) bg = kMentionHoverBg;
+                if (selected) bg = kSelectedMentionBg;
+                dl->AddRectFilled(ImVec2(p0.x - 1, p0.y), ImVec2(p1.x + 1, p1.y), bg, 3.0f);
+                hits.push_back(MentionHit{*run.mention, p0.x, p0.y, p1.x, p1.y});
+                if (hovered) {
+                    actions.push(SetHover{mention.place, *run.mention});
+                    const auto& place = doc.extraction.places[mention.place];
+                    ImGui::SetTooltip("%s (%s, %s)\n%zu mention%s — click to select", place.place.name.c_str(),
+                                      geo::toString(place.place.kind), place.place.country.c_str(),
+                                      place.mentions.size(), place.mentions.size() == 1 ? "" : "s");
+                    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+                        actions.push(SelectMention{*run.mention});
+                        mention_clicked = true;
+                    }
+                }
+            }
+            dl->AddText(font, font_size, p0, text_color, b, e);
+            x += w;
+            pos = end;
+        }
+    }
+    ImGui::Dummy(ImVec2(wrap, y + line_h));
+    return mention_clicked;
+}
+
+void drawPlaceHeader(const AppState& state, ActionQueue& actions) {
+    const OpenDocument& doc = *state.doc;
+    if (state.selection.place) {
+        const geo::ResolvedPlace& rp = doc.extraction.places[*state.selection.place];
+        ImGui::TextColored(ImVec4(0.55f, 0.25f, 0.0f, 1.0f), "%s", rp.place.name.c_str());
+        ImGui::TextDisabled("%s%s%s · %.4f° N, %.4f° E", geo::toString(rp.place.kind),
+                            rp.place.country.empty() ? "" : ", ", rp.place.country.c_str(), rp.place.position.lat,
+                            rp.place.position.lon);
+        ImGui::Text("%zu mention%s in %zu passage%s", rp.mentions.size(), rp.mentions.size() == 1 ? "" : "s",
+                    rp.passages.size(), rp.passages.size() == 1 ? "" : "s");
+        if (ImGui::Button("Show all passages (Esc)")) actions.push(ClearSelection{});
+    } else {
+        ImGui::Text("%zu passages · %zu places · %zu mentions", doc.document.passages().size(),
+                    doc.extraction.places.size(), doc.extraction.mentions.size());
+        ImGui::TextDisabled("Click a place, a marker or a highlighted name.");
+    }
+    if (ImGui::CollapsingHeader("Places", ImGuiTreeNodeFlags_DefaultOpen)) {
+        for (std::size_t i = 0; i < doc.extraction.places.size(); ++i) {
+            const auto& rp = doc.extraction.places[i];
+            char label[256];
+            std::snprintf(label, sizeof label, "%s##place%zu", rp.place.name.c_str(), i);
+            if (ImGui::Selectable(label, state.selection.place == i, 0, ImVec2(ImGui::GetContentRegionAvail().x - 60, 0)))
+                actions.push(SelectPlace{i});
+            if (ImGui::IsItemHovered()) actions.push(SetHover{i, std::nullopt});
+            ImGui::SameLine(ImGui::GetContentRegionMax().x - 55);
+            ImGui::TextDisabled("%zu×", rp.mentions.size());
+        }
+    }
+    ImGui::Separator();
+}
+
+}  // namespace
+
+float menuBarHeight() { return ImGui::GetFrameHeight(); }
+
+MenuRequests drawMainMenu(const AppState& state, ActionQueue& actions) {
+    MenuRequests requests;
+    if (ImGui::BeginMainMenuBar()) {
+        if (ImGui::BeginMenu("File")) {
+            if (ImGui::MenuItem("Save screenshot", "F12")) requests.screenshot = true;
+            if (ImGui::MenuItem("Save screenshot at 2×", "Shift+F12")) requests.screenshot_2x = true;
+            ImGui::Separator();
+            if (ImGui::MenuItem("Quit", "Ctrl+Q")) requests.quit = true;
+            ImGui::EndMenu();
+        }
+        if (ImGui::BeginMenu("View")) {
+            if (ImGui::MenuItem("Fit all places", "Home", false, state.doc != nullptr)) actions.push(FitAll{});
+            if (ImGui::MenuItem("Clear selection", "Esc", false, state.selection.place.has_value()))
+                actions.push(ClearSelection{});
+            ImGui::EndMenu();
+        }
+        if (ImGui::BeginMenu("Help")) {
+            ImGui::TextUnformatted("Drag: pan · Wheel: zoom about the cursor · Double-click: zoom in");
+            ImGui::TextUnformatted("Home: fit all places · Esc: clear selection · F12: screenshot");
+            ImGui::Separator();
+            ImGui::TextUnformatted("Place names: GeoNames (geonames.org), CC BY 4.0");
+            ImGui::TextUnformatted("Borders, land, rivers: Natural Earth · Rivers, lakes: GSHHG (LGPL-3+)");
+            ImGui::TextUnformatted("Elevation: DTED Level 0, NIMA/NGA · Provinces: geoBoundaries");
+            ImGui::EndMenu();
+        }
+        ImGui::EndMainMenuBar();
+    }
+    return requests;
+}
+
+std::vector<MentionHit> drawPassagesPanel(const AppState& state, ActionQueue& actions, float top, float bottom) {
+    std::vector<MentionHit> hits;
+    ImGui::SetNextWindowPos(ImVec2(0, top));
+    ImGui::SetNextWindowSize(ImVec2(float(state.panel_width_px), bottom - top));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
+    const std::string title = state.doc ? "Passages — " + state.doc->document.name() + "###passages" : "Passages###passages";
+    if (ImGui::Begin(title.c_str(), nullptr, flags) && state.doc) {
+        drawPlaceHeader(state, actions);
+        ImGui::BeginChild("passage-list");
+        if (state.scroll_passages_to_top) ImGui::SetScrollY(0);
+        for (std::size_t index : visiblePassages(state)) {
+            ImGui::PushID(int(index));
+            const bool selected = state.selection.passage == index;
+            const ImVec2 top_left = ImGui::GetCursorScreenPos();
+            ImGui::TextDisabled("¶ %zu", index + 1);
+            const bool mention_clicked = drawPassageText(state, actions, index, hits);
+            const ImVec2 bottom_right(top_left.x + ImGui::GetContentRegionAvail().x, ImGui::GetCursorScreenPos().y);
+            if (selected)
+                ImGui::GetWindowDrawList()->AddRect(ImVec2(top_left.x - 4, top_left.y - 2), bottom_right,
+                                                    IM_COL32(255, 170, 0, 255), 4.0f, 0, 2.0f);
+            if (!mention_clicked && ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(top_left, bottom_right) &&
+                ImGui::IsMouseClicked(ImGuiMouseButton_Left))
+                actions.push(SelectPassage{index});
+            ImGui::Separator();
+            ImGui::PopID();
+        }
+        ImGui::EndChild();
+    }
+    ImGui::End();
+    return hits;
+}
+
+void drawStatusBar(const AppState& state, float height) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + vp->Size.y - height));
+    ImGui::SetNextWindowSize(ImVec2(vp->Size.x, height));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 3));
+    if (ImGui::Begin("##status", nullptr, flags)) ImGui::TextUnformatted(state.status.c_str());
+    ImGui::End();
+    ImGui::PopStyleVar();
+}
+
+void drawErrorDialog(const AppState& state, ActionQueue& actions) {
+    if (state.error.empty()) return;
+    if (!ImGui::IsPopupOpen("Error")) ImGui::OpenPopup("Error");
+    if (ImGui::BeginPopupModal("Error", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted(state.error.c_str());
+        if (ImGui::Button("OK") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
+            actions.push(DismissError{});
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+}
+
+void drawMarkerTooltip(const AppState& state) {
+    if (!state.doc || !state.hover.place || state.hover.mention) return;
+    const auto& rp = state.doc->extraction.places[*state.hover.place];
+    ImGui::SetTooltip("%s\n%zu mention%s", rp.place.name.c_str(), rp.mentions.size(), rp.mentions.size() == 1 ? "" : "s");
+}
+
+float statusBarHeight() { return kStatusBarHeight; }
+
+}  // namespace app::ui

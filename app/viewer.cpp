@@ -1,0 +1,172 @@
+#include "app/viewer.hpp"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+
+#include "app/actions.hpp"
+#include "app/frame.hpp"
+#include "app/scene.hpp"
+#include "app/ui/fonts.hpp"
+#include "app/ui/map_input.hpp"
+#include "app/ui/map_overlay.hpp"
+#include "app/ui/panels.hpp"
+#include "geo/basemap.hpp"
+#include "geo/data_paths.hpp"
+#include "geo/error.hpp"
+
+namespace app {
+namespace {
+
+struct GlfwDeleter {
+    void operator()(GLFWwindow* w) const { glfwDestroyWindow(w); }
+};
+using WindowPtr = std::unique_ptr<GLFWwindow, GlfwDeleter>;
+
+// glfwInit/glfwTerminate for the viewer's lifetime.
+struct GlfwSession {
+    GlfwSession() {
+        if (!glfwInit()) throw std::runtime_error("cannot initialise GLFW (is there a display?)");
+    }
+    ~GlfwSession() { glfwTerminate(); }
+};
+
+// Dear ImGui context with the GLFW and OpenGL 3 backends, for the window's lifetime.
+struct ImGuiSession {
+    explicit ImGuiSession(GLFWwindow* window) {
+        ImGui::CreateContext();
+        ImGui::GetIO().IniFilename = nullptr;  // the layout is fixed; nothing to remember yet
+        ImGui::StyleColorsLight();
+        ImGui_ImplGlfw_InitForOpenGL(window, true);
+        ImGui_ImplOpenGL3_Init("#version 330 core");
+    }
+    ~ImGuiSession() {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+    }
+};
+
+std::string timestampedName(const std::string& dir, const char* suffix) {
+    const std::time_t now = std::time(nullptr);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
+    return (std::filesystem::path(dir) / ("textatlas-" + std::string(stamp) + suffix + ".png")).string();
+}
+
+void saveScreenshot(FrameRenderers& renderers, AppState& state, int scale) {
+    AppState shot;
+    shot.doc = nullptr;
+    // Render the same view, optionally larger: same centre, zoom raised so the content scales.
+    const geo::Viewport& v = state.view;
+    const double zoom = std::min(geo::kMaxZoom, v.zoom() + std::log2(double(scale)));
+    std::swap(shot.doc, state.doc);
+    shot.selection = state.selection;
+    shot.view = geo::Viewport(v.width() * scale, v.height() * scale, v.center(), zoom);
+    const std::string path = timestampedName(state.screenshot_dir, scale == 1 ? "" : "@2x");
+    try {
+        const render::Image image = renderFrame(renderers, shot);
+        render::writePng(image, path);
+        state.last_screenshot = path;
+        state.status = "Saved screenshot " + std::filesystem::absolute(path).string() + " (" +
+                       std::to_string(image.width) + "×" + std::to_string(image.height) + ")";
+    } catch (const std::exception& e) {
+        state.error = std::string("Could not save the screenshot: ") + e.what();
+    }
+    std::swap(shot.doc, state.doc);
+}
+
+}  // namespace
+
+int runViewer(const std::string& text_path, const std::string& argv0) {
+    const std::string data_dir = geo::findDataDir(argv0);
+    const geo::Gazetteer gazetteer = geo::Gazetteer::load(data_dir);
+    AppState state;
+    state.doc = std::make_unique<OpenDocument>(OpenDocument::load(text_path, gazetteer));
+    const geo::Basemap basemap = geo::loadBasemap(data_dir);
+
+    GlfwSession glfw;
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    WindowPtr window(glfwCreateWindow(1440, 900, ("Text Atlas — " + state.doc->document.name()).c_str(), nullptr, nullptr));
+    if (!window) throw std::runtime_error("cannot open a window with OpenGL 3.3 core");
+    glfwMakeContextCurrent(window.get());
+    glfwSwapInterval(1);
+
+    ImGuiSession imgui(window.get());
+    float content_scale_x = 1.0f, content_scale_y = 1.0f;
+    glfwGetWindowContentScale(window.get(), &content_scale_x, &content_scale_y);
+    const float font_px = 16.0f * content_scale_x;
+    ImFont* ui_font = ui::addUiFont(ImGui::GetIO().Fonts, font_px);
+    ImGui::GetStyle().ScaleAllSizes(content_scale_x);
+
+    FrameRenderers renderers(basemap);
+    ActionQueue actions;
+    ui::MapInput input;
+    int fb_w = 0, fb_h = 0;
+    glfwGetFramebufferSize(window.get(), &fb_w, &fb_h);
+    state.view = state.view.withSize(std::max(fb_w, 1), std::max(fb_h, 1));
+    state.panel_width_px = int(440 * content_scale_x);
+    state.view = fitPlaces(state, [&] {
+        std::vector<std::size_t> all(state.doc->extraction.places.size());
+        for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+        return all;
+    }());
+    state.status = std::to_string(state.doc->extraction.places.size()) + " places in " + state.doc->path;
+
+    auto last = std::chrono::steady_clock::now();
+    while (!glfwWindowShouldClose(window.get()) && !state.quit_requested) {
+        glfwPollEvents();
+        const auto now = std::chrono::steady_clock::now();
+        const double dt = std::chrono::duration<double>(now - last).count();
+        last = now;
+
+        glfwGetFramebufferSize(window.get(), &fb_w, &fb_h);
+        if (fb_w != state.view.width() || fb_h != state.view.height()) actions.push(ResizeView{fb_w, fb_h});
+
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        actions.push(SetHover{});  // hover is recomputed every frame; later pushes win
+        input.update(state, actions);
+        const ui::MenuRequests menu = ui::drawMainMenu(state, actions);
+        ui::drawPassagesPanel(state, actions, ui::menuBarHeight(), ImGui::GetIO().DisplaySize.y - ui::statusBarHeight());
+        ui::drawStatusBar(state, ui::statusBarHeight());
+        ui::drawErrorDialog(state, actions);
+        ui::drawMarkerTooltip(state);
+        ui::OverlayOptions overlay;
+        overlay.left_inset_px = float(state.panel_width_px);
+        overlay.bottom_inset_px = ui::statusBarHeight();
+        overlay.attribution = renderers.attribution;
+        ui::drawMapOverlay(ImGui::GetBackgroundDrawList(), ui_font, font_px * 0.95f, state, overlay);
+        ImGui::Render();
+
+        renderers.map.draw(state.view, buildMarkers(state).markers);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        glfwSwapBuffers(window.get());
+
+        state.scroll_passages_to_top = false;
+        actions.push(AdvanceTime{dt});
+        actions.applyAll(state);
+
+        const bool ctrl = ImGui::GetIO().KeyCtrl, shift = ImGui::GetIO().KeyShift;
+        const bool f12 = ImGui::IsKeyPressed(GLFW_KEY_F12, false);
+        if (menu.screenshot || (f12 && !shift)) saveScreenshot(renderers, state, 1);
+        if (menu.screenshot_2x || (f12 && shift)) saveScreenshot(renderers, state, 2);
+        if (menu.quit || (ctrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false))) state.quit_requested = true;
+    }
+    return 0;
+}
+
+}  // namespace app

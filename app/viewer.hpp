@@ -1,0 +1,13 @@
+// app/viewer.hpp — the interactive viewer: a GLFW window with the map, the passages panel and the
+// menus. It owns the frame loop; panels and input push Actions that are applied once per frame.
+#pragma once
+#include <string>
+
+namespace app {
+
+// Opens `text_path` in a window and runs until it is closed. Returns the exit code.
+// Throws geo::Error for a text or data file that cannot be read, std::runtime_error when no
+// window can be opened.
+int runViewer(const std::string& text_path, const std::string& argv0);
+
+}  // namespace app

@@ -1,0 +1,53 @@
+// terrain.frag — hillshade × hypsometric tint of a lon/lat DEM drawn in Web Mercator.
+// The strips' texture coordinates already place each grid row at its latitude (terrain.vert).
+#version 330 core
+in vec2 v_uv;
+
+// Per cell: elevation (m), east gradient, north gradient (m/m); row 0 is the north edge.
+uniform sampler2D u_elevation;
+uniform vec3 u_sun;        // unit vector towards the sun (east, north, up)
+uniform float u_exaggeration;
+
+out vec4 frag_color;
+
+const float kNoData = -1000.0;  // uploaded no-data is far below this
+
+// Elevation colour ramp, metres → colour (green lowlands, tan, brown, grey rock, snow).
+const int kStops = 9;
+const float kStopElevation[kStops] = float[](0.0, 400.0, 900.0, 1500.0, 2200.0, 3100.0, 4200.0, 5100.0, 6000.0);
+const vec3 kStopColour[kStops] = vec3[](
+    vec3(0.627, 0.780, 0.573),   // lowland green
+    vec3(0.780, 0.855, 0.620),   // light green
+    vec3(0.910, 0.890, 0.690),   // pale yellow
+    vec3(0.890, 0.800, 0.610),   // tan
+    vec3(0.820, 0.690, 0.530),   // light brown
+    vec3(0.720, 0.590, 0.470),   // brown
+    vec3(0.690, 0.640, 0.610),   // grey rock
+    vec3(0.880, 0.870, 0.860),   // light rock
+    vec3(1.000, 1.000, 1.000));  // snow
+
+vec3 hypsometricTint(float z) {
+    if (z <= kStopElevation[0]) return kStopColour[0];
+    for (int i = 1; i < kStops; ++i) {
+        if (z < kStopElevation[i]) {
+            float t = (z - kStopElevation[i - 1]) / (kStopElevation[i] - kStopElevation[i - 1]);
+            return mix(kStopColour[i - 1], kStopColour[i], t);
+        }
+    }
+    return kStopColour[kStops - 1];
+}
+
+void main() {
+    vec3 cell = texture(u_elevation, v_uv).rgb;
+    float z = cell.r;
+    if (z < kNoData) discard;
+    vec3 normal = normalize(vec3(-cell.g * u_exaggeration, -cell.b * u_exaggeration, 1.0));
+
+    // Lambert shading relative to flat ground (flat = 1), softened so shadows stay readable.
+    float lambert = max(dot(normal, u_sun), 0.0);
+    float relative = lambert / max(u_sun.z, 0.05);
+    float shade = clamp(mix(1.0, relative, 0.6), 0.45, 1.1);
+
+    vec3 colour = hypsometricTint(z) * shade;
+    frag_color = vec4(min(colour, vec3(1.0)), 1.0);
+}

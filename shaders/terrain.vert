@@ -1,0 +1,15 @@
+// terrain.vert — places the DEM's strips (Mercator metres relative to the origin). Each strip
+// edge carries the texture row of its latitude, so rows land where inverse Mercator puts them.
+#version 330 core
+layout(location = 0) in vec2 a_position;  // metres relative to the render origin
+layout(location = 1) in vec2 a_uv;        // u from the west edge, v from the north edge
+
+uniform vec2 u_offset;  // view centre relative to the origin, metres
+uniform vec2 u_scale;   // metres to clip space
+
+out vec2 v_uv;
+
+void main() {
+    v_uv = a_uv;
+    gl_Position = vec4((a_position - u_offset) * u_scale, 0.0, 1.0);
+}

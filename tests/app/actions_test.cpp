@@ -1,0 +1,153 @@
+// AppState changes through Actions: selection, passages shown, fly-to, picking, label placement.
+#include <gtest/gtest.h>
+
+#include "app/actions.hpp"
+#include "app/scene.hpp"
+#include "app/ui/map_overlay.hpp"
+#include "geo/projection.hpp"
+
+namespace {
+
+using namespace app;
+
+geo::Place makePlace(const std::string& id, const std::string& name, double lon, double lat, std::int64_t pop) {
+    geo::Place p;
+    p.id = id;
+    p.name = name;
+    p.position = geo::LonLat(lon, lat);
+    p.kind = geo::PlaceKind::City;
+    p.country = "AF";
+    p.population = pop;
+    p.source = "test";
+    return p;
+}
+
+class ActionsTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        gazetteer.add(makePlace("t:kabul", "Kabul", 69.17233, 34.52813, 3000000), {{"Kabul", geo::NameKind::Name}});
+        gazetteer.add(makePlace("t:herat", "Herat", 62.19967, 34.34817, 400000), {{"Herat", geo::NameKind::Name}});
+        gazetteer.add(makePlace("t:kandahar", "Kandahar", 65.71013, 31.61332, 400000), {{"Kandahar", geo::NameKind::Name}});
+        auto doc = geo::Document::fromString(
+            "Fighting was reported in Kabul on Monday.\n\nHerat and Kandahar were quiet.\n\nKabul again.\n", "test");
+        state.doc = std::make_unique<OpenDocument>(OpenDocument::fromDocument(std::move(doc), gazetteer, "test.txt"));
+        state.view = geo::Viewport(1200, 800, geo::XY{0, 0}, 3.0);
+        state.panel_width_px = 400;
+    }
+    std::size_t placeNamed(const std::string& name) const {
+        const auto& places = state.doc->extraction.places;
+        for (std::size_t i = 0; i < places.size(); ++i)
+            if (places[i].place.name == name) return i;
+        ADD_FAILURE() << name << " not found";
+        return 0;
+    }
+    void finishFlight() {
+        for (int i = 0; i < 100 && state.flight; ++i) apply(state, AdvanceTime{0.05});
+    }
+    geo::Gazetteer gazetteer;
+    AppState state;
+};
+
+TEST_F(ActionsTest, SelectingAPlaceShowsOnlyItsPassagesAndFliesThere) {
+    ASSERT_EQ(state.doc->extraction.places.size(), 3u);
+    EXPECT_EQ(visiblePassages(state).size(), 3u);
+    const std::size_t kabul = placeNamed("Kabul");
+    apply(state, SelectPlace{kabul});
+    EXPECT_EQ(visiblePassages(state), (std::vector<std::size_t>{0, 2}));
+    ASSERT_TRUE(state.flight.has_value());
+    finishFlight();
+    EXPECT_FALSE(state.flight.has_value());
+    // Kabul ends in the middle of the part of the map the panel leaves free.
+    const geo::XY p = state.view.toPixel(state.doc->place_mercator[kabul]);
+    EXPECT_NEAR(p.x, 400 + (1200 - 400) / 2.0, 1.0);
+    EXPECT_NEAR(p.y, 400, 1.0);
+    apply(state, ClearSelection{});
+    EXPECT_EQ(visiblePassages(state).size(), 3u);
+}
+
+TEST_F(ActionsTest, ClickingAPassageSelectsItsPlacesAndFitsThemInView) {
+    apply(state, SelectPassage{1});
+    EXPECT_EQ(state.selection.passage, 1u);
+    finishFlight();
+    for (const char* name : {"Herat", "Kandahar"}) {
+        const geo::XY p = state.view.toPixel(state.doc->place_mercator[placeNamed(name)]);
+        EXPECT_GT(p.x, 400.0) << name;  // right of the panel
+        EXPECT_LT(p.x, 1200.0) << name;
+        EXPECT_GT(p.y, 0.0) << name;
+        EXPECT_LT(p.y, 800.0) << name;
+    }
+}
+
+TEST_F(ActionsTest, ClickingAMentionSelectsItsPlace) {
+    const auto& mentions = state.doc->extraction.mentions;
+    ASSERT_FALSE(mentions.empty());
+    apply(state, SelectMention{mentions.size() - 1});
+    EXPECT_EQ(state.selection.place, mentions.back().place);
+    EXPECT_EQ(state.selection.passage, mentions.back().passage);
+}
+
+TEST_F(ActionsTest, PickingFindsTheMarkerUnderThePixelOnly) {
+    apply(state, FitAll{});
+    finishFlight();
+    const std::size_t herat = placeNamed("Herat");
+    const geo::XY p = state.view.toPixel(state.doc->place_mercator[herat]);
+    EXPECT_EQ(pickPlace(state, p.x + 2, p.y - 2), herat);
+    EXPECT_FALSE(pickPlace(state, p.x + 40, p.y + 40).has_value());
+}
+
+TEST_F(ActionsTest, FitAllKeepsEveryPlaceInTheFreePartOfTheMap) {
+    apply(state, FitAll{});
+    finishFlight();
+    for (const auto& xy : state.doc->place_mercator) {
+        const geo::XY p = state.view.toPixel(xy);
+        EXPECT_GE(p.x, 400.0);
+        EXPECT_LE(p.x, 1200.0);
+        EXPECT_GE(p.y, 0.0);
+        EXPECT_LE(p.y, 800.0);
+    }
+}
+
+TEST_F(ActionsTest, SelectedMarkerIsDrawnLastAndLarger) {
+    const std::size_t herat = placeNamed("Herat");
+    const float plain = buildMarkers(state).markers.front().radius_px;
+    apply(state, SelectPlace{herat, false});
+    const MarkerScene scene = buildMarkers(state);
+    EXPECT_EQ(scene.place_of_marker.back(), herat);
+    EXPECT_GT(scene.markers.back().radius_px, plain);
+}
+
+TEST_F(ActionsTest, LabelsNeverOverlapEachOtherOrForeignMarkers) {
+    // Zoomed out far, the three places crowd together: some labels must be left out.
+    for (double zoom : {1.0, 3.0, 6.0}) {
+        state.view = geo::Viewport(600, 400, state.doc->place_mercator[0], zoom);
+        const auto labels = ui::placeLabels(state, [](const std::string& s) {
+            return std::pair<float, float>{9.0f * float(s.size()), 16.0f};
+        });
+        for (std::size_t i = 0; i < labels.size(); ++i)
+            for (std::size_t j = i + 1; j < labels.size(); ++j)
+                EXPECT_FALSE(labels[i].box.overlaps(labels[j].box)) << "zoom " << zoom;
+        if (zoom == 6.0) {
+            EXPECT_GE(labels.size(), 1u);
+        }
+    }
+}
+
+TEST(ScaleBar, NiceLengthsAreOneTwoOrFiveTimesAPowerOfTen) {
+    EXPECT_DOUBLE_EQ(ui::niceScaleLength(180000), 100000);
+    EXPECT_DOUBLE_EQ(ui::niceScaleLength(260000), 200000);
+    EXPECT_DOUBLE_EQ(ui::niceScaleLength(7300), 5000);
+    EXPECT_DOUBLE_EQ(ui::niceScaleLength(0), 0);
+}
+
+TEST(ScaleBar, GroundScaleShrinksWithLatitudeLikeMercatorSays) {
+    // At latitude φ, Web Mercator's ground metres per pixel are metresPerPixel·cos φ (sphere),
+    // within the ellipsoid's ~0.5 % difference.
+    const geo::Projection mercator = geo::Projection::webMercator();
+    for (double lat : {0.0, 35.0, 60.0}) {
+        const geo::Viewport view(800, 600, mercator.forward(geo::LonLat(69.0, lat)), 8.0);
+        const double expected = view.metresPerPixel() * std::cos(lat * M_PI / 180.0);
+        EXPECT_NEAR(ui::groundMetresPerPixel(view) / expected, 1.0, 0.01) << lat;
+    }
+}
+
+}  // namespace

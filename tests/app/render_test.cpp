@@ -1,0 +1,589 @@
+// The real renderer on a headless EGL context (Mesa llvmpipe here): markers land where PROJ and
+// Viewport::toPixel put them, the terrain is shaded and placed by latitude, lines keep their pixel
+// width, polygons keep their holes, and renderToImage leaves the GL state as it found it.
+// Set TEXTATLAS_RENDER_PNG=/path.png to also write the Kabul–Panjshir render for a look.
+#include <gtest/gtest.h>
+
+#include <GL/gl.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+#include <set>
+
+#include "app/render/fill_layer.hpp"
+#include "app/render/gl_context.hpp"
+#include "app/render/image.hpp"
+#include "app/render/line_layer.hpp"
+#include "app/render/map_renderer.hpp"
+#include "app/render/render_space.hpp"
+#include "geo/basemap.hpp"
+#include "geo/data_paths.hpp"
+#include "geo/error.hpp"
+#include "geo/projection.hpp"
+#include "geo/viewport.hpp"
+
+namespace {
+
+using app::render::Image;
+using app::render::MapRenderer;
+using app::render::MarkerInstance;
+
+struct Rgb {
+    int r, g, b;
+};
+
+Rgb rgbAt(const Image& image, int x, int y) {
+    const std::uint8_t* p = image.pixel(x, y);
+    return Rgb{p[0], p[1], p[2]};
+}
+
+Rgb rgbOf(std::uint32_t rgba) {
+    return Rgb{static_cast<int>((rgba >> 24) & 0xff), static_cast<int>((rgba >> 16) & 0xff),
+               static_cast<int>((rgba >> 8) & 0xff)};
+}
+
+int colourDistance(const Rgb& a, const Rgb& b) {
+    return std::abs(a.r - b.r) + std::abs(a.g - b.g) + std::abs(a.b - b.b);
+}
+
+double luminance(const Image& image, int x, int y) {
+    const std::uint8_t* p = image.pixel(x, y);
+    return 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2];
+}
+
+geo::XY mercator(double lon, double lat) { return geo::Projection::webMercator().forward(geo::LonLat(lon, lat)); }
+
+// Pixel (column, row) containing a Mercator point.
+void pixelOf(const geo::Viewport& view, const geo::XY& point, int& x, int& y) {
+    const geo::XY p = view.toPixel(point);
+    x = static_cast<int>(std::floor(p.x));
+    y = static_cast<int>(std::floor(p.y));
+}
+
+// A synthetic lon/lat DEM: 0.5° cells over lon 60–75, lat 20–60; 3000 m north of 45°N, 0 m south.
+geo::Raster stepDem() {
+    geo::Raster dem;
+    dem.width = 30;
+    dem.height = 80;
+    const double gt[6] = {60.0, 0.5, 0.0, 60.0, 0.0, -0.5};
+    std::copy(gt, gt + 6, dem.geotransform);
+    dem.values.resize(static_cast<size_t>(dem.width) * dem.height);
+    for (int row = 0; row < dem.height; ++row) {
+        for (int col = 0; col < dem.width; ++col) {
+            dem.values[static_cast<size_t>(row) * dem.width + col] = row < 30 ? 3000.0f : 0.0f;
+        }
+    }
+    dem.min_value = 0.0f;
+    dem.max_value = 3000.0f;
+    return dem;
+}
+
+class RenderTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        context_ = app::render::HeadlessContext::create().release();
+        basemap_ = new geo::Basemap(geo::loadBasemap(geo::findDataDir()));
+        renderer_ = new MapRenderer(*basemap_);
+    }
+    static void TearDownTestSuite() {
+        delete renderer_;  // GL objects go before their context
+        delete basemap_;
+        delete context_;
+        renderer_ = nullptr;
+        basemap_ = nullptr;
+        context_ = nullptr;
+    }
+
+    // Kabul and Bazarak (Panjshir) in an 800×600 view.
+    static geo::Viewport kabulPanjshirView(int width = 800, int height = 600) {
+        return geo::Viewport::fit({mercator(69.17233, 34.52813), mercator(69.515, 35.313)}, width, height);
+    }
+
+    static app::render::HeadlessContext* context_;
+    static geo::Basemap* basemap_;
+    static MapRenderer* renderer_;
+};
+
+app::render::HeadlessContext* RenderTest::context_ = nullptr;
+geo::Basemap* RenderTest::basemap_ = nullptr;
+MapRenderer* RenderTest::renderer_ = nullptr;
+
+TEST_F(RenderTest, ContextIsOpenGl33CoreOrLater) {
+    EXPECT_FALSE(context_->glRenderer().empty());
+    GLint major = 0;
+    GLint minor = 0;
+    GLint profile = 0;
+    glGetIntegerv(GL_MAJOR_VERSION, &major);
+    glGetIntegerv(GL_MINOR_VERSION, &minor);
+    glGetIntegerv(GL_CONTEXT_PROFILE_MASK, &profile);
+    EXPECT_GE(major * 10 + minor, 33);
+    EXPECT_TRUE(profile & GL_CONTEXT_CORE_PROFILE_BIT);
+}
+
+TEST_F(RenderTest, MarkerAtKabulIsWhereProjPutsIt) {
+    const geo::Viewport view = kabulPanjshirView();
+    const geo::XY kabul = mercator(69.17233, 34.52813);
+    MarkerInstance marker;
+    marker.mercator = kabul;
+    marker.radius_px = 7.0f;
+    marker.fill_rgba = 0xd7301fff;
+    const Image with_marker = renderer_->renderToImage(view, {marker});
+    const Image without_marker = renderer_->renderToImage(view, {});
+    ASSERT_EQ(with_marker.width, 800);
+    ASSERT_EQ(with_marker.height, 600);
+    EXPECT_EQ(glGetError(), static_cast<GLenum>(GL_NO_ERROR));
+
+    int x = 0;
+    int y = 0;
+    pixelOf(view, kabul, x, y);
+    ASSERT_TRUE(x >= 30 && y >= 30 && x < 770 && y < 570) << "Kabul should be well inside the view";
+    EXPECT_LE(colourDistance(rgbAt(with_marker, x, y), rgbOf(marker.fill_rgba)), 6);
+    // The marker's colour there is not what the map itself has.
+    EXPECT_GT(colourDistance(rgbAt(without_marker, x, y), rgbOf(marker.fill_rgba)), 60);
+    // 30 px away in each direction the map shows through: same as without the marker.
+    for (const auto& [dx, dy] : {std::pair{30, 0}, {-30, 0}, {0, 30}, {0, -30}}) {
+        EXPECT_GT(colourDistance(rgbAt(with_marker, x + dx, y + dy), rgbOf(marker.fill_rgba)), 60);
+        EXPECT_EQ(colourDistance(rgbAt(with_marker, x + dx, y + dy), rgbAt(without_marker, x + dx, y + dy)), 0);
+    }
+
+    if (const char* path = std::getenv("TEXTATLAS_RENDER_PNG")) {
+        MarkerInstance bazarak = marker;
+        bazarak.mercator = mercator(69.515, 35.313);
+        app::render::writePng(renderer_->renderToImage(view, {marker, bazarak}), path);
+    }
+}
+
+TEST_F(RenderTest, MarkerNearTopLeftIsNotFlipped) {
+    const geo::Viewport view = kabulPanjshirView();
+    MarkerInstance marker;
+    marker.mercator = view.toMercator(geo::XY{40.5, 40.5});  // centre of pixel (40, 40)
+    marker.fill_rgba = 0x1f30d7ff;
+    const Image image = renderer_->renderToImage(view, {marker});
+    EXPECT_LE(colourDistance(rgbAt(image, 40, 40), rgbOf(marker.fill_rgba)), 6);
+    // Where a bottom-up image would put it:
+    EXPECT_GT(colourDistance(rgbAt(image, 40, 600 - 1 - 40), rgbOf(marker.fill_rgba)), 60);
+}
+
+TEST_F(RenderTest, LaterMarkersAreDrawnOnTop) {
+    const geo::Viewport view = kabulPanjshirView();
+    MarkerInstance below;
+    below.mercator = view.toMercator(geo::XY{400.5, 300.5});
+    below.fill_rgba = 0x00ff00ff;
+    MarkerInstance above = below;
+    above.fill_rgba = 0x0000ffff;
+    const Image image = renderer_->renderToImage(view, {below, above});
+    EXPECT_LE(colourDistance(rgbAt(image, 400, 300), rgbOf(above.fill_rgba)), 6);
+}
+
+TEST_F(RenderTest, TerrainIsShadedAndChangesWithTheSun) {
+    geo::Basemap terrain_only;
+    terrain_only.dem = basemap_->dem;
+    MapRenderer renderer(terrain_only);
+    const geo::Viewport view = kabulPanjshirView();
+    app::render::FrameStyle style;
+    style.background_rgba = 0xff00ffff;  // magenta: would show wherever the terrain is missing
+    const Image from_north_west = renderer.renderToImage(view, {}, style);
+    style.sun_azimuth_deg = 135.0f;
+    const Image from_south_east = renderer.renderToImage(view, {}, style);
+
+    std::set<std::uint32_t> colours;
+    double sum = 0.0;
+    double sum_squares = 0.0;
+    double sun_difference = 0.0;
+    int background_pixels = 0;
+    const int n = view.width() * view.height();
+    for (int y = 0; y < view.height(); ++y) {
+        for (int x = 0; x < view.width(); ++x) {
+            const std::uint8_t* p = from_north_west.pixel(x, y);
+            colours.insert((p[0] << 16) | (p[1] << 8) | p[2]);
+            if (colourDistance(rgbAt(from_north_west, x, y), rgbOf(style.background_rgba)) == 0) ++background_pixels;
+            const double l = luminance(from_north_west, x, y);
+            sum += l;
+            sum_squares += l * l;
+            sun_difference += std::abs(l - luminance(from_south_east, x, y));
+        }
+    }
+    const double mean = sum / n;
+    const double variance = sum_squares / n - mean * mean;
+    EXPECT_EQ(background_pixels, 0) << "the DEM covers this whole view";
+    EXPECT_GT(colours.size(), 2000u);
+    // Mountains lit from one side: luminance spreads well beyond a flat tint (std dev > 12 levels).
+    EXPECT_GT(variance, 144.0);
+    // Opposite suns swap lit and shaded slopes: on average pixels change by more than 8 levels.
+    EXPECT_GT(sun_difference / n, 8.0);
+}
+
+TEST_F(RenderTest, DemRowsArePlacedByLatitudeNotStretchedLinearly) {
+    geo::Basemap synthetic;
+    synthetic.dem = stepDem();
+    MapRenderer renderer(synthetic);
+    const geo::Viewport view = geo::Viewport::fit({mercator(60, 20), mercator(75, 60)}, 600, 700, 20.0);
+    const Image image = renderer.renderToImage(view, {});
+
+    int x = 0;
+    int y_step = 0;
+    pixelOf(view, mercator(67.5, 45.0), x, y_step);
+    // Where the 45°N row boundary would fall if latitude were spread linearly over the quad:
+    const double y60 = view.toPixel(mercator(67.5, 60.0)).y;
+    const double y20 = view.toPixel(mercator(67.5, 20.0)).y;
+    const double y_linear = y60 + (60.0 - 45.0) / 40.0 * (y20 - y60);
+    ASSERT_GT(std::abs(y_linear - y_step), 20.0) << "the view must tell the two placements apart";
+
+    int unused = 0;
+    int y_high_far = 0, y_high_near = 0, y_low_near = 0, y_low_far = 0;
+    pixelOf(view, mercator(67.5, 55.0), unused, y_high_far);
+    pixelOf(view, mercator(67.5, 46.0), unused, y_high_near);
+    pixelOf(view, mercator(67.5, 44.0), unused, y_low_near);
+    pixelOf(view, mercator(67.5, 25.0), unused, y_low_far);
+    const Rgb high = rgbAt(image, x, y_high_far);
+    const Rgb low = rgbAt(image, x, y_low_far);
+    ASSERT_GT(colourDistance(high, low), 60) << "3000 m and 0 m must be tinted differently";
+    // One degree (two cells) either side of the step, the ground is flat at its own height.
+    EXPECT_LE(colourDistance(rgbAt(image, x, y_high_near), high), 6);
+    EXPECT_LE(colourDistance(rgbAt(image, x, y_low_near), low), 6);
+}
+
+TEST_F(RenderTest, NoDataAndOutsideTheDemShowTheBackground) {
+    geo::Basemap synthetic;
+    synthetic.dem = stepDem();
+    // No data over lon 65–70, lat 25–30 (rows 60–69, columns 10–19).
+    for (int row = 60; row < 70; ++row) {
+        for (int col = 10; col < 20; ++col) {
+            synthetic.dem.values[static_cast<size_t>(row) * synthetic.dem.width + col] =
+                std::numeric_limits<float>::quiet_NaN();
+        }
+    }
+    MapRenderer renderer(synthetic);
+    const geo::Viewport view = geo::Viewport::fit({mercator(55, 20), mercator(80, 60)}, 600, 700, 20.0);
+    app::render::FrameStyle style;
+    style.background_rgba = 0x336699ff;
+    const Image image = renderer.renderToImage(view, {}, style);
+    int x = 0;
+    int y = 0;
+    pixelOf(view, mercator(67.5, 27.5), x, y);
+    EXPECT_EQ(colourDistance(rgbAt(image, x, y), rgbOf(style.background_rgba)), 0) << "no-data hole";
+    pixelOf(view, mercator(77.5, 40.0), x, y);
+    EXPECT_EQ(colourDistance(rgbAt(image, x, y), rgbOf(style.background_rgba)), 0) << "east of the DEM";
+    pixelOf(view, mercator(62.5, 27.5), x, y);
+    EXPECT_GT(colourDistance(rgbAt(image, x, y), rgbOf(style.background_rgba)), 60) << "valid DEM beside the hole";
+}
+
+// Sum of "ink" down one column: a line of width w px antialiased over a white page covers w pixels.
+double inkInColumn(const Image& image, int x) {
+    double ink = 0.0;
+    for (int y = 0; y < image.height; ++y) ink += (255.0 - luminance(image, x, y)) / 255.0;
+    return ink;
+}
+
+TEST_F(RenderTest, LinesKeepTheirPixelWidthAtEveryZoom) {
+    geo::Basemap lines;
+    geo::VectorFeature feature;
+    feature.parts.push_back({geo::LonLat(60.0, 35.0), geo::LonLat(75.0, 35.0)});
+    geo::VectorLayer layer;
+    layer.kind = geo::GeometryKind::Lines;
+    layer.features.push_back(feature);
+    lines.layers.push_back(geo::StyledLayer{layer, geo::LayerStyle{0x000000ffu, 4.0f, 0x00000000u}, true});
+    MapRenderer renderer(lines);
+    app::render::FrameStyle style;
+    style.background_rgba = 0xffffffff;
+    for (double zoom : {4.0, 9.0, 14.0}) {
+        const geo::Viewport view(400, 300, mercator(67.3, 35.0), zoom);
+        const Image image = renderer.renderToImage(view, {}, style);
+        EXPECT_NEAR(inkInColumn(image, 200), 4.0, 0.35) << "zoom " << zoom;
+        int x = 0;
+        int y = 0;
+        pixelOf(view, mercator(67.3, 35.0), x, y);
+        EXPECT_LT(luminance(image, x, y), 40.0) << "the line passes through its own latitude, zoom " << zoom;
+    }
+}
+
+TEST_F(RenderTest, PolygonFillsKeepTheirHoles) {
+    geo::VectorFeature square;
+    square.parts.push_back({geo::LonLat(66, 33), geo::LonLat(69, 33), geo::LonLat(69, 36), geo::LonLat(66, 36),
+                            geo::LonLat(66, 33)});
+    square.parts.push_back({geo::LonLat(67, 34), geo::LonLat(67, 35), geo::LonLat(68, 35), geo::LonLat(68, 34),
+                            geo::LonLat(67, 34)});
+    square.ring_is_hole = {false, true};
+    geo::VectorLayer layer;
+    layer.kind = geo::GeometryKind::Polygons;
+    layer.features.push_back(square);
+    geo::Basemap polygons;
+    polygons.layers.push_back(geo::StyledLayer{layer, geo::LayerStyle{0x00000000u, 0.0f, 0xcc2200ffu}, true});
+    MapRenderer renderer(polygons);
+    app::render::FrameStyle style;
+    style.background_rgba = 0xffffffff;
+    const geo::Viewport view = geo::Viewport::fit({mercator(65, 32), mercator(70, 37)}, 500, 500);
+    const Image image = renderer.renderToImage(view, {}, style);
+    int x = 0;
+    int y = 0;
+    pixelOf(view, mercator(66.5, 34.5), x, y);
+    EXPECT_EQ(colourDistance(rgbAt(image, x, y), rgbOf(0xcc2200ffu)), 0) << "inside the ring";
+    pixelOf(view, mercator(67.5, 34.5), x, y);
+    EXPECT_EQ(colourDistance(rgbAt(image, x, y), rgbOf(0xffffffffu)), 0) << "inside the hole";
+    pixelOf(view, mercator(65.5, 34.5), x, y);
+    EXPECT_EQ(colourDistance(rgbAt(image, x, y), rgbOf(0xffffffffu)), 0) << "outside";
+}
+
+TEST_F(RenderTest, PointLayersAreDrawnAsSmallDiscs) {
+    geo::VectorLayer towns;
+    towns.kind = geo::GeometryKind::Points;
+    geo::VectorFeature town;
+    town.parts.push_back({geo::LonLat(69.2, 34.5)});
+    towns.features.push_back(town);
+    geo::Basemap points;
+    // Radius = 2 px + line width = 5 px: filled in the middle, nothing 8 px away.
+    points.layers.push_back(geo::StyledLayer{towns, geo::LayerStyle{0x000000ffu, 3.0f, 0xffcc00ffu}, true});
+    MapRenderer renderer(points);
+    app::render::FrameStyle style;
+    style.background_rgba = 0xffffffff;
+    const geo::Viewport view(200, 200, mercator(69.2, 34.5), 8.0);
+    const Image image = renderer.renderToImage(view, {}, style);
+    int x = 0;
+    int y = 0;
+    pixelOf(view, mercator(69.2, 34.5), x, y);
+    EXPECT_LE(colourDistance(rgbAt(image, x, y), rgbOf(0xffcc00ffu)), 6);
+    EXPECT_EQ(colourDistance(rgbAt(image, x + 8, y), rgbOf(0xffffffffu)), 0);
+}
+
+TEST(Triangulation, AreaIsTheRingMinusItsHole) {
+    geo::VectorFeature square;
+    square.parts.push_back({geo::LonLat(66, 33), geo::LonLat(69, 33), geo::LonLat(69, 36), geo::LonLat(66, 36),
+                            geo::LonLat(66, 33)});
+    square.parts.push_back({geo::LonLat(67, 34), geo::LonLat(67, 35), geo::LonLat(68, 35), geo::LonLat(68, 34),
+                            geo::LonLat(67, 34)});
+    square.ring_is_hole = {false, true};
+    geo::VectorFeature bow_tie;  // self-intersecting: repaired into two triangles, not dropped
+    bow_tie.parts.push_back({geo::LonLat(60, 30), geo::LonLat(62, 32), geo::LonLat(62, 30), geo::LonLat(60, 32),
+                             geo::LonLat(60, 30)});
+    geo::VectorLayer layer;
+    layer.kind = geo::GeometryKind::Polygons;
+    layer.features = {square, bow_tie};
+    const geo::XY origin = app::render::lonLatToMercator(67.5, 34.5);
+    int skipped = -1;
+    const std::vector<geo::XY> triangles = app::render::triangulatePolygons(layer, origin, &skipped);
+    EXPECT_EQ(skipped, 0);
+    ASSERT_EQ(triangles.size() % 3, 0u);
+    double area = 0.0;
+    for (size_t i = 0; i < triangles.size(); i += 3) {
+        const geo::XY& a = triangles[i];
+        const geo::XY& b = triangles[i + 1];
+        const geo::XY& c = triangles[i + 2];
+        area += std::abs((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)) / 2.0;
+    }
+    auto rectangle = [&](double w, double s, double e, double n) {
+        const geo::XY sw = app::render::lonLatToMercator(w, s);
+        const geo::XY ne = app::render::lonLatToMercator(e, n);
+        return (ne.x - sw.x) * (ne.y - sw.y);
+    };
+    // Bow tie: its diagonals are straight in Mercator and cross at lon 61, halfway up in Mercator y,
+    // so it is two triangles, each half of its half of the 2°×2° box.
+    const double bow_tie_area = 0.5 * rectangle(60, 30, 61, 32) + 0.5 * rectangle(61, 30, 62, 32);
+    const double expected = rectangle(66, 33, 69, 36) - rectangle(67, 34, 68, 35) + bow_tie_area;
+    EXPECT_NEAR(area, expected, 1e-6 * expected);
+}
+
+TEST(LineMesh, StraightLineIsOneQuadWithUnitNormals) {
+    app::render::LineMesh mesh;
+    app::render::appendPolyline({{0, 0}, {10, 0}}, mesh);
+    ASSERT_EQ(mesh.vertices.size(), 4u);
+    EXPECT_EQ(mesh.indices.size(), 6u);
+    for (const auto& v : mesh.vertices) {
+        EXPECT_FLOAT_EQ(v.extrude[0], 0.0f);
+        EXPECT_FLOAT_EQ(v.extrude[1], v.side);  // left of an eastward line is north
+    }
+}
+
+TEST(LineMesh, RightAngleGetsAMiterOfRootTwo) {
+    app::render::LineMesh mesh;
+    app::render::appendPolyline({{0, 0}, {10, 0}, {10, 10}}, mesh);
+    ASSERT_EQ(mesh.vertices.size(), 6u);  // one pair per point
+    const auto& corner_left = mesh.vertices[2];
+    EXPECT_NEAR(std::hypot(corner_left.extrude[0], corner_left.extrude[1]), std::sqrt(2.0), 1e-5);
+    // The inside of a left turn is up-left of the corner.
+    EXPECT_NEAR(corner_left.extrude[0], -1.0, 1e-5);
+    EXPECT_NEAR(corner_left.extrude[1], 1.0, 1e-5);
+}
+
+TEST(LineMesh, HairpinIsBevelledAndDuplicatesAreIgnored) {
+    app::render::LineMesh mesh;
+    app::render::appendPolyline({{0, 0}, {10, 0}, {10, 0}, {0, 0.01}}, mesh);
+    // Start, two pairs at the bevelled turn, end; no spike longer than the miter limit.
+    ASSERT_EQ(mesh.vertices.size(), 8u);
+    for (const auto& v : mesh.vertices) EXPECT_LE(std::hypot(v.extrude[0], v.extrude[1]), 2.5 + 1e-6);
+    app::render::LineMesh single;
+    app::render::appendPolyline({{5, 5}, {5, 5}}, single);
+    EXPECT_TRUE(single.vertices.empty());
+}
+
+TEST(LineMesh, ClosedRingJoinsAllRound) {
+    app::render::LineMesh mesh;
+    app::render::appendPolyline({{0, 0}, {10, 0}, {10, 10}, {0, 10}, {0, 0}}, mesh);
+    // Four corners, the first repeated to close: five mitred pairs, four quads.
+    ASSERT_EQ(mesh.vertices.size(), 10u);
+    EXPECT_EQ(mesh.indices.size(), 24u);
+    EXPECT_NEAR(std::hypot(mesh.vertices[0].extrude[0], mesh.vertices[0].extrude[1]), std::sqrt(2.0), 1e-5);
+}
+
+geo::VectorFeature rectangle(double west, double south, double east, double north) {
+    geo::VectorFeature feature;
+    feature.parts.push_back({geo::LonLat(west, south), geo::LonLat(east, south), geo::LonLat(east, north),
+                             geo::LonLat(west, north), geo::LonLat(west, south)});
+    feature.ring_is_hole = {false};
+    return feature;
+}
+
+TEST(LineMesh, OutlinesSkipTheClipFrameOfARegionalLayer) {
+    // Two rectangles sharing lon 62: the layer's extent is lon 60–64, lat 30–32. Only A's east
+    // side and B's north and west sides are borders; the rest is the frame the extract was cut to.
+    geo::VectorLayer clipped;
+    clipped.kind = geo::GeometryKind::Polygons;
+    clipped.features = {rectangle(60, 30, 62, 32), rectangle(62, 30, 64, 31)};
+    const app::render::LineMesh mesh = app::render::buildLineMesh(clipped, geo::XY{0, 0});
+    ASSERT_EQ(mesh.paths.size(), 2u);
+    EXPECT_EQ(mesh.paths[0].vertex_count, 4u);  // one segment: two pairs
+    EXPECT_EQ(mesh.paths[1].vertex_count, 6u);  // two segments joined at (62, 31)
+    const geo::XY a_east = app::render::lonLatToMercator(62, 30);
+    EXPECT_NEAR(mesh.vertices[0].position[0], a_east.x, 1.0);
+
+    // A layer of one feature has no clip frame: the rectangle is outlined all round.
+    geo::VectorLayer single = clipped;
+    single.features.resize(1);
+    const app::render::LineMesh whole = app::render::buildLineMesh(single, geo::XY{0, 0});
+    ASSERT_EQ(whole.paths.size(), 1u);
+    EXPECT_EQ(whole.paths[0].vertex_count, 10u);  // four corners, the first repeated to close
+}
+
+TEST(Antimeridian, PathsCrossingItContinuePastOneEighty) {
+    const std::vector<geo::LonLat> line = {geo::LonLat(178, 60), geo::LonLat(-179, 61), geo::LonLat(-175, 62)};
+    const std::vector<double> lons = app::render::unwrappedLongitudes(line, false);
+    ASSERT_EQ(lons.size(), 3u);
+    EXPECT_DOUBLE_EQ(lons[0], 178.0);
+    EXPECT_DOUBLE_EQ(lons[1], 181.0);
+    EXPECT_DOUBLE_EQ(lons[2], 185.0);
+    // A ring crossing and coming back closes after unwrapping, so it is unwrapped.
+    const std::vector<geo::LonLat> island = {geo::LonLat(179, -16), geo::LonLat(-179, -16), geo::LonLat(-179, -17),
+                                             geo::LonLat(179, -17), geo::LonLat(179, -16)};
+    const std::vector<double> island_lons = app::render::unwrappedLongitudes(island, true);
+    EXPECT_DOUBLE_EQ(island_lons[1], 181.0);
+    EXPECT_DOUBLE_EQ(island_lons[4], 179.0);
+    // A ring round the pole would not close again: it keeps its longitudes.
+    const std::vector<geo::LonLat> polar = {geo::LonLat(-180, -70), geo::LonLat(-60, -72), geo::LonLat(60, -71),
+                                            geo::LonLat(180, -70), geo::LonLat(180, -85), geo::LonLat(-180, -85),
+                                            geo::LonLat(-180, -70)};
+    const std::vector<double> polar_lons = app::render::unwrappedLongitudes(polar, true);
+    for (size_t i = 0; i < polar.size(); ++i) EXPECT_DOUBLE_EQ(polar_lons[i], polar[i].lon);
+}
+
+TEST_F(RenderTest, PolygonAcrossTheAntimeridianIsFilledOnBothSides) {
+    geo::VectorLayer layer;
+    layer.kind = geo::GeometryKind::Polygons;
+    layer.features = {rectangle(175, -20, 180, -15), rectangle(-180, -20, -175, -15)};
+    // The same island as one ring that crosses the antimeridian, the way world-atlas data has it:
+    geo::VectorFeature crossing;
+    crossing.parts.push_back({geo::LonLat(175, -10), geo::LonLat(-175, -10), geo::LonLat(-175, -5),
+                              geo::LonLat(175, -5), geo::LonLat(175, -10)});
+    crossing.ring_is_hole = {false};
+    layer.features.push_back(crossing);
+    geo::Basemap islands;
+    islands.layers.push_back(geo::StyledLayer{layer, geo::LayerStyle{0x00000000u, 0.0f, 0x228833ffu}, true});
+    MapRenderer renderer(islands);
+    app::render::FrameStyle style;
+    style.background_rgba = 0xffffffff;
+    // Centred on the antimeridian: the west half of the view is lon < 180, the east half lon > −180.
+    const geo::Viewport view(400, 300, geo::XY{geo::kWebMercatorHalfWorld, mercator(180, -10).y}, 5.0);
+    const Image image = renderer.renderToImage(view, {}, style);
+    const geo::XY west = mercator(178, -7.5);
+    const geo::XY east{mercator(-178, -7.5).x + 2.0 * geo::kWebMercatorHalfWorld, west.y};  // next world copy
+    int x = 0;
+    int y = 0;
+    pixelOf(view, west, x, y);
+    EXPECT_EQ(colourDistance(rgbAt(image, x, y), rgbOf(0x228833ffu)), 0) << "west of the antimeridian";
+    pixelOf(view, east, x, y);
+    EXPECT_EQ(colourDistance(rgbAt(image, x, y), rgbOf(0x228833ffu)), 0) << "east of the antimeridian";
+    // Nothing is smeared across the world between them: lon 0 at that latitude stays empty.
+    const geo::Viewport world(1024, 512, geo::XY{0, mercator(0, -7.5).y}, 2.0);
+    const Image whole = renderer.renderToImage(world, {}, style);
+    pixelOf(world, mercator(0, -7.5), x, y);
+    EXPECT_EQ(colourDistance(rgbAt(whole, x, y), rgbOf(0xffffffffu)), 0);
+}
+
+TEST(WorldCopies, LowZoomWideViewRepeatsTheWorld) {
+    // Zoom 0: the world is 256 px wide, so a 1024 px view centred on 0 spans four worlds and
+    // touches five copies (k = −2…2).
+    const geo::Viewport wide(1024, 256, geo::XY{0, 0}, 0.0);
+    EXPECT_EQ(app::render::worldCopies(wide, geo::XY{0, 0}).size(), 5u);
+    const geo::Viewport regional(800, 600, app::render::lonLatToMercator(69, 34.5), 7.0);
+    const auto copies = app::render::worldCopies(regional, app::render::lonLatToMercator(67.5, 34.0));
+    ASSERT_EQ(copies.size(), 1u);
+    EXPECT_EQ(copies[0].shift_metres, 0.0);
+}
+
+TEST_F(RenderTest, RenderToImageRestoresTheBoundFramebuffer) {
+    app::render::Framebuffer framebuffer = app::render::makeFramebuffer();
+    app::render::Renderbuffer colour = app::render::makeRenderbuffer();
+    glBindRenderbuffer(GL_RENDERBUFFER, colour.get());
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, 16, 16);
+    glBindFramebuffer(GL_FRAMEBUFFER, framebuffer.get());
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colour.get());
+    glViewport(1, 2, 3, 4);
+    renderer_->renderToImage(geo::Viewport(64, 48, mercator(69, 34.5), 8.0), {});
+    GLint draw = -1;
+    GLint read = -1;
+    GLint viewport[4] = {0, 0, 0, 0};
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &draw);
+    glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &read);
+    glGetIntegerv(GL_VIEWPORT, viewport);
+    EXPECT_EQ(static_cast<GLuint>(draw), framebuffer.get());
+    EXPECT_EQ(static_cast<GLuint>(read), framebuffer.get());
+    EXPECT_EQ(viewport[0], 1);
+    EXPECT_EQ(viewport[3], 4);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    EXPECT_EQ(glGetError(), static_cast<GLenum>(GL_NO_ERROR));
+}
+
+TEST_F(RenderTest, ImageLargerThanTheGlLimitIsRefusedWithItsSize) {
+    GLint max_renderbuffer = 0;
+    GLint max_viewport[2] = {0, 0};
+    glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &max_renderbuffer);
+    glGetIntegerv(GL_MAX_VIEWPORT_DIMS, max_viewport);
+    const int limit = std::min({max_renderbuffer, max_viewport[0], max_viewport[1]});
+    const geo::Viewport too_wide(limit + 1, 10, mercator(69, 34.5), 8.0);
+    try {
+        renderer_->renderToImage(too_wide, {});
+        FAIL() << "expected geo::Error";
+    } catch (const geo::Error& e) {
+        EXPECT_EQ(e.kind(), geo::ErrorKind::InvalidInput);
+        EXPECT_EQ(std::string(e.what()), "image size " + std::to_string(limit + 1) +
+                                             " x 10 exceeds this OpenGL's limit of " + std::to_string(limit) +
+                                             " pixels per side");
+    }
+}
+
+TEST_F(RenderTest, DrawSetsTheViewportAndDrawsIntoTheBoundFramebuffer) {
+    app::render::Framebuffer framebuffer = app::render::makeFramebuffer();
+    app::render::Renderbuffer colour = app::render::makeRenderbuffer();
+    glBindRenderbuffer(GL_RENDERBUFFER, colour.get());
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, 64, 32);
+    glBindFramebuffer(GL_FRAMEBUFFER, framebuffer.get());
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colour.get());
+    glViewport(0, 0, 1, 1);
+    glEnable(GL_SCISSOR_TEST);  // as a UI might leave it
+    glScissor(0, 0, 1, 1);
+    const geo::Viewport view(64, 32, mercator(69, 34.5), 8.0);
+    MarkerInstance marker;
+    marker.mercator = view.toMercator(geo::XY{48.5, 8.5});
+    marker.fill_rgba = 0x0000ffff;
+    renderer_->draw(view, {marker});
+    GLint viewport[4] = {0, 0, 0, 0};
+    glGetIntegerv(GL_VIEWPORT, viewport);
+    EXPECT_EQ(viewport[2], 64);
+    EXPECT_EQ(viewport[3], 32);
+    std::uint8_t pixel[4] = {0, 0, 0, 0};
+    glReadPixels(48, 32 - 1 - 8, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, pixel);  // GL rows count from the bottom
+    EXPECT_LE(colourDistance(Rgb{pixel[0], pixel[1], pixel[2]}, rgbOf(marker.fill_rgba)), 6);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+}  // namespace

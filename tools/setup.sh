@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Text Atlas setup: install the Debian packages that are missing, build, then
+#   tools/setup.sh run   [FILE]  open the viewer on FILE (default: the bundled article); with no display,
+#                                render the map headless to a PNG and list the places found
+#   tools/setup.sh test          run the whole test suite (ctest)
+#   tools/setup.sh build         only install and build
+# Works as root or as a user with sudo. Build folder: $TEXTATLAS_BUILD_DIR (default: build/).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build_dir="${TEXTATLAS_BUILD_DIR:-$here/build}"
+mode="${1:-run}"
+shift || true
+
+packages=(
+  build-essential cmake ninja-build pkg-config python3
+  libimgui-dev libglfw3-dev libegl-dev libgl-dev libegl-mesa0 libgl1-mesa-dri libglx-mesa0
+  libproj-dev proj-data libgdal-dev libgeos-dev zlib1g-dev nlohmann-json3-dev libstb-dev
+  libgtest-dev libbenchmark-dev fonts-dejavu-core xvfb xauth
+)
+
+install_missing() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing missing Debian packages: ${missing[*]}"
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  cmake -S "$here" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build "$build_dir" -j"$(nproc)"
+}
+
+install_missing
+build
+
+case "$mode" in
+  run)
+    exec "$build_dir/app/textatlas" "$@"
+    ;;
+  test)
+    cd "$build_dir"
+    # Render tests use EGL surfaceless (no X needed); UI tests want a display, so give them Xvfb.
+    if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then
+      exec xvfb-run -a -s "-screen 0 1280x800x24" ctest --output-on-failure -j"$(nproc)" "$@"
+    fi
+    exec ctest --output-on-failure -j"$(nproc)" "$@"
+    ;;
+  build)
+    echo "Built $build_dir/app/textatlas"
+    ;;
+  *)
+    echo "usage: tools/setup.sh run [FILE] | test | build" >&2
+    exit 2
+    ;;
+esac
