@@ -21,6 +21,39 @@ std::vector<std::size_t> placesOfPassage(const OpenDocument& doc, std::size_t pa
     return places;
 }
 
+// Selects a mention: its place, its passage; scrolls the panel to it and flies the map there.
+void selectMention(AppState& state, std::size_t mention_index) {
+    const auto& mention = state.doc->extraction.mentions[mention_index];
+    const bool same_place = state.selection.place == mention.place;
+    state.selection = Selection{mention.place, mention.passage, mention_index};
+    state.scroll_to_mention = true;
+    if (!same_place) state.scroll_passages_to_top = true;
+    flyTo(state, fitPlaces(state, {mention.place}));
+}
+
+void stepTour(AppState& state, int direction) {
+    if (!state.doc || !state.tour) return;
+    const auto stops = tourStops(*state.doc);
+    if (stops.empty()) return;
+    const long next = long(state.tour->stop) + direction;
+    if (next < 0 || next >= long(stops.size())) {
+        state.tour->playing = false;  // the end (or start) of the text
+        return;
+    }
+    state.tour->stop = std::size_t(next);
+    state.tour->since_step_s = 0.0;
+    selectMention(state, stops[state.tour->stop]);
+}
+
+void makeActive(AppState& state, std::unique_ptr<OpenDocument> doc) {
+    if (state.doc) state.other_docs.push_back(std::move(state.doc));
+    state.doc = std::move(doc);
+    state.selection = Selection{};
+    state.hover = Hover{};
+    state.tour.reset();
+    state.scroll_passages_to_top = true;
+}
+
 double easeInOut(double t) { return t < 0.5 ? 2 * t * t : 1 - std::pow(-2 * t + 2, 2) / 2; }
 
 // Interpolates centre and zoom; the centre moves in screen-space at the mean scale so the
@@ -68,6 +101,14 @@ geo::Viewport fitPlaces(const AppState& state, const std::vector<std::size_t>& p
                          geo::XY{fitted.center().x - shift_m, fitted.center().y}, fitted.zoom());
 }
 
+std::vector<std::size_t> tourStops(const OpenDocument& doc) {
+    std::vector<std::size_t> stops;
+    const auto& mentions = doc.extraction.mentions;
+    for (std::size_t i = 0; i < mentions.size(); ++i)
+        if (stops.empty() || mentions[stops.back()].place != mentions[i].place) stops.push_back(i);
+    return stops;
+}
+
 std::vector<std::size_t> visiblePassages(const AppState& state) {
     std::vector<std::size_t> shown;
     if (!state.doc) return shown;
@@ -83,7 +124,7 @@ void apply(AppState& state, const Action& action) {
             using T = std::decay_t<decltype(a)>;
             if constexpr (std::is_same_v<T, SelectPlace>) {
                 if (!state.doc || a.place >= state.doc->extraction.places.size()) return;
-                state.selection = Selection{a.place, std::nullopt};
+                state.selection = Selection{a.place, std::nullopt, std::nullopt};
                 state.scroll_passages_to_top = true;
                 if (a.fly) flyTo(state, fitPlaces(state, {a.place}));
             } else if constexpr (std::is_same_v<T, SelectPassage>) {
@@ -94,11 +135,47 @@ void apply(AppState& state, const Action& action) {
                 if (!places.empty()) flyTo(state, fitPlaces(state, places));
             } else if constexpr (std::is_same_v<T, SelectMention>) {
                 if (!state.doc || a.mention >= state.doc->extraction.mentions.size()) return;
-                const auto& mention = state.doc->extraction.mentions[a.mention];
-                state.selection = Selection{mention.place, mention.passage};
-                flyTo(state, fitPlaces(state, {mention.place}));
+                selectMention(state, a.mention);
+            } else if constexpr (std::is_same_v<T, StepMention>) {
+                if (!state.doc || !state.selection.place) return;
+                const auto& mentions = state.doc->extraction.places[*state.selection.place].mentions;
+                if (mentions.empty()) return;
+                // Position of the current mention among the place's mentions; none yet → before the first.
+                const auto current = state.selection.mention
+                                         ? std::find(mentions.begin(), mentions.end(), *state.selection.mention)
+                                         : mentions.end();
+                long at = current == mentions.end() ? (a.direction > 0 ? -1 : long(mentions.size()))
+                                                    : long(current - mentions.begin());
+                at = (at + a.direction + long(mentions.size())) % long(mentions.size());  // wraps around
+                selectMention(state, mentions[std::size_t(at)]);
+            } else if constexpr (std::is_same_v<T, StartTour>) {
+                if (!state.doc || tourStops(*state.doc).empty()) return;
+                state.tour = Tour{};
+                state.tour->playing = true;
+                selectMention(state, tourStops(*state.doc).front());
+            } else if constexpr (std::is_same_v<T, StopTour>) {
+                state.tour.reset();
+            } else if constexpr (std::is_same_v<T, StepTour>) {
+                stepTour(state, a.direction);
+            } else if constexpr (std::is_same_v<T, ToggleTourPlaying>) {
+                if (state.tour) state.tour->playing = !state.tour->playing;
+            } else if constexpr (std::is_same_v<T, ActivateDocument>) {
+                if (a.other_index >= state.other_docs.size()) return;
+                auto doc = std::move(state.other_docs[a.other_index]);
+                state.other_docs.erase(state.other_docs.begin() + long(a.other_index));
+                makeActive(state, std::move(doc));
+            } else if constexpr (std::is_same_v<T, OpenedDocument>) {
+                if (!a.doc) return;
+                // The action holds the only reference: move the loaded document into the state.
+                makeActive(state, std::make_unique<OpenDocument>(std::move(*a.doc)));
+                std::vector<std::size_t> all(state.doc->extraction.places.size());
+                for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+                flyTo(state, fitPlaces(state, all));
+            } else if constexpr (std::is_same_v<T, SetShowOtherTexts>) {
+                state.show_other_texts = a.show;
             } else if constexpr (std::is_same_v<T, ClearSelection>) {
                 state.selection = Selection{};
+                state.tour.reset();
                 state.scroll_passages_to_top = true;
             } else if constexpr (std::is_same_v<T, SetHover>) {
                 state.hover = Hover{a.place, a.mention};
@@ -121,6 +198,10 @@ void apply(AppState& state, const Action& action) {
                     state.flight->to = state.flight->to.withSize(a.width_px, a.height_px);
                 }
             } else if constexpr (std::is_same_v<T, AdvanceTime>) {
+                if (state.tour && state.tour->playing && !state.flight) {
+                    state.tour->since_step_s += a.dt_s;
+                    if (state.tour->since_step_s >= state.tour->seconds_per_stop) stepTour(state, +1);
+                }
                 if (!state.flight) return;
                 state.flight->elapsed_s += a.dt_s;
                 const double t = state.flight->elapsed_s / state.flight->duration_s;

@@ -2,6 +2,7 @@
 // a frame and applied once, in order, by applyActions(); nothing else mutates AppState's
 // selection or view. Applying needs no GL; screenshots are requested here and written by the viewer.
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -21,11 +22,21 @@ struct ZoomAbout { double x_px; double y_px; double delta; };
 struct FitAll {};                                // Home
 struct ResizeView { int width_px; int height_px; };
 struct AdvanceTime { double dt_s; };             // steps the fly-to animation
+struct StepMention { int direction; };           // N / P: next or previous mention of the selected place
+struct StartTour {};
+struct StopTour {};
+struct StepTour { int direction; };
+struct ToggleTourPlaying {};
+struct ActivateDocument { std::size_t other_index; };  // make other_docs[i] the active text
+struct OpenedDocument { std::shared_ptr<OpenDocument> doc; };  // a text loaded by the viewer becomes active
+struct SetShowOtherTexts { bool show; };
 struct ReportError { std::string message; };
 struct DismissError {};
 
-using Action = std::variant<SelectPlace, SelectPassage, SelectMention, ClearSelection, SetHover, PanBy,
-                            ZoomAbout, FitAll, ResizeView, AdvanceTime, ReportError, DismissError>;
+using Action = std::variant<SelectPlace, SelectPassage, SelectMention, ClearSelection, SetHover, PanBy, ZoomAbout,
+                            FitAll, ResizeView, AdvanceTime, StepMention, StartTour, StopTour, StepTour,
+                            ToggleTourPlaying, ActivateDocument, OpenedDocument, SetShowOtherTexts, ReportError,
+                            DismissError>;
 
 class ActionQueue {
 public:
@@ -44,5 +55,7 @@ void apply(AppState& state, const Action& action);
 geo::Viewport fitPlaces(const AppState& state, const std::vector<std::size_t>& places);
 // Passage indices shown by the passages panel: all passages, or those mentioning the selected place.
 std::vector<std::size_t> visiblePassages(const AppState& state);
+// The tour's stops: mention indices in reading order, consecutive mentions of one place merged.
+std::vector<std::size_t> tourStops(const OpenDocument& doc);
 
 }  // namespace app

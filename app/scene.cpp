@@ -11,6 +11,7 @@ constexpr std::uint32_t kHoverFill = 0xfc8d59ffu;
 constexpr std::uint32_t kSelectedFill = 0xffd60aff;   // yellow
 constexpr std::uint32_t kOutline = 0xffffffffu;
 constexpr std::uint32_t kSelectedOutline = 0x1a1a1aff;
+constexpr std::uint32_t kOtherTextFill = 0x6b7fa3c0u;  // muted blue-grey, translucent
 
 bool onlyDemonyms(const OpenDocument& doc, const geo::ResolvedPlace& place) {
     for (std::size_t m : place.mentions)
@@ -26,6 +27,20 @@ float markerRadiusPx(std::size_t mentions) {
 
 MarkerScene buildMarkers(const AppState& state) {
     MarkerScene scene;
+    if (state.show_other_texts)
+        for (std::size_t t = 0; t < state.other_docs.size(); ++t) {
+            const OpenDocument& other = *state.other_docs[t];
+            for (std::size_t i = 0; i < other.extraction.places.size(); ++i) {
+                render::MarkerInstance m;
+                m.mercator = other.place_mercator[i];
+                m.radius_px = markerRadiusPx(other.extraction.places[i].mentions.size()) * 0.8f;
+                m.fill_rgba = kOtherTextFill;
+                m.outline_rgba = kOutline;
+                scene.markers.push_back(m);
+                scene.place_of_marker.push_back(i);
+                scene.text_of_marker.push_back(t);
+            }
+        }
     if (!state.doc) return scene;
     const auto& places = state.doc->extraction.places;
     auto add = [&](std::size_t i) {
@@ -45,6 +60,7 @@ MarkerScene buildMarkers(const AppState& state) {
         }
         scene.markers.push_back(m);
         scene.place_of_marker.push_back(i);
+        scene.text_of_marker.push_back(std::nullopt);
     };
     for (std::size_t i = 0; i < places.size(); ++i)
         if (state.hover.place != i && state.selection.place != i) add(i);
@@ -54,15 +70,33 @@ MarkerScene buildMarkers(const AppState& state) {
     return scene;
 }
 
-std::optional<std::size_t> pickPlace(const AppState& state, double x_px, double y_px, double slop_px) {
-    const MarkerScene scene = buildMarkers(state);
-    // Walk from the top-most marker down, so the one drawn on top wins.
+namespace {
+
+// The top-most marker covering the pixel, walking from the last drawn down.
+std::optional<std::size_t> markerAt(const AppState& state, const MarkerScene& scene, double x_px, double y_px,
+                                    double slop_px) {
     for (std::size_t k = scene.markers.size(); k-- > 0;) {
         const geo::XY p = state.view.toPixel(scene.markers[k].mercator);
         const double r = scene.markers[k].radius_px + slop_px;
-        if ((p.x - x_px) * (p.x - x_px) + (p.y - y_px) * (p.y - y_px) <= r * r) return scene.place_of_marker[k];
+        if ((p.x - x_px) * (p.x - x_px) + (p.y - y_px) * (p.y - y_px) <= r * r) return k;
     }
     return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::size_t> pickPlace(const AppState& state, double x_px, double y_px, double slop_px) {
+    const MarkerScene scene = buildMarkers(state);
+    const auto k = markerAt(state, scene, x_px, y_px, slop_px);
+    if (!k || scene.text_of_marker[*k]) return std::nullopt;
+    return scene.place_of_marker[*k];
+}
+
+std::optional<std::size_t> pickOtherText(const AppState& state, double x_px, double y_px, double slop_px) {
+    const MarkerScene scene = buildMarkers(state);
+    const auto k = markerAt(state, scene, x_px, y_px, slop_px);
+    if (!k) return std::nullopt;
+    return scene.text_of_marker[*k];
 }
 
 }  // namespace app

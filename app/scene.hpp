@@ -13,15 +13,19 @@ namespace app {
 // Marker radius in pixels for a place mentioned `mentions` times (grows with the square root).
 float markerRadiusPx(std::size_t mentions);
 
-// Markers in drawing order: plain places first, then hovered, then selected on top.
-// `place_of_marker[i]` is the extraction place index of marker i.
+// Markers in drawing order: other open texts' places (muted) first, then the active text's plain
+// places, then hovered, then selected on top. For marker i, `place_of_marker[i]` is the place index
+// in its text and `text_of_marker[i]` is nullopt for the active text or the index in other_docs.
 struct MarkerScene {
     std::vector<render::MarkerInstance> markers;
     std::vector<std::size_t> place_of_marker;
+    std::vector<std::optional<std::size_t>> text_of_marker;
 };
 MarkerScene buildMarkers(const AppState& state);
 
-// The place whose marker covers pixel (x, y) — the top-most one if several overlap — or none.
+// The active text's place whose marker covers pixel (x, y) — the top-most one if several overlap — or none.
 std::optional<std::size_t> pickPlace(const AppState& state, double x_px, double y_px, double slop_px = 3.0);
+// The other open text (index in other_docs) whose marker covers pixel (x, y), if no active marker does.
+std::optional<std::size_t> pickOtherText(const AppState& state, double x_px, double y_px, double slop_px = 3.0);
 
 }  // namespace app

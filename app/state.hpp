@@ -30,6 +30,16 @@ struct OpenDocument {
 struct Selection {
     std::optional<std::size_t> place;    // index into extraction.places
     std::optional<std::size_t> passage;  // the passage the user clicked, if any
+    std::optional<std::size_t> mention;  // the mention stepped to (N / P, tour, click), if any
+};
+
+// Walking the text in reading order: each stop is a mention (consecutive mentions of the same
+// place are one stop); the map flies to each stop's place and draws the route so far.
+struct Tour {
+    std::size_t stop = 0;
+    bool playing = false;          // advance by itself every `seconds_per_stop`
+    double since_step_s = 0.0;
+    double seconds_per_stop = 2.5;
 };
 
 struct Hover {
@@ -46,13 +56,17 @@ struct Flight {
 };
 
 struct AppState {
-    std::unique_ptr<OpenDocument> doc;
+    std::unique_ptr<OpenDocument> doc;                      // the active text; selection refers to it
+    std::vector<std::unique_ptr<OpenDocument>> other_docs;  // other open texts, in opening order
+    bool show_other_texts = true;        // draw the other texts' places too (muted)
     Selection selection;
     Hover hover;
     geo::Viewport view{1280, 800, geo::XY{0, 0}, 2.0};
     std::optional<Flight> flight;
     int panel_width_px = 440;            // the passages panel covers the left of the map
     bool scroll_passages_to_top = false; // set when the list of shown passages changes
+    bool scroll_to_mention = false;      // set when selection.mention changes: the panel scrolls to it
+    std::optional<Tour> tour;
     std::string status;                  // one line at the bottom of the window
     std::string error;                   // shown in a modal dialog until dismissed
     std::string screenshot_dir = ".";    // where F12 writes

@@ -17,7 +17,9 @@
 #include "app/frame.hpp"
 #include "app/scene.hpp"
 #include "app/ui/fonts.hpp"
+#include "app/recent_files.hpp"
 #include "app/ui/map_input.hpp"
+#include "app/ui/open_dialog.hpp"
 #include "app/ui/map_overlay.hpp"
 #include "app/ui/panels.hpp"
 #include "geo/basemap.hpp"
@@ -55,6 +57,27 @@ struct ImGuiSession {
         ImGui::DestroyContext();
     }
 };
+
+// Files dropped on the window wait here until the frame loop opens them.
+struct DroppedFiles {
+    std::vector<std::string> paths;
+};
+
+void onDrop(GLFWwindow* window, int count, const char** paths) {
+    auto* dropped = static_cast<DroppedFiles*>(glfwGetWindowUserPointer(window));
+    for (int i = 0; i < count; ++i) dropped->paths.emplace_back(paths[i]);
+}
+
+// Loads a text on the viewer's thread; errors become the error dialog and the current work stays.
+void openText(const std::string& path, const geo::Gazetteer& gazetteer, RecentFiles& recent, ActionQueue& actions) {
+    try {
+        auto doc = std::make_shared<OpenDocument>(OpenDocument::load(path, gazetteer));
+        recent.add(path);
+        actions.push(OpenedDocument{std::move(doc)});
+    } catch (const std::exception& e) {
+        actions.push(ReportError{std::string("Could not open the text.\n") + e.what()});
+    }
+}
 
 std::string timestampedName(const std::string& dir, const char* suffix) {
     const std::time_t now = std::time(nullptr);
@@ -114,6 +137,13 @@ int runViewer(const std::string& text_path, const std::string& argv0) {
     FrameRenderers renderers(basemap);
     ActionQueue actions;
     ui::MapInput input;
+    ui::PanelState panel;
+    ui::OpenDialog open_dialog;
+    RecentFiles recent;
+    recent.add(text_path);
+    DroppedFiles dropped;
+    glfwSetWindowUserPointer(window.get(), &dropped);
+    glfwSetDropCallback(window.get(), onDrop);
     int fb_w = 0, fb_h = 0;
     glfwGetFramebufferSize(window.get(), &fb_w, &fb_h);
     state.view = state.view.withSize(std::max(fb_w, 1), std::max(fb_h, 1));
@@ -140,8 +170,15 @@ int runViewer(const std::string& text_path, const std::string& argv0) {
         ImGui::NewFrame();
         actions.push(SetHover{});  // hover is recomputed every frame; later pushes win
         input.update(state, actions);
-        const ui::MenuRequests menu = ui::drawMainMenu(state, actions);
-        ui::drawPassagesPanel(state, actions, ui::menuBarHeight(), ImGui::GetIO().DisplaySize.y - ui::statusBarHeight());
+        const ui::MenuRequests menu = ui::drawMainMenu(state, actions, recent.paths());
+        ui::drawPassagesPanel(state, actions, panel, ui::menuBarHeight(),
+                              ImGui::GetIO().DisplaySize.y - ui::statusBarHeight());
+        if (menu.open_dialog || (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O, false)))
+            open_dialog.show(std::filesystem::path(state.doc->path).parent_path().string());
+        if (const auto chosen = open_dialog.draw()) openText(*chosen, gazetteer, recent, actions);
+        if (!menu.open_path.empty()) openText(menu.open_path, gazetteer, recent, actions);
+        for (const auto& path : dropped.paths) openText(path, gazetteer, recent, actions);
+        dropped.paths.clear();
         ui::drawStatusBar(state, ui::statusBarHeight());
         ui::drawErrorDialog(state, actions);
         ui::drawMarkerTooltip(state);
@@ -157,6 +194,7 @@ int runViewer(const std::string& text_path, const std::string& argv0) {
         glfwSwapBuffers(window.get());
 
         state.scroll_passages_to_top = false;
+        state.scroll_to_mention = false;
         actions.push(AdvanceTime{dt});
         actions.applyAll(state);
 

@@ -33,12 +33,17 @@ void MapInput::update(const AppState& state, ActionQueue& actions) {
         dragging = false;
         if (!moved) {
             if (const auto picked = pickPlace(state, mouse.x, mouse.y)) actions.push(SelectPlace{*picked, false});
+            else if (const auto text = pickOtherText(state, mouse.x, mouse.y)) actions.push(ActivateDocument{*text});
         }
     }
     // Dear ImGui 1.86 indexes keys by the backend's codes: GLFW_KEY_* here.
     if (!io.WantCaptureKeyboard) {
         if (ImGui::IsKeyPressed(GLFW_KEY_HOME)) actions.push(FitAll{});
         if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) actions.push(ClearSelection{});
+        if (ImGui::IsKeyPressed(GLFW_KEY_N)) actions.push(state.tour ? Action{StepTour{+1}} : Action{StepMention{+1}});
+        if (ImGui::IsKeyPressed(GLFW_KEY_P)) actions.push(state.tour ? Action{StepTour{-1}} : Action{StepMention{-1}});
+        if (ImGui::IsKeyPressed(GLFW_KEY_T, false)) actions.push(state.tour ? Action{StopTour{}} : Action{StartTour{}});
+        if (ImGui::IsKeyPressed(GLFW_KEY_SPACE, false) && state.tour) actions.push(ToggleTourPlaying{});
         if (ImGui::IsKeyPressed(GLFW_KEY_KP_ADD) || ImGui::IsKeyPressed(GLFW_KEY_EQUAL))
             actions.push(ZoomAbout{state.view.width() / 2.0, state.view.height() / 2.0, 1.0});
         if (ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT) || ImGui::IsKeyPressed(GLFW_KEY_MINUS))

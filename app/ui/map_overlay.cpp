@@ -50,6 +50,7 @@ std::vector<PlacedLabel> placeLabels(const AppState& state, const MeasureText& t
     std::vector<Box> marker_boxes;
     std::vector<std::size_t> marker_place;
     for (std::size_t k = 0; k < scene.markers.size(); ++k) {
+        if (scene.text_of_marker[k]) continue;  // other texts' places are not labelled
         const geo::XY p = state.view.toPixel(scene.markers[k].mercator);
         const float r = scene.markers[k].radius_px;
         marker_boxes.push_back(Box{float(p.x) - r, float(p.y) - r, 2 * r, 2 * r});

@@ -85,6 +85,10 @@ bool drawPassageText(const AppState& state, ActionQueue& actions, std::size_t pa
                 if (hover_linked) bg = kMentionHoverBg;
                 if (selected) bg = kSelectedMentionBg;
                 dl->AddRectFilled(ImVec2(p0.x - 1, p0.y), ImVec2(p1.x + 1, p1.y), bg, 3.0f);
+                if (state.selection.mention == run.mention) {
+                    dl->AddRect(ImVec2(p0.x - 2, p0.y - 1), ImVec2(p1.x + 2, p1.y + 1), IM_COL32(200, 80, 0, 255), 3.0f, 0, 2.0f);
+                    if (state.scroll_to_mention) ImGui::SetScrollFromPosY(p0.y - ImGui::GetWindowPos().y, 0.3f);
+                }
                 hits.push_back(MentionHit{*run.mention, p0.x, p0.y, p1.x, p1.y});
                 if (hovered) {
                     actions.push(SetHover{mention.place, *run.mention});
@@ -107,8 +111,100 @@ bool drawPassageText(const AppState& state, ActionQueue& actions, std::size_t pa
     return mention_clicked;
 }
 
-void drawPlaceHeader(const AppState& state, ActionQueue& actions) {
+// Every place of the text: sortable by any column, filtered by the search box; a row selects.
+void drawPlacesTable(const AppState& state, ActionQueue& actions, PanelState& panel) {
     const OpenDocument& doc = *state.doc;
+    if (!ImGui::CollapsingHeader("Places", ImGuiTreeNodeFlags_DefaultOpen)) return;
+    panel.place_filter.Draw("Search##places", ImGui::GetContentRegionAvail().x * 0.6f);
+    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    const float rows = float(std::min<std::size_t>(doc.extraction.places.size(), 6) + 1);
+    if (!ImGui::BeginTable("places", 5, flags, ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * (rows + 0.6f)))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Place", ImGuiTableColumnFlags_DefaultSort, 3.0f);
+    ImGui::TableSetupColumn("Kind", 0, 1.4f);
+    ImGui::TableSetupColumn("Ctry", 0, 0.8f);
+    ImGui::TableSetupColumn("Ment.", ImGuiTableColumnFlags_PreferSortDescending, 0.9f);
+    ImGui::TableSetupColumn("Conf.", ImGuiTableColumnFlags_PreferSortDescending, 0.9f);
+    ImGui::TableHeadersRow();
+
+    std::vector<std::size_t> rows_order;
+    for (std::size_t i = 0; i < doc.extraction.places.size(); ++i)
+        if (panel.place_filter.PassFilter(doc.extraction.places[i].place.name.c_str())) rows_order.push_back(i);
+    if (const ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort && sort->SpecsCount > 0) {
+        const ImGuiTableColumnSortSpecs& spec = sort->Specs[0];
+        auto key_less = [&](std::size_t a, std::size_t b) {
+            const auto& pa = doc.extraction.places[a];
+            const auto& pb = doc.extraction.places[b];
+            switch (spec.ColumnIndex) {
+                case 1: return std::string(geo::toString(pa.place.kind)) < geo::toString(pb.place.kind);
+                case 2: return pa.place.country < pb.place.country;
+                case 3: return pa.mentions.size() < pb.mentions.size();
+                case 4: return pa.confidence < pb.confidence;
+                default: return pa.place.name < pb.place.name;
+            }
+        };
+        std::stable_sort(rows_order.begin(), rows_order.end(), [&](std::size_t a, std::size_t b) {
+            return spec.SortDirection == ImGuiSortDirection_Descending ? key_less(b, a) : key_less(a, b);
+        });
+    }
+    for (std::size_t i : rows_order) {
+        const auto& rp = doc.extraction.places[i];
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        char label[256];
+        std::snprintf(label, sizeof label, "%s##place%zu", rp.place.name.c_str(), i);
+        if (ImGui::Selectable(label, state.selection.place == i, ImGuiSelectableFlags_SpanAllColumns))
+            actions.push(SelectPlace{i});
+        if (ImGui::IsItemHovered()) actions.push(SetHover{i, std::nullopt});
+        ImGui::TableSetColumnIndex(1);
+        ImGui::TextUnformatted(geo::toString(rp.place.kind));
+        ImGui::TableSetColumnIndex(2);
+        ImGui::TextUnformatted(rp.place.country.c_str());
+        ImGui::TableSetColumnIndex(3);
+        ImGui::Text("%zu", rp.mentions.size());
+        ImGui::TableSetColumnIndex(4);
+        ImGui::Text("%.2f", rp.confidence);
+    }
+    ImGui::EndTable();
+}
+
+void drawTextSwitcher(const AppState& state, ActionQueue& actions) {
+    if (state.other_docs.empty()) return;
+    const std::string current = state.doc->document.name();
+    if (ImGui::BeginCombo("Text", current.c_str())) {
+        ImGui::Selectable(current.c_str(), true);
+        for (std::size_t i = 0; i < state.other_docs.size(); ++i) {
+            const std::string name = state.other_docs[i]->document.name() + "##text" + std::to_string(i);
+            if (ImGui::Selectable(name.c_str(), false)) actions.push(ActivateDocument{i});
+        }
+        ImGui::EndCombo();
+    }
+    bool show = state.show_other_texts;
+    if (ImGui::Checkbox("Show places of all open texts", &show)) actions.push(SetShowOtherTexts{show});
+}
+
+void drawTourBar(const AppState& state, ActionQueue& actions) {
+    if (!state.tour) {
+        if (ImGui::Button("Tour the text (T)")) actions.push(StartTour{});
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Walk the places in reading order; N / P step, Space pauses");
+        return;
+    }
+    const auto stops = tourStops(*state.doc);
+    ImGui::Text("Tour: stop %zu of %zu", state.tour->stop + 1, stops.size());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("< P")) actions.push(StepTour{-1});
+    ImGui::SameLine();
+    if (ImGui::SmallButton(state.tour->playing ? "Pause" : "Play")) actions.push(ToggleTourPlaying{});
+    ImGui::SameLine();
+    if (ImGui::SmallButton("N >")) actions.push(StepTour{+1});
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Stop")) actions.push(StopTour{});
+}
+
+void drawPlaceHeader(const AppState& state, ActionQueue& actions, PanelState& panel) {
+    const OpenDocument& doc = *state.doc;
+    drawTextSwitcher(state, actions);
     if (state.selection.place) {
         const geo::ResolvedPlace& rp = doc.extraction.places[*state.selection.place];
         ImGui::TextColored(ImVec4(0.55f, 0.25f, 0.0f, 1.0f), "%s", rp.place.name.c_str());
@@ -117,24 +213,20 @@ void drawPlaceHeader(const AppState& state, ActionQueue& actions) {
                             rp.place.position.lon);
         ImGui::Text("%zu mention%s in %zu passage%s", rp.mentions.size(), rp.mentions.size() == 1 ? "" : "s",
                     rp.passages.size(), rp.passages.size() == 1 ? "" : "s");
+        if (!state.tour) {
+            if (ImGui::Button("< Prev (P)")) actions.push(StepMention{-1});
+            ImGui::SameLine();
+            if (ImGui::Button("Next (N) >")) actions.push(StepMention{+1});
+            ImGui::SameLine();
+        }
         if (ImGui::Button("Show all passages (Esc)")) actions.push(ClearSelection{});
     } else {
         ImGui::Text("%zu passages · %zu places · %zu mentions", doc.document.passages().size(),
                     doc.extraction.places.size(), doc.extraction.mentions.size());
         ImGui::TextDisabled("Click a place, a marker or a highlighted name.");
     }
-    if (ImGui::CollapsingHeader("Places", ImGuiTreeNodeFlags_DefaultOpen)) {
-        for (std::size_t i = 0; i < doc.extraction.places.size(); ++i) {
-            const auto& rp = doc.extraction.places[i];
-            char label[256];
-            std::snprintf(label, sizeof label, "%s##place%zu", rp.place.name.c_str(), i);
-            if (ImGui::Selectable(label, state.selection.place == i, 0, ImVec2(ImGui::GetContentRegionAvail().x - 60, 0)))
-                actions.push(SelectPlace{i});
-            if (ImGui::IsItemHovered()) actions.push(SetHover{i, std::nullopt});
-            ImGui::SameLine(ImGui::GetContentRegionMax().x - 55);
-            ImGui::TextDisabled("%zu×", rp.mentions.size());
-        }
-    }
+    drawTourBar(state, actions);
+    drawPlacesTable(state, actions, panel);
     ImGui::Separator();
 }
 
@@ -142,10 +234,17 @@ void drawPlaceHeader(const AppState& state, ActionQueue& actions) {
 
 float menuBarHeight() { return ImGui::GetFrameHeight(); }
 
-MenuRequests drawMainMenu(const AppState& state, ActionQueue& actions) {
+MenuRequests drawMainMenu(const AppState& state, ActionQueue& actions, const std::vector<std::string>& recent_files) {
     MenuRequests requests;
     if (ImGui::BeginMainMenuBar()) {
         if (ImGui::BeginMenu("File")) {
+            if (ImGui::MenuItem("Open…", "Ctrl+O")) requests.open_dialog = true;
+            if (ImGui::BeginMenu("Open recent", !recent_files.empty())) {
+                for (const auto& path : recent_files)
+                    if (ImGui::MenuItem(path.c_str())) requests.open_path = path;
+                ImGui::EndMenu();
+            }
+            ImGui::Separator();
             if (ImGui::MenuItem("Save screenshot", "F12")) requests.screenshot = true;
             if (ImGui::MenuItem("Save screenshot at 2×", "Shift+F12")) requests.screenshot_2x = true;
             ImGui::Separator();
@@ -156,11 +255,21 @@ MenuRequests drawMainMenu(const AppState& state, ActionQueue& actions) {
             if (ImGui::MenuItem("Fit all places", "Home", false, state.doc != nullptr)) actions.push(FitAll{});
             if (ImGui::MenuItem("Clear selection", "Esc", false, state.selection.place.has_value()))
                 actions.push(ClearSelection{});
+            if (ImGui::MenuItem("Next mention", "N", false, state.selection.place.has_value()))
+                actions.push(StepMention{+1});
+            if (ImGui::MenuItem("Previous mention", "P", false, state.selection.place.has_value()))
+                actions.push(StepMention{-1});
+            if (ImGui::MenuItem("Tour in reading order", "T", state.tour.has_value(), state.doc != nullptr))
+                actions.push(state.tour ? Action{StopTour{}} : Action{StartTour{}});
+            if (ImGui::MenuItem("Show places of all open texts", nullptr, state.show_other_texts))
+                actions.push(SetShowOtherTexts{!state.show_other_texts});
             ImGui::EndMenu();
         }
         if (ImGui::BeginMenu("Help")) {
             ImGui::TextUnformatted("Drag: pan · Wheel: zoom about the cursor · Double-click: zoom in");
             ImGui::TextUnformatted("Home: fit all places · Esc: clear selection · F12: screenshot");
+            ImGui::TextUnformatted("N / P: next / previous mention · T: tour · Space: pause the tour");
+            ImGui::TextUnformatted("Drop a text file on the window to open it");
             ImGui::Separator();
             ImGui::TextUnformatted("Place names: GeoNames (geonames.org), CC BY 4.0");
             ImGui::TextUnformatted("Borders, land, rivers: Natural Earth · Rivers, lakes: GSHHG (LGPL-3+)");
@@ -172,7 +281,8 @@ MenuRequests drawMainMenu(const AppState& state, ActionQueue& actions) {
     return requests;
 }
 
-std::vector<MentionHit> drawPassagesPanel(const AppState& state, ActionQueue& actions, float top, float bottom) {
+std::vector<MentionHit> drawPassagesPanel(const AppState& state, ActionQueue& actions, PanelState& panel, float top,
+                                          float bottom) {
     std::vector<MentionHit> hits;
     ImGui::SetNextWindowPos(ImVec2(0, top));
     ImGui::SetNextWindowSize(ImVec2(float(state.panel_width_px), bottom - top));
@@ -180,7 +290,7 @@ std::vector<MentionHit> drawPassagesPanel(const AppState& state, ActionQueue& ac
                                    ImGuiWindowFlags_NoBringToFrontOnFocus;
     const std::string title = state.doc ? "Passages — " + state.doc->document.name() + "###passages" : "Passages###passages";
     if (ImGui::Begin(title.c_str(), nullptr, flags) && state.doc) {
-        drawPlaceHeader(state, actions);
+        drawPlaceHeader(state, actions, panel);
         ImGui::BeginChild("passage-list");
         if (state.scroll_passages_to_top) ImGui::SetScrollY(0);
         for (std::size_t index : visiblePassages(state)) {

@@ -132,6 +132,69 @@ TEST_F(ActionsTest, LabelsNeverOverlapEachOtherOrForeignMarkers) {
     }
 }
 
+TEST_F(ActionsTest, NextAndPreviousStepThroughThePlacesMentionsAndWrap) {
+    const std::size_t kabul = placeNamed("Kabul");
+    const auto& mentions = state.doc->extraction.places[kabul].mentions;
+    ASSERT_EQ(mentions.size(), 2u);
+    apply(state, SelectPlace{kabul});
+    apply(state, StepMention{+1});
+    EXPECT_EQ(state.selection.mention, mentions[0]);
+    EXPECT_TRUE(state.scroll_to_mention);
+    apply(state, StepMention{+1});
+    EXPECT_EQ(state.selection.mention, mentions[1]);
+    EXPECT_EQ(state.selection.passage, 2u);
+    apply(state, StepMention{+1});
+    EXPECT_EQ(state.selection.mention, mentions[0]);  // wraps to the first
+    apply(state, StepMention{-1});
+    EXPECT_EQ(state.selection.mention, mentions[1]);  // and back to the last
+    EXPECT_EQ(state.selection.place, kabul);
+}
+
+TEST_F(ActionsTest, TourVisitsPlacesInReadingOrderAndAdvancesByItself) {
+    const auto stops = tourStops(*state.doc);
+    // Kabul, Herat, Kandahar, Kabul: four stops in text order.
+    ASSERT_EQ(stops.size(), 4u);
+    apply(state, StartTour{});
+    ASSERT_TRUE(state.tour.has_value());
+    EXPECT_EQ(state.selection.place, placeNamed("Kabul"));
+    // Time passes: the flight ends, then after seconds_per_stop the tour moves on.
+    for (int i = 0; i < 80; ++i) apply(state, AdvanceTime{0.05});
+    EXPECT_EQ(state.tour->stop, 1u);
+    EXPECT_EQ(state.selection.place, placeNamed("Herat"));
+    apply(state, ToggleTourPlaying{});
+    for (int i = 0; i < 200; ++i) apply(state, AdvanceTime{0.05});
+    EXPECT_EQ(state.tour->stop, 1u);  // paused
+    apply(state, StepTour{+1});
+    apply(state, StepTour{+1});
+    apply(state, StepTour{+1});  // past the end: stays on the last stop
+    EXPECT_EQ(state.tour->stop, 3u);
+    EXPECT_EQ(state.selection.mention, stops[3]);
+    apply(state, StopTour{});
+    EXPECT_FALSE(state.tour.has_value());
+}
+
+TEST_F(ActionsTest, OpeningAnotherTextKeepsTheFirstAsABackgroundText) {
+    auto second = std::make_shared<OpenDocument>(OpenDocument::fromDocument(
+        geo::Document::fromString("Kandahar only.\n", "second"), gazetteer, "second.txt"));
+    apply(state, SelectPlace{placeNamed("Herat")});
+    apply(state, OpenedDocument{second});
+    EXPECT_EQ(state.doc->path, "second.txt");
+    ASSERT_EQ(state.other_docs.size(), 1u);
+    EXPECT_EQ(state.other_docs[0]->path, "test.txt");
+    EXPECT_FALSE(state.selection.place.has_value());  // selection belonged to the other text
+    // The other text's places are drawn muted but not picked as the active text's.
+    const MarkerScene scene = buildMarkers(state);
+    EXPECT_EQ(scene.markers.size(), 3u + 1u);
+    std::size_t from_other = 0;
+    for (const auto& t : scene.text_of_marker) from_other += t.has_value();
+    EXPECT_EQ(from_other, 3u);
+    apply(state, SetShowOtherTexts{false});
+    EXPECT_EQ(buildMarkers(state).markers.size(), 1u);
+    apply(state, ActivateDocument{0});
+    EXPECT_EQ(state.doc->path, "test.txt");
+    EXPECT_EQ(state.other_docs[0]->path, "second.txt");
+}
+
 TEST(ScaleBar, NiceLengthsAreOneTwoOrFiveTimesAPowerOfTen) {
     EXPECT_DOUBLE_EQ(ui::niceScaleLength(180000), 100000);
     EXPECT_DOUBLE_EQ(ui::niceScaleLength(260000), 200000);

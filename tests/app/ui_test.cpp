@@ -48,10 +48,11 @@ protected:
         ImGui::NewFrame();
         actions.push(SetHover{});
         input.update(state, actions);
-        ui::drawMainMenu(state, actions);
-        hits = ui::drawPassagesPanel(state, actions, ui::menuBarHeight(), io.DisplaySize.y - ui::statusBarHeight());
+        ui::drawMainMenu(state, actions, {});
+        hits = ui::drawPassagesPanel(state, actions, panel, ui::menuBarHeight(), io.DisplaySize.y - ui::statusBarHeight());
         ImGui::Render();
         state.scroll_passages_to_top = false;
+        state.scroll_to_mention = false;
         actions.applyAll(state);
     }
     void click(ImVec2 at) {
@@ -78,6 +79,7 @@ protected:
     AppState state;
     ActionQueue actions;
     ui::MapInput input;
+    ui::PanelState panel;
     std::vector<ui::MentionHit> hits;
 };
 geo::Gazetteer* ViewerUi::gazetteer_ = nullptr;

@@ -1,0 +1,50 @@
+#include "app/recent_files.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+namespace app {
+
+std::string RecentFiles::defaultPath() {
+    namespace fs = std::filesystem;
+    const char* xdg = std::getenv("XDG_CONFIG_HOME");
+    const char* home = std::getenv("HOME");
+    fs::path base = xdg && *xdg ? fs::path(xdg) : fs::path(home && *home ? home : ".") / ".config";
+    return (base / "textatlas" / "recent-files").string();
+}
+
+RecentFiles::RecentFiles(std::string file) : file_(std::move(file)) {
+    std::ifstream in(file_);
+    std::string line;
+    while (paths_.size() < kMaxEntries && std::getline(in, line))
+        if (!line.empty()) paths_.push_back(line);
+}
+
+bool RecentFiles::add(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const std::string absolute = fs::absolute(path, ec).lexically_normal().string();
+    paths_.erase(std::remove(paths_.begin(), paths_.end(), absolute), paths_.end());
+    paths_.insert(paths_.begin(), absolute);
+    if (paths_.size() > kMaxEntries) paths_.resize(kMaxEntries);
+
+    fs::create_directories(fs::path(file_).parent_path(), ec);
+    const std::string temp = file_ + ".tmp-" + std::to_string(::getpid());
+    {
+        std::ofstream out(temp, std::ios::trunc);
+        for (const auto& p : paths_) out << p << "\n";
+        if (!out.flush()) {
+            fs::remove(temp, ec);
+            return false;
+        }
+    }
+    fs::rename(temp, file_, ec);
+    if (ec) fs::remove(temp, ec);
+    return !ec;
+}
+
+}  // namespace app
