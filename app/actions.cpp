@@ -173,6 +173,13 @@ void apply(AppState& state, const Action& action) {
                 flyTo(state, fitPlaces(state, all));
             } else if constexpr (std::is_same_v<T, SetShowOtherTexts>) {
                 state.show_other_texts = a.show;
+            } else if constexpr (std::is_same_v<T, ToggleMeasure>) {
+                if (state.measure) state.measure.reset();
+                else state.measure = Measure{};
+            } else if constexpr (std::is_same_v<T, AddMeasurePoint>) {
+                if (!state.measure) return;
+                if (state.measure->points.size() >= 2) state.measure->points.clear();
+                state.measure->points.push_back(a.point);
             } else if constexpr (std::is_same_v<T, ClearSelection>) {
                 state.selection = Selection{};
                 state.tour.reset();

@@ -30,13 +30,15 @@ struct ToggleTourPlaying {};
 struct ActivateDocument { std::size_t other_index; };  // make other_docs[i] the active text
 struct OpenedDocument { std::shared_ptr<OpenDocument> doc; };  // a text loaded by the viewer becomes active
 struct SetShowOtherTexts { bool show; };
+struct ToggleMeasure {};                         // M: the measure tool on / off
+struct AddMeasurePoint { geo::LonLat point; };   // a third point starts a new measurement
 struct ReportError { std::string message; };
 struct DismissError {};
 
 using Action = std::variant<SelectPlace, SelectPassage, SelectMention, ClearSelection, SetHover, PanBy, ZoomAbout,
                             FitAll, ResizeView, AdvanceTime, StepMention, StartTour, StopTour, StepTour,
-                            ToggleTourPlaying, ActivateDocument, OpenedDocument, SetShowOtherTexts, ReportError,
-                            DismissError>;
+                            ToggleTourPlaying, ActivateDocument, OpenedDocument, SetShowOtherTexts, ToggleMeasure,
+                            AddMeasurePoint, ReportError, DismissError>;
 
 class ActionQueue {
 public:

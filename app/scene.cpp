@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "geo/projection.hpp"
+
 namespace app {
 namespace {
 
@@ -68,6 +70,20 @@ MarkerScene buildMarkers(const AppState& state) {
         add(*state.hover.place);
     if (state.selection.place && *state.selection.place < places.size()) add(*state.selection.place);
     return scene;
+}
+
+geo::XY pixelOf(const AppState& state, const geo::LonLat& point) {
+    return state.view.toPixel(geo::Projection::webMercator().forward(point));
+}
+
+std::optional<geo::LonLat> lonLatAtPixel(const AppState& state, double x_px, double y_px) {
+    const geo::XY m = state.view.toMercator(geo::XY{x_px, y_px});
+    if (std::abs(m.x) > geo::kWebMercatorHalfWorld || std::abs(m.y) > geo::kWebMercatorHalfWorld) return std::nullopt;
+    try {
+        return geo::Projection::webMercator().inverse(m);
+    } catch (const geo::Error&) {
+        return std::nullopt;
+    }
 }
 
 namespace {

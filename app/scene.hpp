@@ -23,6 +23,10 @@ struct MarkerScene {
 };
 MarkerScene buildMarkers(const AppState& state);
 
+// Screen pixel of a lon/lat in the current view, and back (none where the map has no point).
+geo::XY pixelOf(const AppState& state, const geo::LonLat& point);
+std::optional<geo::LonLat> lonLatAtPixel(const AppState& state, double x_px, double y_px);
+
 // The active text's place whose marker covers pixel (x, y) — the top-most one if several overlap — or none.
 std::optional<std::size_t> pickPlace(const AppState& state, double x_px, double y_px, double slop_px = 3.0);
 // The other open text (index in other_docs) whose marker covers pixel (x, y), if no active marker does.

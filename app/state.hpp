@@ -55,6 +55,11 @@ struct Flight {
     double duration_s = 0.8;
 };
 
+// The measure tool: up to two points; the map shows the geodesic between them with its length.
+struct Measure {
+    std::vector<geo::LonLat> points;  // 0, 1 or 2 points
+};
+
 struct AppState {
     std::unique_ptr<OpenDocument> doc;                      // the active text; selection refers to it
     std::vector<std::unique_ptr<OpenDocument>> other_docs;  // other open texts, in opening order
@@ -67,6 +72,7 @@ struct AppState {
     bool scroll_passages_to_top = false; // set when the list of shown passages changes
     bool scroll_to_mention = false;      // set when selection.mention changes: the panel scrolls to it
     std::optional<Tour> tour;
+    std::optional<Measure> measure;      // set while the measure tool is on
     std::string status;                  // one line at the bottom of the window
     std::string error;                   // shown in a modal dialog until dismissed
     std::string screenshot_dir = ".";    // where F12 writes

@@ -21,6 +21,7 @@
 #include "app/ui/map_input.hpp"
 #include "app/ui/open_dialog.hpp"
 #include "app/ui/map_overlay.hpp"
+#include "app/ui/measure_overlay.hpp"
 #include "app/ui/panels.hpp"
 #include "geo/basemap.hpp"
 #include "geo/data_paths.hpp"
@@ -187,6 +188,7 @@ int runViewer(const std::string& text_path, const std::string& argv0) {
         overlay.bottom_inset_px = ui::statusBarHeight();
         overlay.attribution = renderers.attribution;
         ui::drawMapOverlay(ImGui::GetBackgroundDrawList(), ui_font, font_px * 0.95f, state, overlay);
+        ui::drawMeasure(ImGui::GetBackgroundDrawList(), state);
         ImGui::Render();
 
         renderers.map.draw(state.view, buildMarkers(state).markers);

@@ -31,7 +31,12 @@ void MapInput::update(const AppState& state, ActionQueue& actions) {
     }
     if (dragging && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
         dragging = false;
-        if (!moved) {
+        if (!moved && state.measure) {
+            // Measuring: a click adds a point; on a marker it snaps to the place.
+            const auto picked = pickPlace(state, mouse.x, mouse.y);
+            if (picked) actions.push(AddMeasurePoint{state.doc->extraction.places[*picked].place.position});
+            else if (const auto point = lonLatAtPixel(state, mouse.x, mouse.y)) actions.push(AddMeasurePoint{*point});
+        } else if (!moved) {
             if (const auto picked = pickPlace(state, mouse.x, mouse.y)) actions.push(SelectPlace{*picked, false});
             else if (const auto text = pickOtherText(state, mouse.x, mouse.y)) actions.push(ActivateDocument{*text});
         }
@@ -42,6 +47,7 @@ void MapInput::update(const AppState& state, ActionQueue& actions) {
         if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) actions.push(ClearSelection{});
         if (ImGui::IsKeyPressed(GLFW_KEY_N)) actions.push(state.tour ? Action{StepTour{+1}} : Action{StepMention{+1}});
         if (ImGui::IsKeyPressed(GLFW_KEY_P)) actions.push(state.tour ? Action{StepTour{-1}} : Action{StepMention{-1}});
+        if (ImGui::IsKeyPressed(GLFW_KEY_M, false)) actions.push(ToggleMeasure{});
         if (ImGui::IsKeyPressed(GLFW_KEY_T, false)) actions.push(state.tour ? Action{StopTour{}} : Action{StartTour{}});
         if (ImGui::IsKeyPressed(GLFW_KEY_SPACE, false) && state.tour) actions.push(ToggleTourPlaying{});
         if (ImGui::IsKeyPressed(GLFW_KEY_KP_ADD) || ImGui::IsKeyPressed(GLFW_KEY_EQUAL))

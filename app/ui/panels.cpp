@@ -261,6 +261,7 @@ MenuRequests drawMainMenu(const AppState& state, ActionQueue& actions, const std
                 actions.push(StepMention{-1});
             if (ImGui::MenuItem("Tour in reading order", "T", state.tour.has_value(), state.doc != nullptr))
                 actions.push(state.tour ? Action{StopTour{}} : Action{StartTour{}});
+            if (ImGui::MenuItem("Measure distance", "M", state.measure.has_value())) actions.push(ToggleMeasure{});
             if (ImGui::MenuItem("Show places of all open texts", nullptr, state.show_other_texts))
                 actions.push(SetShowOtherTexts{!state.show_other_texts});
             ImGui::EndMenu();

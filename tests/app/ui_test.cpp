@@ -154,4 +154,18 @@ TEST_F(ViewerUi, DragPansAndWheelZoomsAboutTheCursor) {
     EXPECT_NEAR(still.y, 300, 0.5);
 }
 
+TEST_F(ViewerUi, MeasureToolSnapsToMarkersAndMeasuresTheGeodesic) {
+    const std::size_t kabul = placeNamed("Kabul");
+    const std::size_t valley = placeNamed("Panjshir Valley");
+    state.view = geo::Viewport(1400, 900, state.doc->place_mercator[kabul], 8.0).panned(250, 100);
+    apply(state, ToggleMeasure{});
+    click(markerPixel(kabul));
+    click(markerPixel(valley));
+    ASSERT_EQ(state.measure->points.size(), 2u);
+    EXPECT_FALSE(state.selection.place.has_value());  // measuring does not select
+    const auto& a = state.doc->extraction.places[kabul].place.position;
+    EXPECT_DOUBLE_EQ(state.measure->points[0].lon, a.lon);
+    EXPECT_DOUBLE_EQ(state.measure->points[0].lat, a.lat);
+}
+
 }  // namespace
