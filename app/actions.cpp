@@ -4,6 +4,8 @@
 #include <cmath>
 #include <type_traits>
 
+#include "app/scene.hpp"
+
 namespace app {
 namespace {
 
@@ -51,7 +53,49 @@ void makeActive(AppState& state, std::unique_ptr<OpenDocument> doc) {
     state.selection = Selection{};
     state.hover = Hover{};
     state.tour.reset();
+    state.shown_claim.reset();
+    state.choosing_for.reset();
+    state.candidates.clear();
+    state.add_place.reset();
     state.scroll_passages_to_top = true;
+}
+
+// After the places were rebuilt, keeps the selection on the place with the same id if it survived.
+void refreshAfterCorrection(AppState& state, const std::optional<std::string>& selected_id) {
+    state.doc->reapplyCorrections(*state.gazetteer);
+    state.selection = Selection{};
+    state.hover = Hover{};
+    state.tour.reset();
+    state.choosing_for.reset();
+    state.candidates.clear();
+    state.shown_claim.reset();
+    state.scroll_passages_to_top = true;
+    state.project_dirty = true;
+    if (selected_id)
+        for (std::size_t i = 0; i < state.doc->extraction.places.size(); ++i)
+            if (state.doc->extraction.places[i].place.id == *selected_id) state.selection.place = i;
+}
+
+std::optional<std::string> selectedId(const AppState& state) {
+    if (!state.doc || !state.selection.place) return std::nullopt;
+    return state.doc->extraction.places[*state.selection.place].place.id;
+}
+
+// Drags report a move every frame; a gap longer than this means the drag ended (or paused).
+constexpr double kPanContinuesSeconds = 0.1;
+// The glide after a drag slows by e every this many seconds and stops below kGlideStopPxS.
+constexpr double kGlideDecaySeconds = 0.3;
+constexpr double kGlideStopPxS = 20.0;
+
+// Inertial pan: once a frame passes without a drag step, the map keeps the drag's speed, decaying.
+void glide(AppState& state, double dt) {
+    state.since_pan_s += dt;
+    const double speed = std::hypot(state.pan_velocity_px_s.x, state.pan_velocity_px_s.y);
+    if (state.flight) state.pan_velocity_px_s = geo::XY{};
+    if (state.since_pan_s <= dt || speed < kGlideStopPxS || state.flight) return;
+    state.view = state.view.panned(state.pan_velocity_px_s.x * dt, state.pan_velocity_px_s.y * dt);
+    const double keep = std::exp(-dt / kGlideDecaySeconds);
+    state.pan_velocity_px_s = geo::XY{state.pan_velocity_px_s.x * keep, state.pan_velocity_px_s.y * keep};
 }
 
 double easeInOut(double t) { return t < 0.5 ? 2 * t * t : 1 - std::pow(-2 * t + 2, 2) / 2; }
@@ -87,7 +131,8 @@ geo::Viewport fitPlaces(const AppState& state, const std::vector<std::size_t>& p
     double closest_zoom = 0.0;
     if (state.doc)
         for (std::size_t i : places) {
-            points.push_back(state.doc->place_mercator.at(i));
+            // Places the projection does not show (far side of the globe) are left out.
+            if (const auto position = placePosition(state, *state.doc, i)) points.push_back(*position);
             closest_zoom = std::max(closest_zoom, closestZoomFor(state.doc->extraction.places.at(i).place.kind));
         }
     const int panel = std::min(state.panel_width_px, state.view.width() / 2);
@@ -180,6 +225,10 @@ void apply(AppState& state, const Action& action) {
                 if (!state.measure) return;
                 if (state.measure->points.size() >= 2) state.measure->points.clear();
                 state.measure->points.push_back(a.point);
+                state.measure->profile.reset();
+                if (state.measure->points.size() == 2 && state.dem)
+                    state.measure->profile = geo::elevationProfile(*state.dem, state.measure->points[0],
+                                                                   state.measure->points[1], 256);
             } else if constexpr (std::is_same_v<T, ClearSelection>) {
                 state.selection = Selection{};
                 state.tour.reset();
@@ -189,8 +238,15 @@ void apply(AppState& state, const Action& action) {
             } else if constexpr (std::is_same_v<T, PanBy>) {
                 state.flight.reset();
                 state.view = state.view.panned(a.dx_px, a.dy_px);
+                // The drag's speed, for the glide after release (a fresh drag starts from rest).
+                if (state.since_pan_s > 0.0 && state.since_pan_s < kPanContinuesSeconds)
+                    state.pan_velocity_px_s = geo::XY{a.dx_px / state.since_pan_s, a.dy_px / state.since_pan_s};
+                else
+                    state.pan_velocity_px_s = geo::XY{};
+                state.since_pan_s = 0.0;
             } else if constexpr (std::is_same_v<T, ZoomAbout>) {
                 state.flight.reset();
+                state.pan_velocity_px_s = geo::XY{};
                 state.view = state.view.zoomedAbout(geo::XY{a.x_px, a.y_px}, a.delta);
             } else if constexpr (std::is_same_v<T, FitAll>) {
                 if (!state.doc) return;
@@ -209,11 +265,99 @@ void apply(AppState& state, const Action& action) {
                     state.tour->since_step_s += a.dt_s;
                     if (state.tour->since_step_s >= state.tour->seconds_per_stop) stepTour(state, +1);
                 }
+                glide(state, a.dt_s);
                 if (!state.flight) return;
                 state.flight->elapsed_s += a.dt_s;
                 const double t = state.flight->elapsed_s / state.flight->duration_s;
                 state.view = interpolate(*state.flight, t);
                 if (t >= 1.0) state.flight.reset();
+            } else if constexpr (std::is_same_v<T, Correct>) {
+                if (!state.doc || !state.gazetteer || a.corrections.empty()) return;
+                const auto selected = selectedId(state);
+                for (auto correction : a.corrections) {
+                    correction.edit = state.doc->next_edit;
+                    state.doc->corrections.push_back(std::move(correction));
+                }
+                ++state.doc->next_edit;
+                state.doc->redo.clear();
+                state.add_place.reset();
+                refreshAfterCorrection(state, selected);
+            } else if constexpr (std::is_same_v<T, Undo>) {
+                if (!state.doc || !state.gazetteer || state.doc->corrections.empty()) return;
+                const auto selected = selectedId(state);
+                auto undone = geo::popLastEdit(state.doc->corrections);
+                // The redo stack keeps whole edits; the last edit pushed is redone first.
+                state.doc->redo.insert(state.doc->redo.end(), undone.begin(), undone.end());
+                refreshAfterCorrection(state, selected);
+            } else if constexpr (std::is_same_v<T, Redo>) {
+                if (!state.doc || !state.gazetteer || state.doc->redo.empty()) return;
+                const auto selected = selectedId(state);
+                auto edit = geo::popLastEdit(state.doc->redo);
+                state.doc->corrections.insert(state.doc->corrections.end(), edit.begin(), edit.end());
+                refreshAfterCorrection(state, selected);
+            } else if constexpr (std::is_same_v<T, ShowCandidates>) {
+                if (!state.doc || !state.gazetteer || a.place >= state.doc->extraction.places.size()) return;
+                state.choosing_for = a.place;
+                state.candidates = geo::candidatesFor(*state.gazetteer, state.doc->extraction, a.place);
+            } else if constexpr (std::is_same_v<T, HideCandidates>) {
+                state.choosing_for.reset();
+                state.candidates.clear();
+            } else if constexpr (std::is_same_v<T, BeginAddPlace>) {
+                if (!state.doc || a.byte_start >= a.byte_end || a.byte_end > state.doc->document.text().size()) return;
+                state.add_place = AddPlaceDraft{a.byte_start, a.byte_end, false, false};
+            } else if constexpr (std::is_same_v<T, SetAddPlaceSpan>) {
+                if (!state.add_place || a.byte_start >= a.byte_end || a.byte_end > state.doc->document.text().size()) return;
+                state.add_place->byte_start = a.byte_start;
+                state.add_place->byte_end = a.byte_end;
+            } else if constexpr (std::is_same_v<T, SetAddPlaceOptions>) {
+                if (!state.add_place) return;
+                state.add_place->picking_on_map = a.picking_on_map;
+                state.add_place->this_mention_only = a.this_mention_only;
+            } else if constexpr (std::is_same_v<T, CancelAddPlace>) {
+                state.add_place.reset();
+            } else if constexpr (std::is_same_v<T, PickUserPoint>) {
+                if (!state.doc || !state.add_place || !state.add_place->picking_on_map) return;
+                const auto draft = *state.add_place;
+                geo::UserPoint point{state.doc->document.slice(draft.byte_start, draft.byte_end), a.point,
+                                     geo::PlaceKind::City};
+                try {
+                    auto correction = geo::addPlace(state.doc->document, draft.byte_start, draft.byte_end,
+                                                    geo::PlaceTarget{"", point},
+                                                    draft.this_mention_only ? geo::CorrectionScope::ThisMention
+                                                                            : geo::CorrectionScope::AllWithName,
+                                                    0);
+                    apply(state, Correct{{std::move(correction)}});
+                } catch (const geo::Error& e) {
+                    state.error = e.what();
+                }
+            } else if constexpr (std::is_same_v<T, SetProjection>) {
+                try {
+                    setMapProjection(state, a.kind);
+                } catch (const geo::Error& e) {
+                    state.error = e.what();
+                }
+            } else if constexpr (std::is_same_v<T, SetMapSettings>) {
+                const bool projection_changed = a.settings.projection != state.map.projection;
+                state.map = a.settings;
+                if (projection_changed) {
+                    try {
+                        setMapProjection(state, a.settings.projection);
+                    } catch (const geo::Error& e) {
+                        state.error = e.what();
+                    }
+                }
+            } else if constexpr (std::is_same_v<T, ShowLayersPanel>) {
+                state.show_layers_panel = a.show || a.add_layer;
+                state.add_layer_requested = a.add_layer;
+            } else if constexpr (std::is_same_v<T, ShowClaim>) {
+                state.shown_claim.reset();
+                if (!state.doc || !a.claim || *a.claim >= state.doc->claims.size()) return;
+                state.shown_claim = a.claim;
+                const geo::DistanceClaim& claim = state.doc->claims[*a.claim];
+                std::vector<std::size_t> places;
+                if (claim.subject) places.push_back(*claim.subject);
+                if (claim.reference) places.push_back(*claim.reference);
+                if (!places.empty()) flyTo(state, fitPlaces(state, places));
             } else if constexpr (std::is_same_v<T, ReportError>) {
                 state.error = a.message;
             } else if constexpr (std::is_same_v<T, DismissError>) {

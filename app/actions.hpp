@@ -32,13 +32,29 @@ struct OpenedDocument { std::shared_ptr<OpenDocument> doc; };  // a text loaded 
 struct SetShowOtherTexts { bool show; };
 struct ToggleMeasure {};                         // M: the measure tool on / off
 struct AddMeasurePoint { geo::LonLat point; };   // a third point starts a new measurement
+struct Correct { std::vector<geo::Correction> corrections; };  // one reader edit (built with geo/corrections)
+struct Undo {};
+struct Redo {};
+struct ShowCandidates { std::size_t place; };   // open "choose another place" for a place
+struct HideCandidates {};
+struct BeginAddPlace { std::size_t byte_start; std::size_t byte_end; };
+struct SetAddPlaceSpan { std::size_t byte_start; std::size_t byte_end; };
+struct SetAddPlaceOptions { bool picking_on_map; bool this_mention_only; };
+struct CancelAddPlace {};
+struct PickUserPoint { geo::LonLat point; };    // the map click that places a missed name
+struct SetProjection { geo::MapProjectionKind kind; };  // re-centred on the view; keeps the ground scale
+struct SetMapSettings { MapSettings settings; };       // the layers panel's edits (projection included)
+struct ShowLayersPanel { bool show; bool add_layer = false; };  // add_layer: ask for a file to add
+struct ShowClaim { std::optional<std::size_t> claim; };  // draw a distance claim and fly to it
 struct ReportError { std::string message; };
 struct DismissError {};
 
 using Action = std::variant<SelectPlace, SelectPassage, SelectMention, ClearSelection, SetHover, PanBy, ZoomAbout,
                             FitAll, ResizeView, AdvanceTime, StepMention, StartTour, StopTour, StepTour,
                             ToggleTourPlaying, ActivateDocument, OpenedDocument, SetShowOtherTexts, ToggleMeasure,
-                            AddMeasurePoint, ReportError, DismissError>;
+                            AddMeasurePoint, Correct, Undo, Redo, ShowCandidates, HideCandidates, BeginAddPlace,
+                            SetAddPlaceSpan, SetAddPlaceOptions, CancelAddPlace, PickUserPoint, ShowClaim, SetProjection, SetMapSettings, ShowLayersPanel, ReportError,
+                            DismissError>;
 
 class ActionQueue {
 public:

@@ -1,20 +1,141 @@
 #include "app/frame.hpp"
 
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "app/render/tiled_render.hpp"
 #include "app/scene.hpp"
 #include "app/ui/map_overlay.hpp"
 
 namespace app {
 
-render::Image renderFrame(FrameRenderers& renderers, const AppState& state, float left_inset_px) {
-    const MarkerScene scene = buildMarkers(state);
+render::Image renderFrame(FrameRenderers& renderers, const AppState& state, float left_inset_px,
+                          ui::OverlayLayout* layout_out) {
+    const MarkerScene scene = drawnMarkers(state);
     ui::OverlayOptions options;
     options.left_inset_px = left_inset_px;
     options.attribution = renderers.attribution;
-    return renderers.map.renderToImage(state.view, scene.markers, render::FrameStyle{}, [&] {
+    options.towns = &renderers.towns;
+    return renderers.map.renderToImage(state.view, scene.markers, frameStyleFor(state.map, state.projection), [&] {
         renderers.overlay.draw(state.view.width(), state.view.height(), [&](ImDrawList* draw_list) {
-            ui::drawMapOverlay(draw_list, renderers.overlay.font(), renderers.overlay.fontSize(), state, options);
+            ui::OverlayLayout layout =
+                ui::drawMapOverlay(draw_list, renderers.overlay.font(), renderers.overlay.fontSize(), state, options);
+            if (layout_out) *layout_out = std::move(layout);
         });
     });
+}
+
+namespace {
+
+// What an exported picture shows of `state`, seen through `view`: the texts' places, the
+// selection, the projection and the map settings; not hover, the measure tool or the tour.
+AppState pictureState(const AppState& state, const geo::Viewport& view) {
+    AppState picture;
+    if (state.doc) picture.doc = std::make_unique<OpenDocument>(*state.doc);
+    for (const auto& other : state.other_docs)
+        if (other) picture.other_docs.push_back(std::make_unique<OpenDocument>(*other));
+    picture.show_other_texts = state.show_other_texts;
+    picture.selection = state.selection;
+    picture.view = view;
+    picture.projection = state.projection;
+    picture.map = state.map;
+    picture.panel_width_px = 0;
+    picture.gazetteer = state.gazetteer;
+    return picture;
+}
+
+// Screen-picture pixels → image pixels: scaled by `scale` about the two pictures' centres, which
+// show the same point of the map.
+struct PrintTransform {
+    double scale = 1.0;
+    double screen_cx = 0.0, screen_cy = 0.0;
+    double image_cx = 0.0, image_cy = 0.0;
+
+    ImVec2 apply(const ImVec2& p) const {
+        return ImVec2(float((p.x - screen_cx) * scale + image_cx), float((p.y - screen_cy) * scale + image_cy));
+    }
+    ui::Box apply(const ui::Box& b) const {
+        if (b.w == 0 && b.h == 0) return b;
+        const ImVec2 corner = apply(ImVec2(b.x, b.y));
+        return ui::Box{corner.x, corner.y, float(b.w * scale), float(b.h * scale)};
+    }
+};
+
+}  // namespace
+
+render::Image renderExportFrame(FrameRenderers& renderers, const AppState& state, const FrameOptions& options,
+                                FrameLayout* layout_out) {
+    const geo::Viewport& view = options.view ? *options.view : state.view;
+    render::OverlayRenderer& overlay = options.overlay ? *options.overlay : renderers.overlay;
+    const double wanted = std::isfinite(options.dpi_scale) && options.dpi_scale > 0 ? options.dpi_scale : 1.0;
+    // The screen picture's zoom; the scale really used differs from `wanted` only where that
+    // zoom would leave [kMinZoom, kMaxZoom].
+    const double screen_zoom = std::clamp(view.zoom() - std::log2(wanted), geo::kMinZoom, geo::kMaxZoom);
+    PrintTransform print;
+    print.scale = std::exp2(view.zoom() - screen_zoom);
+    const int screen_width = std::max(1, static_cast<int>(std::lround(view.width() / print.scale)));
+    const int screen_height = std::max(1, static_cast<int>(std::lround(view.height() / print.scale)));
+    print.screen_cx = screen_width / 2.0;
+    print.screen_cy = screen_height / 2.0;
+    print.image_cx = view.width() / 2.0;
+    print.image_cy = view.height() / 2.0;
+    AppState picture = pictureState(state, geo::Viewport(screen_width, screen_height, view.center(), screen_zoom));
+    // The furniture draws its own north arrow where map_overlay's would be.
+    picture.map.show_north_arrow = false;
+
+    MarkerScene scene = drawnMarkers(picture);
+    for (render::MarkerInstance& marker : scene.markers) marker.radius_px *= float(print.scale);
+    render::FrameStyle style = frameStyleFor(picture.map, picture.projection);
+    for (render::LayerDraw& layer : style.layers) layer.style.line_width_px *= float(print.scale);
+
+    ui::OverlayOptions overlay_options;
+    overlay_options.attribution = renderers.attribution;
+    overlay_options.towns = &renderers.towns;
+    const float font_size = overlay.fontSize() / float(print.scale);
+    ui::FurnitureOptions furniture_options;
+    furniture_options.title = options.title;
+    furniture_options.legend = options.legend;
+    furniture_options.north_arrow = options.north_arrow.value_or(state.map.show_north_arrow);
+    furniture_options.inset = options.inset;
+    furniture_options.bottom_reserved_px = font_size + 8.0f;  // the attribution line
+
+    FrameLayout layout;
+    auto fill = [&](ImDrawList* draw_list) {
+        ImFont* font = overlay.font();
+        // Anti-aliasing fringes one image pixel wide, not print.scale pixels.
+        const float fringe = draw_list->_FringeScale;
+        draw_list->_FringeScale = fringe / float(print.scale);
+        layout.overlay = ui::drawMapOverlay(draw_list, font, font_size, picture, overlay_options);
+        layout.furniture =
+            ui::drawPrintFurniture(draw_list, font, font_size, picture, renderers.locator, furniture_options);
+        draw_list->_FringeScale = fringe;
+        if (print.scale == 1.0) return;
+        for (ImDrawVert& vertex : draw_list->VtxBuffer) vertex.pos = print.apply(vertex.pos);
+        for (ImDrawCmd& command : draw_list->CmdBuffer) {
+            const ImVec2 min = print.apply(ImVec2(command.ClipRect.x, command.ClipRect.y));
+            const ImVec2 max = print.apply(ImVec2(command.ClipRect.z, command.ClipRect.w));
+            command.ClipRect = ImVec4(min.x, min.y, max.x, max.y);
+        }
+    };
+    render::TiledRenderOptions tiling;
+    tiling.max_tile_px = options.max_tile_px;
+    render::TileStats stats;
+    render::Image image =
+        render::renderTiled(renderers.map, overlay, view, scene.markers, style, fill, tiling, &stats);
+
+    if (layout_out) {
+        for (ui::PlacedLabel& label : layout.overlay.labels) label.box = print.apply(label.box);
+        for (ui::PlacedMarker& marker : layout.overlay.markers) marker.box = print.apply(marker.box);
+        layout.overlay.scale_bar = print.apply(layout.overlay.scale_bar);
+        for (ui::Box* box : {&layout.furniture.title, &layout.furniture.legend, &layout.furniture.north_arrow,
+                             &layout.furniture.inset, &layout.furniture.inset_view})
+            *box = print.apply(*box);
+        layout.tiles = stats.tiles;
+        *layout_out = std::move(layout);
+    }
+    return image;
 }
 
 }  // namespace app

@@ -3,6 +3,7 @@
 // viewer and the viewer's screenshot all call this, so every face draws the same map.
 #pragma once
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,22 +11,64 @@
 #include "app/render/map_renderer.hpp"
 #include "app/render/overlay_renderer.hpp"
 #include "app/state.hpp"
+#include "app/ui/print_furniture.hpp"
 #include "geo/basemap.hpp"
 
 namespace app {
+namespace ui {
+struct OverlayLayout;
+}
 
 // The GL objects a frame needs; created once per context.
 struct FrameRenderers {
     render::MapRenderer map;
     render::OverlayRenderer overlay;
     std::vector<std::string> attribution;
+    std::vector<geo::Town> towns;  // the labelled reference layer
+    ui::LocatorOutline locator;    // coasts and borders for an export's inset map
 
+    // For exports at a print resolution, font_px is 15 × FrameOptions::dpi_scale (crisp text).
     explicit FrameRenderers(const geo::Basemap& basemap, float font_px = 15.0f)
-        : map(basemap), overlay(font_px), attribution(basemap.attribution) {}
+        : map(basemap), overlay(font_px), attribution(basemap.attribution), towns(basemap.towns),
+          locator(ui::locatorOutline(basemap)) {}
 };
 
 // Renders state.view (its size is the image size). `left_inset_px` keeps the scale bar clear of a
 // panel when the picture matches a window with a side panel.
-render::Image renderFrame(FrameRenderers& renderers, const AppState& state, float left_inset_px = 0.0f);
+// The map is drawn in state.projection with state.map's layers and terrain; `layout_out`, if
+// given, receives where the overlay put labels and markers.
+render::Image renderFrame(FrameRenderers& renderers, const AppState& state, float left_inset_px = 0.0f,
+                          ui::OverlayLayout* layout_out = nullptr);
+
+// What an exported picture adds to the screen's: print resolution and furniture.
+struct FrameOptions {
+    // Fonts, line widths, markers and furniture this many times their screen size (dpi / 96): the
+    // picture is the one a screen of width/dpi_scale × height/dpi_scale pixels would show, drawn
+    // finer. Build the FrameRenderers with font_px = 15 × dpi_scale for crisp text.
+    float dpi_scale = 1.0f;
+    std::string title;                 // empty: no title banner
+    bool legend = false;
+    std::optional<bool> north_arrow;   // unset: as state.map.show_north_arrow
+    bool inset = false;                // the inset locator map
+    int max_tile_px = 0;               // largest tile side (0: render::kDefaultMaxTilePx)
+    std::optional<geo::Viewport> view; // the picture's view and size; unset: state.view
+    // Draws labels and furniture instead of renderers.overlay (a font rasterised for this
+    // dpi_scale while the viewer's renderers keep the screen's); must live in the same GL context.
+    render::OverlayRenderer* overlay = nullptr;
+};
+
+// Where things went, in the image's pixels.
+struct FrameLayout {
+    ui::OverlayLayout overlay;       // labels, markers and scale bar
+    ui::FurnitureLayout furniture;   // title, legend, north arrow, inset
+    int tiles = 0;                   // framebuffers the image was rendered in
+};
+
+// renderFrame for export: any size up to render::kMaxImageSide (rendered in tiles where needed,
+// the overlay laid out once for the whole image), at a print resolution, with furniture. Shows
+// the texts' places, the selection, the projection and the map settings, not hover, the measure
+// tool or the tour. Throws geo::Error(InvalidInput) for a size over the limits.
+render::Image renderExportFrame(FrameRenderers& renderers, const AppState& state, const FrameOptions& options,
+                                FrameLayout* layout_out = nullptr);
 
 }  // namespace app

@@ -1,12 +1,16 @@
 // textatlas — reads a text, finds the places it names and shows them on a terrain map.
-// Subcommands: (none) viewer, extract, render. See app/cli/commands.hpp.
+// Subcommands: (none) viewer, extract, render, export. See app/cli/commands.hpp.
+#include <cstdlib>
+#include <exception>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "app/cli/commands.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
     const std::string argv0 = argc > 0 ? argv[0] : "textatlas";
     std::vector<std::string> args(argv + 1, argv + argc);
     if (!args.empty()) {
@@ -22,7 +26,24 @@ int main(int argc, char** argv) {
         }
         if (first == "extract") return app::cli::runExtract(rest, argv0, std::cout, std::cerr);
         if (first == "render") return app::cli::runRender(rest, argv0, std::cout, std::cerr);
+        if (first == "export") return app::cli::runExport(rest, argv0, std::cout, std::cerr);
         if (first == "view") return app::cli::runView(rest, argv0, std::cout, std::cerr);
     }
     return app::cli::runView(args, argv0, std::cout, std::cerr);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // Mesa keeps compiled shaders in ~/.cache/mesa_shader_cache; the program writes only where the
+    // user chose and in its own config folder, so that cache stays off unless the user turns it on.
+    ::setenv("MESA_SHADER_CACHE_DISABLE", "true", /*overwrite=*/0);
+    // The commands answer bad input with geo::Error themselves; this is the last line of defence
+    // (memory exhausted, a library's own exception) so the user gets one line, not an abort.
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& e) {
+        std::cerr << "textatlas: " << e.what() << "\n";
+    }
+    return app::cli::kExitFailure;
 }

@@ -1,5 +1,6 @@
 // app/scene.hpp — what the map shows for an AppState, computed without GL: one marker per place
-// (size by mention count, colour by selection and hover) and picking of the marker under a pixel.
+// (size by mention count, colour by selection and hover) at the place's position in the map's
+// projection, markers that would overlap merged into clusters, and picking of the marker under a pixel.
 // The viewer and `textatlas render` both build their markers here, so both faces draw the same map.
 #pragma once
 #include <optional>
@@ -16,12 +17,32 @@ float markerRadiusPx(std::size_t mentions);
 // Markers in drawing order: other open texts' places (muted) first, then the active text's plain
 // places, then hovered, then selected on top. For marker i, `place_of_marker[i]` is the place index
 // in its text and `text_of_marker[i]` is nullopt for the active text or the index in other_docs.
+// Places the projection does not show (the far side of the globe) get no marker.
+// `cluster_size[i]` is how many of the text's places marker i stands for (1 unless clustered).
 struct MarkerScene {
     std::vector<render::MarkerInstance> markers;
     std::vector<std::size_t> place_of_marker;
     std::vector<std::optional<std::size_t>> text_of_marker;
+    std::vector<std::size_t> cluster_size;
 };
 MarkerScene buildMarkers(const AppState& state);
+
+// The active text's markers that overlap on screen merged: the most mentioned (selected and
+// hovered ones first, and never absorbed) leads, the others join the first leader they overlap;
+// a leader of several is drawn larger and darker, its cluster_size counting them. Zooming in
+// spreads the markers apart, so clusters split. Other texts' markers pass through unchanged.
+MarkerScene clusterMarkers(const AppState& state, const MarkerScene& scene);
+// What the map draws and picks: buildMarkers, clustered if state.map.cluster_markers.
+MarkerScene drawnMarkers(const AppState& state);
+
+// Switches state.projection to `kind`, centred on the view's centre (UTM: its zone), keeping the
+// ground scale at the centre; the globe is shown whole. Cancels any flight. Throws geo::Error if
+// PROJ refuses the projection.
+void setMapProjection(AppState& state, geo::MapProjectionKind kind);
+
+// Where state.projection puts place `place` of `doc`, in plane metres (none: not shown there).
+// Cached in doc (refreshed when the projection or the place's lon/lat changes).
+std::optional<geo::XY> placePosition(const AppState& state, const OpenDocument& doc, std::size_t place);
 
 // Screen pixel of a lon/lat in the current view, and back (none where the map has no point).
 geo::XY pixelOf(const AppState& state, const geo::LonLat& point);

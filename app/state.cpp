@@ -7,11 +7,24 @@ namespace app {
 OpenDocument OpenDocument::fromDocument(geo::Document document, const geo::Gazetteer& gazetteer,
                                         std::string path) {
     geo::Extraction extraction = geo::extractPlaces(document, gazetteer);
+    OpenDocument doc(std::move(path), std::move(document), std::move(extraction));
+    doc.recognised = doc.extraction;
+    doc.refreshPositions();
+    doc.claims = geo::findDistanceClaims(doc.document, doc.extraction);
+    return doc;
+}
+
+void OpenDocument::refreshPositions() {
     const geo::Projection mercator = geo::Projection::webMercator();
-    std::vector<geo::XY> positions;
-    positions.reserve(extraction.places.size());
-    for (const auto& place : extraction.places) positions.push_back(mercator.forward(place.place.position));
-    return OpenDocument{std::move(path), std::move(document), std::move(extraction), std::move(positions)};
+    place_mercator.clear();
+    place_mercator.reserve(extraction.places.size());
+    for (const auto& place : extraction.places) place_mercator.push_back(mercator.forward(place.place.position));
+}
+
+void OpenDocument::reapplyCorrections(const geo::Gazetteer& gazetteer) {
+    extraction = geo::applyCorrections(document, gazetteer, recognised, corrections);
+    refreshPositions();
+    claims = geo::findDistanceClaims(document, extraction);
 }
 
 OpenDocument OpenDocument::load(const std::string& path, const geo::Gazetteer& gazetteer) {

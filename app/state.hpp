@@ -8,10 +8,15 @@
 #include <string>
 #include <vector>
 
+#include "geo/corrections.hpp"
+#include "geo/distance_claims.hpp"
+#include "geo/elevation_profile.hpp"
 #include "geo/extraction.hpp"
 #include "geo/gazetteer.hpp"
 #include "geo/text.hpp"
 #include "geo/viewport.hpp"
+#include "app/map_settings.hpp"
+#include "geo/map_projection.hpp"
 
 namespace app {
 
@@ -21,10 +26,31 @@ struct OpenDocument {
     geo::Document document;
     geo::Extraction extraction;
     std::vector<geo::XY> place_mercator;  // Web Mercator position of each extraction place
+    geo::Extraction recognised;                // what the recogniser found, before the reader's corrections
+    std::vector<geo::Correction> corrections;  // the reader's edits in order: the undo history
+    std::vector<geo::Correction> redo;         // undone edits, the most recent last
+    std::uint64_t next_edit = 1;               // groups the corrections of one reader action
+    std::vector<geo::DistanceClaim> claims;    // "about 100 miles north of Kabul", checked against the places
+    // (Last, so that positional initialisation of the fields above still works.)
+    // Each place's position in the map's projection, as app::placePosition (scene.hpp) last
+    // computed it: a cache, refreshed there when the projection or a place's lon/lat changes.
+    struct ProjectedPlace {
+        geo::LonLat from;
+        std::optional<geo::XY> xy;  // none: the projection does not show it (far side of the globe)
+    };
+    mutable std::uint64_t projected_for = 0;  // geo::MapProjection::id() of the cached positions
+    mutable std::vector<ProjectedPlace> projected;
+
+    OpenDocument(std::string text_path, geo::Document text, geo::Extraction places)
+        : path(std::move(text_path)), document(std::move(text)), extraction(std::move(places)) {}
 
     // Reads and extracts; throws geo::Error with a message naming the file.
     static OpenDocument load(const std::string& path, const geo::Gazetteer& gazetteer);
     static OpenDocument fromDocument(geo::Document document, const geo::Gazetteer& gazetteer, std::string path);
+    // Re-applies `corrections` to `recognised`; refreshes extraction and place positions.
+    void reapplyCorrections(const geo::Gazetteer& gazetteer);
+    // Recomputes place_mercator from extraction.places.
+    void refreshPositions();
 };
 
 struct Selection {
@@ -58,6 +84,16 @@ struct Flight {
 // The measure tool: up to two points; the map shows the geodesic between them with its length.
 struct Measure {
     std::vector<geo::LonLat> points;  // 0, 1 or 2 points
+    std::optional<geo::ElevationProfile> profile;  // along the geodesic, once there are two points
+};
+
+// "Add a place the program missed": the words chosen in a passage, waiting for a target (a
+// gazetteer entry, or a point clicked on the map when `picking_on_map`).
+struct AddPlaceDraft {
+    std::size_t byte_start = 0;
+    std::size_t byte_end = 0;
+    bool picking_on_map = false;
+    bool this_mention_only = false;
 };
 
 struct AppState {
@@ -66,13 +102,26 @@ struct AppState {
     bool show_other_texts = true;        // draw the other texts' places too (muted)
     Selection selection;
     Hover hover;
-    geo::Viewport view{1280, 800, geo::XY{0, 0}, 2.0};
+    geo::Viewport view{1280, 800, geo::XY{0, 0}, 2.0};  // a camera over `projection`'s plane metres
     std::optional<Flight> flight;
+    geo::MapProjection projection;       // the map's projection (Web Mercator by default)
+    MapSettings map;                     // layers, terrain, furniture: the layers panel edits these
+    geo::XY pan_velocity_px_s;           // inertial pan: the drag's last speed, decaying after release
+    double since_pan_s = 1e9;            // time since the last PanBy
+    bool show_layers_panel = false;      // Map → Layers…
+    bool add_layer_requested = false;    // Map → Add layer…: the layers panel opens its file dialog
     int panel_width_px = 440;            // the passages panel covers the left of the map
     bool scroll_passages_to_top = false; // set when the list of shown passages changes
     bool scroll_to_mention = false;      // set when selection.mention changes: the panel scrolls to it
     std::optional<Tour> tour;
     std::optional<Measure> measure;      // set while the measure tool is on
+    const geo::Gazetteer* gazetteer = nullptr;   // for corrections; owned by whoever loaded the texts
+    const geo::Raster* dem = nullptr;            // for elevation profiles; owned with the basemap
+    std::optional<std::size_t> shown_claim;       // the distance claim drawn on the map
+    std::optional<std::size_t> choosing_for;      // "choose another place" is open for this place
+    std::vector<geo::CandidateView> candidates;   // its alternatives, drawn on the map while open
+    std::optional<AddPlaceDraft> add_place;
+    bool project_dirty = false;                   // corrections changed since the project was saved
     std::string status;                  // one line at the bottom of the window
     std::string error;                   // shown in a modal dialog until dismissed
     std::string screenshot_dir = ".";    // where F12 writes

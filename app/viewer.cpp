@@ -16,16 +16,22 @@
 #include "app/actions.hpp"
 #include "app/frame.hpp"
 #include "app/scene.hpp"
+#include "app/ui/claims_panel.hpp"
+#include "app/ui/corrections_panel.hpp"
 #include "app/ui/fonts.hpp"
+#include "app/project_io.hpp"
 #include "app/recent_files.hpp"
 #include "app/ui/map_input.hpp"
 #include "app/ui/open_dialog.hpp"
 #include "app/ui/map_overlay.hpp"
+#include "app/ui/layers_panel.hpp"
 #include "app/ui/measure_overlay.hpp"
 #include "app/ui/panels.hpp"
 #include "geo/basemap.hpp"
 #include "geo/data_paths.hpp"
 #include "geo/error.hpp"
+#include "geo/project_store.hpp"
+#include "geo/projection.hpp"
 
 namespace app {
 namespace {
@@ -72,11 +78,24 @@ void onDrop(GLFWwindow* window, int count, const char** paths) {
 // Loads a text on the viewer's thread; errors become the error dialog and the current work stays.
 void openText(const std::string& path, const geo::Gazetteer& gazetteer, RecentFiles& recent, ActionQueue& actions) {
     try {
-        auto doc = std::make_shared<OpenDocument>(OpenDocument::load(path, gazetteer));
+        ProjectOpenReport report;
+        auto doc = std::make_shared<OpenDocument>(openWithProject(path, gazetteer, &report));
         recent.add(path);
         actions.push(OpenedDocument{std::move(doc)});
+        if (!report.project_error.empty() || !report.unplaced.empty()) actions.push(ReportError{describe(report)});
     } catch (const std::exception& e) {
         actions.push(ReportError{std::string("Could not open the text.\n") + e.what()});
+    }
+}
+
+// Saves the active text's project after an edit; a failure is shown and the edit stays in memory.
+void saveProjectOf(AppState& state) {
+    state.project_dirty = false;
+    try {
+        saveDocumentProject(*state.doc, state.view);
+        state.status = "Saved " + geo::projectPathFor(state.doc->path);
+    } catch (const std::exception& e) {
+        state.error = std::string("Could not save the project; your corrections are still open.\n") + e.what();
     }
 }
 
@@ -95,6 +114,8 @@ void saveScreenshot(FrameRenderers& renderers, AppState& state, int scale) {
     const double zoom = std::min(geo::kMaxZoom, v.zoom() + std::log2(double(scale)));
     std::swap(shot.doc, state.doc);
     shot.selection = state.selection;
+    shot.projection = state.projection;
+    shot.map = state.map;
     shot.view = geo::Viewport(v.width() * scale, v.height() * scale, v.center(), zoom);
     const std::string path = timestampedName(state.screenshot_dir, scale == 1 ? "" : "@2x");
     try {
@@ -115,8 +136,11 @@ int runViewer(const std::string& text_path, const std::string& argv0) {
     const std::string data_dir = geo::findDataDir(argv0);
     const geo::Gazetteer gazetteer = geo::Gazetteer::load(data_dir);
     AppState state;
-    state.doc = std::make_unique<OpenDocument>(OpenDocument::load(text_path, gazetteer));
+    state.gazetteer = &gazetteer;
+    ProjectOpenReport reopened;
+    state.doc = std::make_unique<OpenDocument>(openWithProject(text_path, gazetteer, &reopened));
     const geo::Basemap basemap = geo::loadBasemap(data_dir);
+    state.dem = &basemap.dem;
 
     GlfwSession glfw;
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
@@ -140,6 +164,7 @@ int runViewer(const std::string& text_path, const std::string& argv0) {
     ui::MapInput input;
     ui::PanelState panel;
     ui::OpenDialog open_dialog;
+    ui::LayersPanel layers_panel;
     RecentFiles recent;
     recent.add(text_path);
     DroppedFiles dropped;
@@ -154,8 +179,15 @@ int runViewer(const std::string& text_path, const std::string& argv0) {
         for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
         return all;
     }());
+    if (reopened.view)
+        state.view = geo::Viewport(state.view.width(), state.view.height(),
+                                   geo::Projection::webMercator().forward(geo::LonLat(reopened.view->lon, reopened.view->lat)),
+                                   reopened.view->zoom);
     state.status = std::to_string(state.doc->extraction.places.size()) + " places in " + state.doc->path;
+    if (reopened.had_project) state.status += ". " + describe(reopened);
+    if (!reopened.project_error.empty() || !reopened.unplaced.empty()) state.error = describe(reopened);
 
+    layers_panel.init(state, basemap, renderers.map);  // saved layers and projection
     auto last = std::chrono::steady_clock::now();
     while (!glfwWindowShouldClose(window.get()) && !state.quit_requested) {
         glfwPollEvents();
@@ -183,15 +215,29 @@ int runViewer(const std::string& text_path, const std::string& argv0) {
         ui::drawStatusBar(state, ui::statusBarHeight());
         ui::drawErrorDialog(state, actions);
         ui::drawMarkerTooltip(state);
+        layers_panel.draw(state, actions, renderers.map);
         ui::OverlayOptions overlay;
         overlay.left_inset_px = float(state.panel_width_px);
         overlay.bottom_inset_px = ui::statusBarHeight();
         overlay.attribution = renderers.attribution;
+        overlay.towns = &renderers.towns;
+        if (!ImGui::GetIO().WantCaptureMouse && ImGui::IsMousePosValid())
+            overlay.cursor_px = geo::XY{ImGui::GetIO().MousePos.x, ImGui::GetIO().MousePos.y};
         ui::drawMapOverlay(ImGui::GetBackgroundDrawList(), ui_font, font_px * 0.95f, state, overlay);
         ui::drawMeasure(ImGui::GetBackgroundDrawList(), state);
+        ui::drawCandidatesOnMap(ImGui::GetBackgroundDrawList(), state);
+        ui::drawClaimOnMap(ImGui::GetBackgroundDrawList(), state);
+        ui::drawElevationProfile(state);
+        ui::drawAddPlaceWindow(state, actions, panel);
+        const bool ctrl_down = ImGui::GetIO().KeyCtrl;
+        if (menu.undo || (ctrl_down && ImGui::IsKeyPressed(GLFW_KEY_Z, false) && !ImGui::GetIO().KeyShift))
+            actions.push(Undo{});
+        if (menu.redo || (ctrl_down && (ImGui::IsKeyPressed(GLFW_KEY_Y, false) ||
+                                        (ImGui::GetIO().KeyShift && ImGui::IsKeyPressed(GLFW_KEY_Z, false)))))
+            actions.push(Redo{});
         ImGui::Render();
 
-        renderers.map.draw(state.view, buildMarkers(state).markers);
+        renderers.map.draw(state.view, drawnMarkers(state).markers, frameStyleFor(state.map, state.projection));
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         glfwSwapBuffers(window.get());
 
@@ -205,7 +251,11 @@ int runViewer(const std::string& text_path, const std::string& argv0) {
         if (menu.screenshot || (f12 && !shift)) saveScreenshot(renderers, state, 1);
         if (menu.screenshot_2x || (f12 && shift)) saveScreenshot(renderers, state, 2);
         if (menu.quit || (ctrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false))) state.quit_requested = true;
+        if (state.project_dirty) saveProjectOf(state);
     }
+    // The view is part of the project: keep it when the text already has a project.
+    if (!state.doc->corrections.empty() || std::filesystem::exists(geo::projectPathFor(state.doc->path)))
+        saveProjectOf(state);
     return 0;
 }
 

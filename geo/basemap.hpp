@@ -1,5 +1,8 @@
-// geo/basemap.hpp — the shipped basemap: the DEM and the vector layers with their draw styles,
-// loaded from the data folder through GDAL/OGR. No GL: the renderer uploads what this returns.
+// geo/basemap.hpp — the shipped basemap: the world relief and the regional DEM, the vector
+// layers with their draw styles and the zoom from which each is worth drawing, and the GeoNames
+// towns as a labelled reference layer, loaded from the data folder through GDAL/OGR.
+// The coarse world borders are cut away where the detailed regional ones are drawn, so no
+// border is drawn twice. No GL: the renderer uploads what this returns.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -20,16 +23,36 @@ struct StyledLayer {
     VectorLayer layer;
     LayerStyle style;
     bool visible = true;
+    std::string id;         // stable key for saved settings: the file name
+    std::string title;      // for the layers panel
+    double min_zoom = 0.0;  // not worth drawing below this zoom (regional detail on a world view)
+};
+
+// A populated place of the reference layer.
+struct Town {
+    std::string name;
+    LonLat position;
+    long long population = 0;
 };
 
 struct Basemap {
-    Raster dem;                       // lon/lat grid, metres
+    Raster dem;                       // the regional lon/lat grid, metres
+    Raster world_dem;                 // the world relief, land only (sea floor is NaN); may be empty
     std::vector<StyledLayer> layers;  // drawn in this order (first at the bottom)
+    std::vector<Town> towns;          // most populous first
     std::vector<std::string> attribution;  // one line per source, shown on the map
 };
 
 // Loads data_dir/dem/*.tif and the basemap/*.geojson layers in their drawing order.
 // Throws geo::Error naming the missing or damaged file.
 Basemap loadBasemap(const std::string& data_dir);
+
+// The points of a file with a "name" and a "population" attribute, most populous first.
+// Throws geo::Error naming the file if it cannot be read or lacks those attributes.
+std::vector<Town> loadTowns(const std::string& path);
+
+// The outlines of a Polygons layer (or the lines of a Lines layer) without the parts inside the
+// lon/lat box, as a Lines layer: segments are cut exactly at the box's edge.
+VectorLayer outlinesOutside(const VectorLayer& layer, double west, double south, double east, double north);
 
 }  // namespace geo

@@ -11,7 +11,9 @@ namespace geo {
 std::string findDataDir(const std::string& argv0) {
     namespace fs = std::filesystem;
     std::vector<fs::path> tried;
-    if (const char* env = std::getenv("TEXTATLAS_DATA"); env && *env) tried.emplace_back(env);
+    // A folder the user names is used as it is, even without the data: the loaders then name the
+    // missing file, instead of the program quietly reading data from somewhere else.
+    if (const char* env = std::getenv("TEXTATLAS_DATA"); env && *env) return env;
     if (!argv0.empty()) {
         std::error_code ec;
         fs::path exe = fs::weakly_canonical(fs::path(argv0), ec);

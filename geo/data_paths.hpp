@@ -5,7 +5,9 @@
 
 namespace geo {
 
-// Returns the first existing candidate. Throws geo::Error(MissingData) listing what was tried.
+// Returns $TEXTATLAS_DATA as it is when set (a folder without the data makes the loaders name the
+// missing file), else the first candidate holding gazetteer/. Throws geo::Error(MissingData)
+// listing what was tried.
 std::string findDataDir(const std::string& argv0 = "");
 
 }  // namespace geo

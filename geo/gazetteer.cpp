@@ -265,8 +265,9 @@ std::uint32_t Gazetteer::add(Place place, const std::vector<std::pair<std::strin
         }
         auto& entries = names_[std::move(key)];
         // One entry per place and kind: "Afghanistan" as common and official name counts once.
+        const NameKind name_kind = kind;  // a structured binding cannot be captured before C++20 (clang)
         const bool duplicate = std::any_of(entries.begin(), entries.end(), [&](const NameEntry& e) {
-            return e.place == index && e.kind == kind;
+            return e.place == index && e.kind == name_kind;
         });
         if (!duplicate) entries.push_back({index, kind});
     }
@@ -354,6 +355,11 @@ public:
         return true;
     }
     bool atEnd() const { return pos_ == data_.size(); }
+    // False if `count` records of at least `min_bytes` each cannot fit in what is left: a damaged
+    // count must not make the reader allocate for billions of records.
+    bool fits(std::uint32_t count, std::size_t min_bytes) const {
+        return static_cast<std::uint64_t>(count) * min_bytes <= data_.size() - pos_;
+    }
 
 private:
     std::string_view data_;
@@ -436,7 +442,7 @@ bool Gazetteer::readIndex(const std::string& path, Gazetteer* out) {
     std::uint32_t bom = 0, count = 0;
     std::int32_t max_words = 0;
     if (!r.expect(kIndexMagic, sizeof kIndexMagic) || !r.value(bom) || bom != kByteOrderMark || !r.value(max_words) ||
-        !r.value(count)) {
+        !r.value(count) || !r.fits(count, 6 * 4 + 3 * 8 + 1) || max_words < 1) {
         return false;
     }
     g.max_words_ = max_words;
@@ -452,12 +458,12 @@ bool Gazetteer::readIndex(const std::string& path, Gazetteer* out) {
         p.population = population;
         p.kind = static_cast<PlaceKind>(kind);
     }
-    if (!r.value(count)) return false;
+    if (!r.value(count) || !r.fits(count, 4 + 4)) return false;
     g.names_.reserve(count);
     std::string key;
     for (std::uint32_t i = 0; i < count; ++i) {
         std::uint32_t entries = 0;
-        if (!r.text(key) || !r.value(entries)) return false;
+        if (!r.text(key) || !r.value(entries) || !r.fits(entries, 4 + 1)) return false;
         auto& list = g.names_[key];
         list.resize(entries);
         for (NameEntry& e : list) {
@@ -469,17 +475,21 @@ bool Gazetteer::readIndex(const std::string& path, Gazetteer* out) {
             e.kind = static_cast<NameKind>(kind);
         }
     }
-    if (!r.value(count)) return false;
+    if (!r.value(count) || !r.fits(count, 4)) return false;
     g.prefixes_.reserve(count);
     for (std::uint32_t i = 0; i < count; ++i) {
         if (!r.text(key)) return false;
         g.prefixes_.emplace(key, true);
     }
-    if (!r.value(count)) return false;
+    if (!r.value(count) || !r.fits(count, 4 + 4)) return false;
     g.ids_.reserve(count);
     for (std::uint32_t i = 0; i < count; ++i) {
         std::uint32_t index = 0;
-        if (!r.text(key) || !r.value(index) || index > g.places_.size()) return false;
+        // Only the end of the city block may point one past the last place.
+        if (!r.text(key) || !r.value(index) || index > g.places_.size() ||
+            (index == g.places_.size() && key != kCityBlockEnd)) {
+            return false;
+        }
         g.ids_.emplace(key, index);
     }
     return r.expect(kIndexEnd, sizeof kIndexEnd) && r.atEnd();

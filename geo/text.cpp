@@ -129,12 +129,33 @@ Document Document::fromFile(const std::string& path) {
         if (ec) fail(path, ec.message(), ErrorKind::Io);
         fail(path, std::strerror(errno), ErrorKind::Io);
     }
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // Block by block, refusing binary at its first NUL byte as fromString() would (after the UTF-16
+    // check): a device such as /dev/zero never ends and must not fill the memory first.
+    constexpr std::size_t kReadBlock = 1 << 20;
+    std::string bytes;
+    if (status.type() == fs::file_type::regular) {
+        // One allocation: the last block's read reaches past the end of the file.
+        const auto size = fs::file_size(path, ec);
+        if (!ec) bytes.reserve(static_cast<std::size_t>(size) + kReadBlock);
+    }
+    std::size_t checked = 0;
+    while (in) {
+        const std::size_t old_size = bytes.size();
+        bytes.resize(old_size + kReadBlock);
+        in.read(bytes.data() + old_size, static_cast<std::streamsize>(kReadBlock));
+        bytes.resize(old_size + static_cast<std::size_t>(in.gcount()));
+        if (bytes.size() < 2 && in) continue;
+        const bool utf16 = bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
+                                                 (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
+        if (!utf16 && bytes.find('\0', checked) != std::string::npos) fail(path, "binary file, not text");
+        checked = bytes.size();
+        if (utf16) break;  // fromString() refuses it; the rest need not be read
+    }
     if (in.bad()) fail(path, "read error", ErrorKind::Io);
     return fromString(std::move(bytes), path);
 }
 
-Document Document::fromString(std::string utf8, const std::string& name) {
+Document Document::fromString(std::string utf8, const std::string& name, PassageRule rule) {
     // UTF-16 first: its NUL bytes would otherwise be reported as "binary".
     if (utf8.size() >= 2 && ((utf8[0] == '\xFF' && utf8[1] == '\xFE') || (utf8[0] == '\xFE' && utf8[1] == '\xFF'))) {
         fail(name, "UTF-16 text is not supported; save it as UTF-8");
@@ -200,8 +221,8 @@ Document Document::fromString(std::string utf8, const std::string& name) {
         begin = end + 1;
     }
     // Paragraph mode if a blank line separates two non-blank lines.
-    bool paragraph_mode = false;
-    {
+    bool paragraph_mode = rule == PassageRule::Paragraphs;
+    if (rule == PassageRule::Auto) {
         bool seen_text = false, blank_after_text = false;
         for (const Line& line : lines) {
             if (line.blank) {

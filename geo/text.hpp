@@ -23,6 +23,11 @@ struct Passage {
     std::size_t byte_end = 0;
 };
 
+// Which passage rule Document::fromString applies: Auto picks one from the text as described
+// above; Paragraphs and Lines force one (a reader that hands over a long text in pieces decides the
+// rule once for the whole text, since one piece alone may hold no blank line).
+enum class PassageRule { Auto, Paragraphs, Lines };
+
 class Document {
 public:
     // Reads a file. Throws geo::Error naming the file for: missing file, a directory, unreadable,
@@ -36,7 +41,8 @@ public:
     //   as stored (BOM included), L and C are 1-based, C counting characters.
     static Document fromFile(const std::string& path);
     // Same checks, for text already in memory; `name` appears in error messages.
-    static Document fromString(std::string utf8, const std::string& name = "<text>");
+    static Document fromString(std::string utf8, const std::string& name = "<text>",
+                               PassageRule rule = PassageRule::Auto);
 
     const std::string& name() const { return name_; }
     const std::string& text() const { return text_; }

@@ -1,5 +1,6 @@
-// terrain.frag — hillshade × hypsometric tint of a lon/lat DEM drawn in Web Mercator.
-// The strips' texture coordinates already place each grid row at its latitude (terrain.vert).
+// terrain.frag — hillshade × hypsometric tint of a lon/lat DEM, in any projection: the mesh's
+// texture coordinates already place each grid cell where the projection puts it (terrain.vert).
+// Up close the grid is sampled with a cubic B-spline (four bilinear fetches) so cells do not show.
 #version 330 core
 in vec2 v_uv;
 
@@ -7,6 +8,10 @@ in vec2 v_uv;
 uniform sampler2D u_elevation;
 uniform vec3 u_sun;        // unit vector towards the sun (east, north, up)
 uniform float u_exaggeration;
+uniform vec2 u_texels;     // texture size in cells
+uniform bool u_bicubic;
+uniform vec2 u_feather;    // fade-out width inside the edge, in texture units (0: none)
+uniform float u_opacity;
 
 out vec4 frag_color;
 
@@ -37,8 +42,28 @@ vec3 hypsometricTint(float z) {
     return kStopColour[kStops - 1];
 }
 
+// Cubic B-spline filtering from four bilinear taps (GPU Gems 2, ch. 20).
+vec3 sampleBicubic(vec2 uv) {
+    vec2 st = uv * u_texels - 0.5;
+    vec2 i = floor(st);
+    vec2 f = st - i;
+    vec2 w0 = (1.0 / 6.0) * (1.0 - f) * (1.0 - f) * (1.0 - f);
+    vec2 w1 = (1.0 / 6.0) * (3.0 * f * f * f - 6.0 * f * f + 4.0);
+    vec2 w2 = (1.0 / 6.0) * (-3.0 * f * f * f + 3.0 * f * f + 3.0 * f + 1.0);
+    vec2 w3 = (1.0 / 6.0) * f * f * f;
+    vec2 g0 = w0 + w1;
+    vec2 g1 = w2 + w3;
+    vec2 h0 = (i - 0.5 + w1 / g0) / u_texels;
+    vec2 h1 = (i + 1.5 + w3 / g1) / u_texels;
+    vec3 t00 = texture(u_elevation, vec2(h0.x, h0.y)).rgb;
+    vec3 t10 = texture(u_elevation, vec2(h1.x, h0.y)).rgb;
+    vec3 t01 = texture(u_elevation, vec2(h0.x, h1.y)).rgb;
+    vec3 t11 = texture(u_elevation, vec2(h1.x, h1.y)).rgb;
+    return mix(mix(t00, t10, g1.x / (g0.x + g1.x)), mix(t01, t11, g1.x / (g0.x + g1.x)), g1.y / (g0.y + g1.y));
+}
+
 void main() {
-    vec3 cell = texture(u_elevation, v_uv).rgb;
+    vec3 cell = u_bicubic ? sampleBicubic(v_uv) : texture(u_elevation, v_uv).rgb;
     float z = cell.r;
     if (z < kNoData) discard;
     vec3 normal = normalize(vec3(-cell.g * u_exaggeration, -cell.b * u_exaggeration, 1.0));
@@ -49,5 +74,10 @@ void main() {
     float shade = clamp(mix(1.0, relative, 0.6), 0.45, 1.1);
 
     vec3 colour = hypsometricTint(z) * shade;
-    frag_color = vec4(min(colour, vec3(1.0)), 1.0);
+    float alpha = u_opacity;
+    if (u_feather.x > 0.0) {
+        vec2 inside = min(v_uv, 1.0 - v_uv) / u_feather;
+        alpha *= smoothstep(0.0, 1.0, clamp(min(inside.x, inside.y), 0.0, 1.0));
+    }
+    frag_color = vec4(min(colour, vec3(1.0)), alpha);
 }

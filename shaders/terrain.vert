@@ -1,5 +1,5 @@
-// terrain.vert — places the DEM's strips (Mercator metres relative to the origin). Each strip
-// edge carries the texture row of its latitude, so rows land where inverse Mercator puts them.
+// terrain.vert — places the DEM's mesh (projected metres relative to the origin). Each vertex
+// carries the texture coordinate of its lon/lat, so the grid lands where the projection puts it.
 #version 330 core
 layout(location = 0) in vec2 a_position;  // metres relative to the render origin
 layout(location = 1) in vec2 a_uv;        // u from the west edge, v from the north edge

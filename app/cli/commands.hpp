@@ -17,6 +17,8 @@ constexpr int kExitUsage = 2;
 
 int runExtract(const Args& args, const std::string& argv0, std::ostream& out, std::ostream& err);
 int runRender(const Args& args, const std::string& argv0, std::ostream& out, std::ostream& err);
+// The places as GeoJSON / KML / GeoPackage, or an HTML report with the map.
+int runExport(const Args& args, const std::string& argv0, std::ostream& out, std::ostream& err);
 // The viewer; with no display it renders headless to a PNG and lists the places instead.
 int runView(const Args& args, const std::string& argv0, std::ostream& out, std::ostream& err);
 

@@ -1,12 +1,18 @@
 // `textatlas extract FILE` and `textatlas extract --jsonl IN.jsonl`: the text→places pipeline as
 // JSON, for scripts and for scoring against geoparsing corpora.
+#include <cerrno>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <system_error>
 
 #include <nlohmann/json.hpp>
 
 #include "app/cli/commands.hpp"
+#include "app/cli/extract_stream.hpp"
 #include "app/cli/json_output.hpp"
+#include "app/cli/jsonl_reader.hpp"
+#include "app/cli/text_stream.hpp"
 #include "geo/data_paths.hpp"
 #include "geo/error.hpp"
 #include "geo/extraction.hpp"
@@ -20,32 +26,38 @@ namespace {
 // A document whose text is empty or not valid text gets an empty mention list and a warning, so
 // one bad document does not lose a corpus run; a line that is not JSON stops with its line number.
 int extractJsonl(const std::string& path, const geo::Gazetteer& gazetteer, std::ostream& out, std::ostream& err) {
+    // The same refusals as a text file: a directory opens but reads nothing.
+    std::error_code ec;
+    const auto type = std::filesystem::status(path, ec).type();
+    if (type == std::filesystem::file_type::not_found) {
+        err << "textatlas: " << path << ": no such file\n";
+        return kExitFailure;
+    }
+    if (type == std::filesystem::file_type::directory) {
+        err << "textatlas: " << path << ": is a directory\n";
+        return kExitFailure;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        err << "textatlas: " << path << ": cannot open\n";
+        err << "textatlas: " << path << ": cannot open" << (errno == EACCES ? " (permission denied)" : "") << "\n";
         return kExitFailure;
     }
     std::string line;
     std::size_t line_number = 0;
     while (std::getline(in, line)) {
         ++line_number;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.find_first_not_of(" \t") == std::string::npos) continue;
-        nlohmann::json doc = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-        if (doc.is_discarded() || !doc.is_object()) {
-            err << "textatlas: " << path << ":" << line_number << ": not a JSON object\n";
-            return kExitFailure;
-        }
-        if (!doc.contains("id") || !doc.contains("text") || !doc["text"].is_string()) {
-            err << "textatlas: " << path << ":" << line_number << ": expected \"id\" and a string \"text\"\n";
+        JsonlLine parsed = parseJsonlLine(line, path, line_number);
+        if (parsed.kind == JsonlLine::Kind::Blank) continue;
+        if (parsed.kind == JsonlLine::Kind::Error) {
+            err << "textatlas: " << parsed.error << "\n";
             return kExitFailure;
         }
         nlohmann::json result;
-        result["id"] = doc["id"];
+        result["id"] = std::move(parsed.id);
         result["mentions"] = nlohmann::json::array();
         try {
-            const geo::Document text = geo::Document::fromString(doc["text"].get<std::string>(),
-                                                                 path + ":" + std::to_string(line_number));
+            const geo::Document text =
+                geo::Document::fromString(std::move(parsed.text), path + ":" + std::to_string(line_number));
             result["mentions"] = corpusMentionsJson(geo::extractPlaces(text, gazetteer));
         } catch (const geo::Error& e) {
             err << "textatlas: warning: " << e.what() << "\n";
@@ -83,12 +95,23 @@ int runExtract(const Args& args, const std::string& argv0, std::ostream& out, st
         return kExitUsage;
     }
     try {
-        const geo::Gazetteer gazetteer = geo::Gazetteer::load(geo::findDataDir(argv0));
-        if (jsonl) return extractJsonl(file, gazetteer, out, err);
-        const geo::Document document = geo::Document::fromFile(file);
-        const geo::Extraction extraction = geo::extractPlaces(document, gazetteer);
-        out << documentJson(document, extraction).dump(2) << "\n";
-        return kExitOk;
+        int code = kExitOk;
+        if (jsonl) {
+            const geo::Gazetteer gazetteer = geo::Gazetteer::load(geo::findDataDir(argv0));
+            code = extractJsonl(file, gazetteer, out, err);
+        } else {
+            // In pieces, so a text of any size fits in memory; the whole text is checked first,
+            // before the gazetteer is loaded, so bad input is answered at once.
+            TextStream text = TextStream::open(file);
+            const geo::Gazetteer gazetteer = geo::Gazetteer::load(geo::findDataDir(argv0));
+            writeExtractionJson(text, gazetteer, out);
+        }
+        out.flush();
+        if (!out) {
+            err << "textatlas: cannot write the output (disk full or closed pipe?)\n";
+            return kExitFailure;
+        }
+        return code;
     } catch (const geo::Error& e) {
         err << "textatlas: " << e.what() << "\n";
         return kExitFailure;

@@ -1,15 +1,76 @@
 #include "app/cli/headless.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
 #include "app/frame.hpp"
+#include "app/scene.hpp"
+#include "app/ui/map_overlay.hpp"
+#include "geo/error.hpp"
 #include "app/actions.hpp"
+#include "app/render/geotiff.hpp"
 #include "app/render/gl_context.hpp"
+#include "app/render/tiled_render.hpp"
 #include "geo/basemap.hpp"
 #include "geo/data_paths.hpp"
 #include "geo/projection.hpp"
 
 namespace app::cli {
 
-RenderResult renderHeadless(const RenderRequest& request, const std::string& argv0, AppState* state_out) {
+namespace {
+
+// The overlay's layout as JSON, written beside and renamed over the target.
+void writeLayoutJson(const ui::OverlayLayout& layout, const AppState& state, const std::string& path) {
+    nlohmann::json labels = nlohmann::json::array();
+    for (const ui::PlacedLabel& label : layout.labels) {
+        labels.push_back({{"text", label.text}, {"x", label.box.x}, {"y", label.box.y}, {"w", label.box.w},
+                          {"h", label.box.h}, {"kind", label.town ? "town" : "place"}});
+    }
+    nlohmann::json markers = nlohmann::json::array();
+    for (const ui::PlacedMarker& marker : layout.markers) {
+        const geo::LonLat& at = state.doc->extraction.places[marker.place_index].place.position;
+        markers.push_back({{"place", marker.place}, {"x", marker.box.x}, {"y", marker.box.y}, {"w", marker.box.w},
+                           {"h", marker.box.h}, {"lon", at.lon}, {"lat", at.lat}, {"mentions", marker.mentions},
+                           {"cluster_size", marker.cluster_size}});
+    }
+    const nlohmann::json json{{"projection", state.projection.crs()},
+                              {"width", state.view.width()},
+                              {"height", state.view.height()},
+                              {"labels", labels},
+                              {"markers", markers}};
+    const std::string temporary = path + ".tmp";
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        out << json.dump(2) << "\n";
+        out.flush();
+        if (!out) throw geo::Error(geo::ErrorKind::Io, path + ": cannot write the layout JSON");
+    }
+    std::error_code error;
+    std::filesystem::rename(temporary, path, error);
+    if (error) throw geo::Error(geo::ErrorKind::Io, path + ": cannot write the layout JSON (" + error.message() + ")");
+}
+
+}  // namespace
+
+bool isGeoTiffPath(const std::string& path) {
+    std::string extension = std::filesystem::path(path).extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return extension == ".tif" || extension == ".tiff";
+}
+
+RenderResult renderHeadless(const RenderRequest& print_request, const std::string& argv0, AppState* state_out) {
+    // The view is chosen as on a screen (96 dpi) of the printed size × 96/dpi: `request` is that
+    // screen's request; the picture is then drawn print_scale times finer (renderExportFrame).
+    const double print_scale = print_request.dpi > 0 ? print_request.dpi / 96.0 : 1.0;
+    RenderRequest request = print_request;
+    request.width = std::max(1, static_cast<int>(std::lround(print_request.width / print_scale)));
+    request.height = std::max(1, static_cast<int>(std::lround(print_request.height / print_scale)));
     const std::string data_dir = geo::findDataDir(argv0);
     const geo::Gazetteer gazetteer = geo::Gazetteer::load(data_dir);
     AppState state;
@@ -24,14 +85,71 @@ RenderResult renderHeadless(const RenderRequest& request, const std::string& arg
         for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
         state.view = fitPlaces(state, all);
     }
+    if (request.projection != geo::MapProjectionKind::WebMercator) {
+        if (request.center) {
+            state.projection = geo::MapProjection::make(request.projection, *request.center);
+            state.map.projection = request.projection;
+            const auto centre = state.projection.forward(request.center->lon, request.center->lat);
+            state.view = geo::Viewport(request.width, request.height, centre ? *centre : geo::XY{0, 0}, request.zoom);
+        } else {
+            setMapProjection(state, request.projection);
+            if (request.projection != geo::MapProjectionKind::Globe) {
+                std::vector<std::size_t> all(state.doc->extraction.places.size());
+                for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+                state.view = fitPlaces(state, all);
+            }
+        }
+    }
     const geo::Basemap basemap = geo::loadBasemap(data_dir);
+    state.map = [&] {
+        MapSettings settings = defaultMapSettings(basemap);
+        settings.projection = state.map.projection;
+        return settings;
+    }();
+
+    if (print_scale != 1.0) {
+        state.view = geo::Viewport(print_request.width, print_request.height, state.view.center(),
+                                   std::clamp(state.view.zoom() + std::log2(print_scale), geo::kMinZoom, geo::kMaxZoom));
+    }
 
     auto context = render::HeadlessContext::create();
-    FrameRenderers renderers(basemap);
-    const render::Image image = renderFrame(renderers, state);
-    render::writePng(image, request.out_path);
+    FrameRenderers renderers(basemap, 15.0f * static_cast<float>(print_scale));
+    ui::OverlayLayout layout;
+    render::Image image;
+    int tiles = 1;
+    // The screen's picture unless something only an export has is asked for.
+    const bool export_frame = print_scale != 1.0 || !request.title.empty() || request.legend || request.inset ||
+                              request.north_arrow.has_value() || request.max_tile_px > 0 ||
+                              isGeoTiffPath(request.out_path) ||
+                              std::max(state.view.width(), state.view.height()) > render::kDefaultMaxTilePx;
+    if (export_frame) {
+        FrameOptions options;
+        options.dpi_scale = static_cast<float>(print_scale);
+        options.title = request.title;
+        options.legend = request.legend;
+        options.inset = request.inset;
+        options.north_arrow = request.north_arrow;
+        options.max_tile_px = request.max_tile_px;
+        FrameLayout frame_layout;
+        image = renderExportFrame(renderers, state, options, &frame_layout);
+        layout = std::move(frame_layout.overlay);
+        tiles = frame_layout.tiles;
+    } else {
+        image = renderFrame(renderers, state, 0.0f, &layout);
+    }
+    if (isGeoTiffPath(request.out_path)) {
+        render::GeoTiffOptions geotiff;
+        geotiff.crs = state.projection.crs();
+        geotiff.dpi = request.dpi;
+        render::writeGeoTiff(image, state.view, request.out_path, geotiff);
+    } else {
+        render::writePng(image, request.out_path);
+    }
+    if (!request.layout_json_path.empty()) writeLayoutJson(layout, state, request.layout_json_path);
 
     RenderResult result;
+    result.tiles = tiles;
+    result.attribution = basemap.attribution;
     result.place_count = state.doc->extraction.places.size();
     result.view = state.view;
     if (state_out) *state_out = std::move(state);

@@ -1,5 +1,11 @@
-// `textatlas render FILE --out PNG [--size WxH] [--center LAT,LON --zoom Z]`: the viewer's map,
-// rendered with no window through EGL (works with no X server), written as PNG.
+// `textatlas render FILE --out PNG [--size WxH] [--center LAT,LON --zoom Z]
+// [--projection webmercator|utm|laea|globe] [--layout-json OUT.json]`: the viewer's map, rendered
+// with no window through EGL (works with no X server), written as PNG; optionally with the pixel
+// rectangles of its labels and markers as JSON. For export: --dpi, --title, --legend, --inset,
+// --north-arrow, sizes beyond the GPU's limit (rendered in tiles), and a GeoTIFF for --out *.tif.
+#include <algorithm>
+#include <cctype>
+#include <cmath>
 #include <cstdlib>
 #include <iostream>
 #include <optional>
@@ -7,7 +13,9 @@
 
 #include "app/cli/commands.hpp"
 #include "app/cli/headless.hpp"
+#include "app/render/tiled_render.hpp"
 #include "geo/error.hpp"
+#include "geo/map_projection.hpp"
 #include "geo/projection.hpp"
 
 namespace app::cli {
@@ -21,10 +29,22 @@ bool parseSize(const std::string& s, int& w, int& h) {
     if (end != s.c_str() + x) return false;
     const long hl = std::strtol(s.c_str() + x + 1, &end, 10);
     if (*end != '\0') return false;
-    if (wl < 1 || hl < 1 || wl > 16384 || hl > 16384) return false;
+    if (wl < 1 || hl < 1 || wl > render::kMaxImageSide || hl > render::kMaxImageSide) return false;
+    if (static_cast<long long>(wl) * hl > render::kMaxImagePixels) return false;
     w = int(wl);
     h = int(hl);
     return true;
+}
+
+bool parseNumber(const std::string& s, double low, double high, double& value) {
+    char* end = nullptr;
+    value = std::strtod(s.c_str(), &end);
+    return !s.empty() && *end == '\0' && value >= low && value <= high;
+}
+
+bool endsWith(std::string s, const std::string& suffix) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 bool parseLatLon(const std::string& s, double& lat, double& lon) {
@@ -60,7 +80,8 @@ int runRender(const Args& args, const std::string& argv0, std::ostream& out, std
             auto v = value("--size");
             if (!v) return kExitUsage;
             if (!parseSize(*v, request.width, request.height)) {
-                err << "textatlas render: --size must be WxH with 1..16384 pixels each, got '" << *v << "'\n";
+                err << "textatlas render: --size must be WxH with 1..32768 pixels each and at most 16384x16384 "
+                       "pixels in all, got '" << *v << "'\n";
                 return kExitUsage;
             }
         } else if (arg == "--center") {
@@ -83,6 +104,45 @@ int runRender(const Args& args, const std::string& argv0, std::ostream& out, std
                 return kExitUsage;
             }
             zoom = z;
+        } else if (arg == "--projection") {
+            auto v = value("--projection");
+            if (!v) return kExitUsage;
+            const auto kind = geo::parseProjectionName(*v);
+            if (!kind) {
+                err << "textatlas render: --projection must be webmercator, utm, laea or globe, got '" << *v << "'\n";
+                return kExitUsage;
+            }
+            request.projection = *kind;
+        } else if (arg == "--layout-json") {
+            auto v = value("--layout-json");
+            if (!v) return kExitUsage;
+            request.layout_json_path = *v;
+        } else if (arg == "--dpi") {
+            auto v = value("--dpi");
+            if (!v) return kExitUsage;
+            if (!parseNumber(*v, 50.0, 1200.0, request.dpi)) {
+                err << "textatlas render: --dpi must be a number from 50 to 1200, got '" << *v << "'\n";
+                return kExitUsage;
+            }
+        } else if (arg == "--title") {
+            auto v = value("--title");
+            if (!v) return kExitUsage;
+            request.title = *v;
+        } else if (arg == "--legend") {
+            request.legend = true;
+        } else if (arg == "--inset") {
+            request.inset = true;
+        } else if (arg == "--north-arrow" || arg == "--no-north-arrow") {
+            request.north_arrow = arg == "--north-arrow";
+        } else if (arg == "--tile-size") {
+            auto v = value("--tile-size");
+            if (!v) return kExitUsage;
+            double tile = 0;
+            if (!parseNumber(*v, 64, render::kMaxImageSide, tile) || tile != std::floor(tile)) {
+                err << "textatlas render: --tile-size must be a whole number from 64 to 32768, got '" << *v << "'\n";
+                return kExitUsage;
+            }
+            request.max_tile_px = static_cast<int>(tile);
         } else if (!arg.empty() && arg[0] == '-') {
             err << "textatlas render: unknown option " << arg << "\n";
             return kExitUsage;
@@ -94,7 +154,15 @@ int runRender(const Args& args, const std::string& argv0, std::ostream& out, std
         }
     }
     if (request.text_path.empty() || request.out_path.empty()) {
-        err << "textatlas render: usage: textatlas render FILE --out PNG [--size WxH] [--center LAT,LON --zoom Z]\n";
+        err << "textatlas render: usage: textatlas render FILE --out PNG|TIF [--size WxH] [--center LAT,LON --zoom Z]"
+               " [--projection webmercator|utm|laea|globe] [--layout-json OUT.json] [--dpi N] [--title TEXT]"
+               " [--legend] [--inset] [--north-arrow|--no-north-arrow]\n";
+        return kExitUsage;
+    }
+    if (!endsWith(request.out_path, ".png") && !endsWith(request.out_path, ".tif") &&
+        !endsWith(request.out_path, ".tiff")) {
+        err << "textatlas render: --out must end in .png, or .tif / .tiff for a GeoTIFF, got '" << request.out_path
+            << "'\n";
         return kExitUsage;
     }
     if (lat.has_value() != zoom.has_value()) {
@@ -108,7 +176,8 @@ int runRender(const Args& args, const std::string& argv0, std::ostream& out, std
     try {
         const RenderResult result = renderHeadless(request, argv0);
         out << "wrote " << request.out_path << " (" << request.width << "x" << request.height << ", "
-            << result.place_count << " places)\n";
+            << result.place_count << " places" << (result.tiles > 1 ? ", " + std::to_string(result.tiles) + " tiles" : "")
+            << ")\n";
         return kExitOk;
     } catch (const geo::Error& e) {
         err << "textatlas: " << e.what() << "\n";

@@ -11,6 +11,13 @@ std::string usage() {
        textatlas render FILE --out PNG [--size WxH] [--center LAT,LON --zoom Z]
                                             render the map headless (Z: Web Mercator zoom, 256*2^Z px
                                             around the world; default: fit all places)
+             [--dpi N] [--title TEXT] [--legend] [--inset] [--north-arrow|--no-north-arrow]
+                                            export: --out *.tif writes a GeoTIFF (EPSG:3857 geotransform);
+                                            sizes up to 32768 per side (16384x16384 in all) render in
+                                            tiles; --dpi sizes fonts and lines for print (96 = screen)
+       textatlas export FILE --format geojson|kml|gpkg|html --out PATH [--title TEXT] [--size WxH]
+                                            the places (one point each, with their passages) as GIS
+                                            data, or an HTML report with the map embedded
        textatlas --help | --version
 
 Offsets in JSON are Unicode code points into the file's text. Data: $TEXTATLAS_DATA or the data/ folder.

@@ -28,19 +28,21 @@ struct CoordSeqDeleter {
 };
 using CoordSeq = std::unique_ptr<GEOSCoordSequence, CoordSeqDeleter>;
 
+// Longest triangle edge (degrees) drawn in a non-Mercator projection: longer ones are cut so the
+// fill follows its curved outline.
+constexpr double kMaxEdgeDegrees = 2.0;
+
 // GEOS reports problems through its message handlers; failures are handled by return values here.
 void ignoreGeosMessage(const char*, void*) {}
 
-// A closed ring in origin-relative metres, or null if it has fewer than three distinct points.
+// A closed ring in (unwrapped) lon/lat degrees, or null if it has fewer than three distinct points.
 // `lon_shift` moves the whole ring by that many degrees (to sit a hole inside its unwrapped shell).
-Geometry makeRing(GEOSContextHandle_t context, const std::vector<geo::LonLat>& ring, const geo::XY& origin,
-                  double lon_shift = 0.0) {
+Geometry makeRing(GEOSContextHandle_t context, const std::vector<geo::LonLat>& ring, double lon_shift = 0.0) {
     const std::vector<double> lons = unwrappedLongitudes(ring, true);
     std::vector<geo::XY> points;
     points.reserve(ring.size() + 1);
     for (size_t i = 0; i < ring.size(); ++i) {
-        const geo::XY m = lonLatToMercator(lons[i] + lon_shift, ring[i].lat);
-        const geo::XY relative{m.x - origin.x, m.y - origin.y};
+        const geo::XY relative{lons[i] + lon_shift, ring[i].lat};
         if (!points.empty() && points.back().x == relative.x && points.back().y == relative.y) continue;
         points.push_back(relative);
     }
@@ -60,9 +62,8 @@ Geometry makeRing(GEOSContextHandle_t context, const std::vector<geo::LonLat>& r
 }
 
 // One polygon from an outer ring and its holes; null if the outer ring is degenerate.
-Geometry makePolygon(GEOSContextHandle_t context, const std::vector<const std::vector<geo::LonLat>*>& rings,
-                     const geo::XY& origin) {
-    Geometry shell = makeRing(context, *rings.front(), origin);
+Geometry makePolygon(GEOSContextHandle_t context, const std::vector<const std::vector<geo::LonLat>*>& rings) {
+    Geometry shell = makeRing(context, *rings.front());
     if (!shell) return Geometry(nullptr, GeometryDeleter{context});
     // Holes are unwrapped on their own; move each by whole turns next to the shell's middle.
     const std::vector<double> shell_lons = unwrappedLongitudes(*rings.front(), true);
@@ -72,7 +73,7 @@ Geometry makePolygon(GEOSContextHandle_t context, const std::vector<const std::v
     for (size_t i = 1; i < rings.size(); ++i) {
         if (rings[i]->empty()) continue;
         const double turns = std::round((shell_middle - rings[i]->front().lon) / 360.0);
-        Geometry hole = makeRing(context, *rings[i], origin, 360.0 * turns);
+        Geometry hole = makeRing(context, *rings[i], 360.0 * turns);
         if (hole) holes.push_back(std::move(hole));
     }
     std::vector<GEOSGeometry*> raw_holes;
@@ -128,8 +129,8 @@ void unpackRgba(std::uint32_t rgba, float out[4]) {
     out[3] = static_cast<float>(rgba & 0xffu) / 255.0f;
 }
 
-std::vector<geo::XY> triangulatePolygons(const geo::VectorLayer& layer, const geo::XY& origin, int* skipped,
-                                         std::vector<std::size_t>* polygon_ends) {
+std::vector<LonLatXY> triangulatePolygons(const geo::VectorLayer& layer, int* skipped,
+                                          std::vector<std::size_t>* polygon_ends) {
     std::vector<geo::XY> triangles;
     if (skipped != nullptr) *skipped = 0;
     if (layer.kind != geo::GeometryKind::Polygons) return triangles;
@@ -150,7 +151,7 @@ std::vector<geo::XY> triangulatePolygons(const geo::VectorLayer& layer, const ge
             }
         }
         for (const auto& rings : polygons) {
-            Geometry polygon = makePolygon(context.get(), rings, origin);
+            Geometry polygon = makePolygon(context.get(), rings);
             if (!polygon || !triangulate(context.get(), polygon.get(), triangles)) {
                 if (skipped != nullptr) ++*skipped;
             } else if (polygon_ends != nullptr) {
@@ -168,26 +169,41 @@ FillProgram::FillProgram() : program_(buildProgram("polygon.vert", "polygon.frag
     u_colour_ = uniformLocation(program_, "u_colour", name);
 }
 
-FillLayer::FillLayer(const geo::VectorLayer& layer, const geo::XY& origin) {
-    std::vector<std::size_t> polygon_ends;
-    const std::vector<geo::XY> triangles = triangulatePolygons(layer, origin, nullptr, &polygon_ends);
-    if (triangles.empty()) return;
+FillLayer::FillLayer(const std::vector<LonLatXY>& triangles, const std::vector<std::size_t>& polygon_ends,
+                     const geo::MapProjection& projection, const geo::XY& origin) {
     std::vector<float> packed;
     packed.reserve(triangles.size() * 2);
-    for (const geo::XY& p : triangles) {
-        packed.push_back(static_cast<float>(p.x));
-        packed.push_back(static_cast<float>(p.y));
-    }
+    std::vector<LonLatXY> clipped;
     std::size_t first = 0;
     for (const std::size_t end : polygon_ends) {
         DrawChunk chunk;
-        chunk.first = first;
-        chunk.count = end - first;
-        for (std::size_t i = first; i < end; ++i) chunk.box.extend(triangles[i].x + origin.x, triangles[i].y + origin.y);
+        chunk.first = packed.size() / 2;
+        for (std::size_t t = first; t + 2 < end; t += 3) {
+            clipped.clear();
+            clipLonLatTriangle(triangles[t], triangles[t + 1], triangles[t + 2], projection, kMaxEdgeDegrees, clipped);
+            for (std::size_t k = 0; k + 2 < clipped.size(); k += 3) {
+                geo::XY corner[3];
+                bool ok = true;
+                for (int j = 0; j < 3 && ok; ++j) {
+                    const std::optional<geo::XY> p = projectRelative(projection, clipped[k + j], origin);
+                    if (p) corner[j] = *p;
+                    ok = p.has_value();
+                }
+                if (!ok) continue;
+                for (const geo::XY& p : corner) {
+                    packed.push_back(static_cast<float>(p.x));
+                    packed.push_back(static_cast<float>(p.y));
+                    chunk.box.extend(p.x + origin.x, p.y + origin.y);
+                }
+            }
+        }
+        chunk.count = packed.size() / 2 - chunk.first;
+        first = end;
+        if (chunk.count == 0) continue;
         box_.extend(chunk.box);
         chunks_.push_back(chunk);
-        first = end;
     }
+    if (packed.empty()) return;
     vertex_array_ = makeVertexArray();
     vertices_ = makeBuffer();
     glBindVertexArray(vertex_array_.get());
@@ -198,7 +214,7 @@ FillLayer::FillLayer(const geo::VectorLayer& layer, const geo::XY& origin) {
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
     glBindVertexArray(0);
     glBindBuffer(GL_ARRAY_BUFFER, 0);
-    vertex_count_ = static_cast<GLsizei>(triangles.size());
+    vertex_count_ = static_cast<GLsizei>(packed.size() / 2);
 }
 
 void FillLayer::draw(const FillProgram& program, const WorldCopyTransform& transform, const MercatorBox& view,

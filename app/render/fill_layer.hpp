@@ -1,6 +1,7 @@
 // app/render/fill_layer.hpp — polygon fills: rings are triangulated once on the CPU (GEOS
-// constrained Delaunay, holes respected) in Mercator metres relative to the render origin and
-// drawn as plain triangles in one colour. Does not draw outlines (line_layer.hpp does).
+// constrained Delaunay, holes respected) in lon/lat degrees; each projection then cuts the
+// triangles at the edge of what it shows, projects them relative to the render origin, and they
+// are drawn as plain triangles in one colour. Does not draw outlines (line_layer.hpp does).
 // Internal to app/render.
 #pragma once
 #include <cstdint>
@@ -13,12 +14,12 @@
 namespace app::render {
 
 // Triangles (three points each, counter-clockwise not guaranteed) covering the layer's polygons,
-// as origin-relative Mercator metres; rings crossing the antimeridian are unwrapped. Polygons
+// as lon/lat degrees (x = lon, y = lat); rings crossing the antimeridian are unwrapped. Polygons
 // GEOS finds invalid are repaired first; one that still cannot be triangulated is left out and
 // counted in `skipped` (if given). `polygon_ends` (if given) receives the output size after each
 // polygon, so callers can cull per polygon.
-std::vector<geo::XY> triangulatePolygons(const geo::VectorLayer& layer, const geo::XY& origin, int* skipped = nullptr,
-                                         std::vector<std::size_t>* polygon_ends = nullptr);
+std::vector<LonLatXY> triangulatePolygons(const geo::VectorLayer& layer, int* skipped = nullptr,
+                                          std::vector<std::size_t>* polygon_ends = nullptr);
 
 // The program shared by every fill layer.
 class FillProgram {
@@ -38,7 +39,10 @@ private:
 
 class FillLayer {
 public:
-    FillLayer(const geo::VectorLayer& layer, const geo::XY& origin);
+    // Lon/lat triangles (as from triangulatePolygons, `polygon_ends` delimiting polygons for
+    // culling) drawn in `projection` relative to `origin`.
+    FillLayer(const std::vector<LonLatXY>& triangles, const std::vector<std::size_t>& polygon_ends,
+              const geo::MapProjection& projection, const geo::XY& origin);
     bool empty() const { return vertex_count_ == 0; }
     const MercatorBox& box() const { return box_; }
     // Draws the polygons that touch `view` (absolute Mercator bounds of the viewport).

@@ -121,9 +121,21 @@ bool isClipEdge(const geo::LonLat& a, const geo::LonLat& b, const LonLatBox* box
     return sameValue(a.lat, b.lat) && (sameValue(a.lat, box->south) || sameValue(a.lat, box->north));
 }
 
+// Longest step (degrees) between the points of a path drawn in a non-Mercator projection, so that
+// long straight segments follow the curves they become there.
+constexpr double kMaxStepDegrees = 1.0;
+
+// Projects a lon/lat run and adds the pieces the projection shows.
+void appendLonLatRun(const std::vector<LonLatXY>& run, const geo::MapProjection& projection, const geo::XY& origin,
+                     LineMesh& mesh) {
+    for (const std::vector<geo::XY>& piece : projectPath(run, projection, origin, kMaxStepDegrees)) {
+        appendPolyline(piece, mesh);
+    }
+}
+
 // A ring's outline: all round if every segment is a real border, else the runs between clip edges.
-void appendRingOutline(const std::vector<geo::LonLat>& raw_ring, const LonLatBox* box, const geo::XY& origin,
-                       LineMesh& mesh) {
+void appendRingOutline(const std::vector<geo::LonLat>& raw_ring, const LonLatBox* box,
+                       const geo::MapProjection& projection, const geo::XY& origin, LineMesh& mesh) {
     std::vector<geo::LonLat> ring(raw_ring);
     if (ring.size() >= 2 && sameValue(ring.front().lon, ring.back().lon) && sameValue(ring.front().lat, ring.back().lat)) {
         ring.pop_back();
@@ -131,21 +143,18 @@ void appendRingOutline(const std::vector<geo::LonLat>& raw_ring, const LonLatBox
     const size_t n = ring.size();
     if (n < 2) return;
     const std::vector<double> lons = unwrappedLongitudes(raw_ring, true);
-    auto point = [&](size_t i) {
-        const geo::XY m = lonLatToMercator(lons[i], ring[i].lat);
-        return geo::XY{m.x - origin.x, m.y - origin.y};
-    };
+    auto point = [&](size_t i) { return LonLatXY{lons[i], ring[i].lat}; };
     std::vector<bool> clipped(n);
     size_t first_clip = n;
     for (size_t i = 0; i < n; ++i) {
         clipped[i] = isClipEdge(ring[i], ring[(i + 1) % n], box);
         if (clipped[i] && first_clip == n) first_clip = i;
     }
-    std::vector<geo::XY> run;
+    std::vector<LonLatXY> run;
     if (first_clip == n) {
         for (size_t i = 0; i < n; ++i) run.push_back(point(i));
         run.push_back(point(0));
-        appendPolyline(run, mesh);
+        appendLonLatRun(run, projection, origin, mesh);
         return;
     }
     // Start just after a clip edge and cut the ring at every clip edge.
@@ -155,19 +164,19 @@ void appendRingOutline(const std::vector<geo::LonLat>& raw_ring, const LonLatBox
         const size_t segment = (start + k) % n;
         const size_t next = (segment + 1) % n;
         if (clipped[segment]) {
-            appendPolyline(run, mesh);
+            appendLonLatRun(run, projection, origin, mesh);
             run.clear();
         } else if (run.empty()) {
             run.push_back(point(segment));
         }
         if (!clipped[segment]) run.push_back(point(next));
     }
-    appendPolyline(run, mesh);
+    appendLonLatRun(run, projection, origin, mesh);
 }
 
 }  // namespace
 
-LineMesh buildLineMesh(const geo::VectorLayer& layer, const geo::XY& origin) {
+LineMesh buildLineMesh(const geo::VectorLayer& layer, const geo::MapProjection& projection, const geo::XY& origin) {
     LineMesh mesh;
     if (layer.kind == geo::GeometryKind::Points) return mesh;
     if (layer.kind == geo::GeometryKind::Polygons) {
@@ -184,20 +193,17 @@ LineMesh buildLineMesh(const geo::VectorLayer& layer, const geo::XY& origin) {
         }
         const LonLatBox* clip_frame = layer.features.size() >= 2 ? &box : nullptr;
         for (const geo::VectorFeature& feature : layer.features) {
-            for (const auto& ring : feature.parts) appendRingOutline(ring, clip_frame, origin, mesh);
+            for (const auto& ring : feature.parts) appendRingOutline(ring, clip_frame, projection, origin, mesh);
         }
         return mesh;
     }
-    std::vector<geo::XY> points;
+    std::vector<LonLatXY> points;
     for (const geo::VectorFeature& feature : layer.features) {
         for (const std::vector<geo::LonLat>& part : feature.parts) {
             const std::vector<double> lons = unwrappedLongitudes(part, false);
             points.clear();
-            for (size_t i = 0; i < part.size(); ++i) {
-                const geo::XY m = lonLatToMercator(lons[i], part[i].lat);
-                points.push_back(geo::XY{m.x - origin.x, m.y - origin.y});
-            }
-            appendPolyline(points, mesh);
+            for (size_t i = 0; i < part.size(); ++i) points.push_back(LonLatXY{lons[i], part[i].lat});
+            appendLonLatRun(points, projection, origin, mesh);
         }
     }
     return mesh;
@@ -212,8 +218,13 @@ LineProgram::LineProgram() : program_(buildProgram("line.vert", "line.frag")) {
     u_colour_ = uniformLocation(program_, "u_colour", name);
 }
 
-LineLayer::LineLayer(const geo::VectorLayer& layer, const geo::XY& origin) {
-    const LineMesh mesh = buildLineMesh(layer, origin);
+LineLayer::LineLayer(const geo::VectorLayer& layer, const geo::MapProjection& projection, const geo::XY& origin) {
+    upload(buildLineMesh(layer, projection, origin), origin);
+}
+
+LineLayer::LineLayer(const LineMesh& mesh, const geo::XY& origin) { upload(mesh, origin); }
+
+void LineLayer::upload(const LineMesh& mesh, const geo::XY& origin) {
     if (mesh.indices.empty()) return;
     vertex_array_ = makeVertexArray();
     vertices_ = makeBuffer();

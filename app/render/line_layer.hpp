@@ -37,12 +37,13 @@ struct LineMesh {
 // all the way round. Consecutive duplicate points are ignored; fewer than two distinct points add nothing.
 void appendPolyline(const std::vector<geo::XY>& points, LineMesh& mesh);
 
-// Every line of a Lines layer, or every ring of a Polygons layer as its outline; Points layers
-// give nothing. Paths crossing the antimeridian are unwrapped. Ring segments that are not real
+// Every line of a Lines layer, or every ring of a Polygons layer as its outline, in `projection`
+// relative to `origin`; Points layers give nothing. Paths crossing the antimeridian are unwrapped;
+// paths leaving the part of the world the projection shows are cut at its edge. Ring segments that are not real
 // borders are left out: those running along the antimeridian, and, in layers of two or more
 // features, those running along the layer's own bounding box (where a regional extract was
 // clipped), so a clipped layer shows no frame around its extent.
-LineMesh buildLineMesh(const geo::VectorLayer& layer, const geo::XY& origin);
+LineMesh buildLineMesh(const geo::VectorLayer& layer, const geo::MapProjection& projection, const geo::XY& origin);
 
 class LineProgram {
 public:
@@ -65,7 +66,9 @@ private:
 
 class LineLayer {
 public:
-    LineLayer(const geo::VectorLayer& layer, const geo::XY& origin);
+    LineLayer(const geo::VectorLayer& layer, const geo::MapProjection& projection, const geo::XY& origin);
+    // Lines already projected (origin-relative metres), e.g. a graticule.
+    LineLayer(const LineMesh& mesh, const geo::XY& origin);
     bool empty() const { return index_count_ == 0; }
     const MercatorBox& box() const { return box_; }
     // Draws the polylines that touch the viewport.
@@ -73,6 +76,7 @@ public:
               float width_px, std::uint32_t rgba) const;
 
 private:
+    void upload(const LineMesh& mesh, const geo::XY& origin);
     VertexArray vertex_array_;
     Buffer vertices_;
     Buffer indices_;

@@ -1,7 +1,10 @@
 #include "app/render/map_renderer.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
+#include <list>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -24,13 +27,85 @@ constexpr float kPointBaseRadiusPx = 2.0f;
 
 bool hasAlpha(std::uint32_t rgba) { return (rgba & 0xffu) != 0; }
 
-// The GPU side of one basemap layer.
-struct LayerDrawables {
+// A layer as the renderer keeps it: lon/lat geometry and its own style; polygons are
+// triangulated (in lon/lat) the first time a fill is drawn.
+struct SourceLayer {
+    geo::VectorLayer layer;
     geo::LayerStyle style;
+    bool visible = true;
+    bool triangulated = false;
+    std::vector<LonLatXY> triangles;
+    std::vector<std::size_t> polygon_ends;
+};
+
+// One layer's GPU geometry in one projection, built when first needed.
+struct ProjectedLayer {
+    bool fill_built = false;
+    bool line_built = false;
+    bool points_built = false;
     std::optional<FillLayer> fill;
     std::optional<LineLayer> line;
-    std::vector<geo::XY> points;  // absolute Mercator metres, for Points layers
+    std::vector<geo::XY> points;  // absolute projected metres, for Points layers
 };
+
+// Everything drawn in one projection.
+struct ProjectedScene {
+    geo::MapProjection projection;
+    geo::XY origin;
+    std::vector<ProjectedLayer> layers;  // parallel to the source layers (grown as layers are added)
+    std::vector<TerrainLayer::Mesh> terrain;  // parallel to the terrain layers
+    std::optional<FillLayer> sea;             // the sphere's shown part, outside Web Mercator
+    std::map<double, LineLayer> graticules;   // by spacing in degrees
+};
+
+// Projections whose geometry stays on the GPU; switching among them costs nothing.
+constexpr std::size_t kCachedProjections = 3;
+// Sea mesh: the world in cells of this many degrees (cut finer at the sphere's edge).
+constexpr double kSeaCellDegrees = 10.0;
+// The regional DEM fades into the world relief over this distance inside its edge.
+constexpr double kRegionalDemFeatherDegrees = 0.4;
+// Graticule lines stop short of the poles, where meridians would crowd.
+constexpr double kGraticuleMaxLatitude = 80.0;
+
+std::uint32_t withOpacity(std::uint32_t rgba, float opacity) {
+    const float alpha = static_cast<float>(rgba & 0xffu) * std::clamp(opacity, 0.0f, 1.0f);
+    return (rgba & 0xffffff00u) | static_cast<std::uint32_t>(std::lround(alpha));
+}
+
+// The lon/lat triangles of the whole sphere, for the sea.
+std::vector<LonLatXY> worldTriangles(std::vector<std::size_t>& ends) {
+    std::vector<LonLatXY> triangles;
+    for (double lat = -90.0; lat < 90.0; lat += kSeaCellDegrees) {
+        for (double lon = -180.0; lon < 180.0; lon += kSeaCellDegrees) {
+            const LonLatXY sw{lon, lat}, se{lon + kSeaCellDegrees, lat};
+            const LonLatXY nw{lon, lat + kSeaCellDegrees}, ne{lon + kSeaCellDegrees, lat + kSeaCellDegrees};
+            for (const LonLatXY& p : {sw, se, ne, sw, ne, nw}) triangles.push_back(p);
+            ends.push_back(triangles.size());
+        }
+    }
+    return triangles;
+}
+
+// Meridians and parallels every `spacing` degrees as lon/lat paths.
+LineMesh graticuleMesh(double spacing, const geo::MapProjection& projection, const geo::XY& origin) {
+    LineMesh mesh;
+    const double step = std::min(1.0, spacing / 4.0);
+    std::vector<LonLatXY> path;
+    auto add = [&] {
+        for (const std::vector<geo::XY>& piece : projectPath(path, projection, origin, step)) appendPolyline(piece, mesh);
+        path.clear();
+    };
+    for (double lon = -180.0; lon < 180.0 - 1e-9; lon += spacing) {
+        for (double lat = -kGraticuleMaxLatitude; lat <= kGraticuleMaxLatitude + 1e-9; lat += step) path.push_back({lon, lat});
+        add();
+    }
+    const double first_lat = std::ceil(-kGraticuleMaxLatitude / spacing) * spacing;
+    for (double lat = first_lat; lat <= kGraticuleMaxLatitude + 1e-9; lat += spacing) {
+        for (double lon = -180.0; lon <= 180.0 + 1e-9; lon += step) path.push_back({lon, lat});
+        add();
+    }
+    return mesh;
+}
 
 // Puts back the framebuffer bindings and GL viewport it found, whatever happens in between.
 class FramebufferBindingGuard {
@@ -91,78 +166,105 @@ struct ColourTarget {
 }  // namespace
 
 struct MapRenderer::Impl {
-    geo::XY origin;
+    geo::XY mercator_origin;
     FillProgram fill_program;
     LineProgram line_program;
     MarkerLayer marker_layer;
-    TerrainLayer terrain;
-    std::vector<LayerDrawables> layers;
-    MercatorBox data_box;  // everything drawn, for choosing the world copies (at least the world)
+    std::vector<TerrainLayer> terrains;  // drawn in this order: world relief, then the regional DEM
+    std::vector<SourceLayer> sources;
+    std::list<ProjectedScene> scenes;    // most recently used first
+    std::vector<LonLatXY> sea_triangles;
+    std::vector<std::size_t> sea_ends;
     std::vector<MarkerGpuInstance> instances;  // reused every frame
     ColourTarget multisampled;
     ColourTarget resolved;
 
-    Impl(const geo::Basemap& basemap, const geo::XY& render_origin)
-        : origin(render_origin), terrain(basemap.dem, render_origin) {
-        for (const geo::StyledLayer& styled : basemap.layers) {
-            if (!styled.visible) continue;
-            LayerDrawables drawables;
-            drawables.style = styled.style;
-            if (styled.layer.kind == geo::GeometryKind::Points) {
-                for (const geo::VectorFeature& feature : styled.layer.features) {
+    Impl(const geo::Basemap& basemap, const geo::XY& render_origin) : mercator_origin(render_origin) {
+        if (basemap.world_dem.width > 0) terrains.emplace_back(basemap.world_dem);
+        if (basemap.dem.width > 0) {
+            terrains.emplace_back(basemap.dem, basemap.world_dem.width > 0 ? kRegionalDemFeatherDegrees : 0.0);
+        }
+        for (const geo::StyledLayer& styled : basemap.layers) sources.push_back(SourceLayer{styled.layer, styled.style, styled.visible});
+        sea_triangles = worldTriangles(sea_ends);
+    }
+
+    // The scene of `projection`, built (geometry is added lazily) or taken from the cache.
+    ProjectedScene& sceneFor(const geo::MapProjection& projection) {
+        for (auto it = scenes.begin(); it != scenes.end(); ++it) {
+            if (it->projection.crs() == projection.crs()) {
+                if (it != scenes.begin()) scenes.splice(scenes.begin(), scenes, it);
+                return scenes.front();
+            }
+        }
+        if (scenes.size() >= kCachedProjections) scenes.pop_back();
+        ProjectedScene scene;
+        scene.projection = projection;
+        if (projection.isWebMercator()) {
+            scene.origin = mercator_origin;
+        } else {
+            const std::optional<geo::XY> centre = projection.forward(projection.centre().lon, projection.centre().lat);
+            scene.origin = centre ? *centre : geo::XY{0.0, 0.0};
+            scene.sea.emplace(sea_triangles, sea_ends, projection, scene.origin);
+        }
+        for (const TerrainLayer& terrain : terrains) scene.terrain.push_back(terrain.buildMesh(projection, scene.origin));
+        scenes.push_front(std::move(scene));
+        return scenes.front();
+    }
+
+    ProjectedLayer& projected(ProjectedScene& scene, std::size_t index) {
+        if (scene.layers.size() < sources.size()) scene.layers.resize(sources.size());
+        return scene.layers[index];
+    }
+
+    const FillLayer* fillOf(ProjectedScene& scene, std::size_t index) {
+        ProjectedLayer& layer = projected(scene, index);
+        SourceLayer& source = sources[index];
+        if (!layer.fill_built) {
+            layer.fill_built = true;
+            if (source.layer.kind == geo::GeometryKind::Polygons) {
+                if (!source.triangulated) {
+                    source.triangles = triangulatePolygons(source.layer, nullptr, &source.polygon_ends);
+                    source.triangulated = true;
+                }
+                layer.fill.emplace(source.triangles, source.polygon_ends, scene.projection, scene.origin);
+            }
+        }
+        return layer.fill ? &*layer.fill : nullptr;
+    }
+
+    const LineLayer* lineOf(ProjectedScene& scene, std::size_t index) {
+        ProjectedLayer& layer = projected(scene, index);
+        if (!layer.line_built) {
+            layer.line_built = true;
+            if (sources[index].layer.kind != geo::GeometryKind::Points) {
+                layer.line.emplace(sources[index].layer, scene.projection, scene.origin);
+            }
+        }
+        return layer.line ? &*layer.line : nullptr;
+    }
+
+    const std::vector<geo::XY>& pointsOf(ProjectedScene& scene, std::size_t index) {
+        ProjectedLayer& layer = projected(scene, index);
+        if (!layer.points_built) {
+            layer.points_built = true;
+            if (sources[index].layer.kind == geo::GeometryKind::Points) {
+                for (const geo::VectorFeature& feature : sources[index].layer.features) {
                     for (const auto& part : feature.parts) {
-                        for (const geo::LonLat& p : part) drawables.points.push_back(lonLatToMercator(p.lon, p.lat));
+                        for (const geo::LonLat& p : part) {
+                            if (const auto xy = scene.projection.forward(p.lon, p.lat)) layer.points.push_back(*xy);
+                        }
                     }
                 }
-            } else {
-                if (styled.layer.kind == geo::GeometryKind::Polygons && hasAlpha(styled.style.fill_rgba)) {
-                    drawables.fill.emplace(styled.layer, origin);
-                }
-                if (hasAlpha(styled.style.line_rgba) && styled.style.line_width_px > 0.0f) {
-                    drawables.line.emplace(styled.layer, origin);
-                }
             }
-            layers.push_back(std::move(drawables));
         }
-        data_box.extend(-geo::kWebMercatorHalfWorld, 0.0);
-        data_box.extend(geo::kWebMercatorHalfWorld, 0.0);
-        data_box.extend(terrain.box());
-        for (const LayerDrawables& layer : layers) {
-            if (layer.fill) data_box.extend(layer.fill->box());
-            if (layer.line) data_box.extend(layer.line->box());
-        }
+        return layer.points;
     }
 
-    void drawFill(const LayerDrawables& layer, const std::vector<WorldCopyTransform>& copies,
-                  const MercatorBox& view) const {
-        if (!layer.fill) return;
-        // Opaque fills replace what is below; skipping the blend saves software GL a read per pixel.
-        const bool opaque = (layer.style.fill_rgba & 0xffu) == 0xffu;
-        if (opaque) glDisable(GL_BLEND);
-        for (const WorldCopyTransform& copy : copies) layer.fill->draw(fill_program, copy, view, layer.style.fill_rgba);
-        if (opaque) glEnable(GL_BLEND);
-    }
-
-    void drawTerrain(const std::vector<WorldCopyTransform>& copies, const MercatorBox& view,
-                     const FrameStyle& style) const {
-        glDisable(GL_BLEND);  // terrain pixels are opaque or discarded
-        for (const WorldCopyTransform& copy : copies) terrain.draw(copy, view, style);
-        glEnable(GL_BLEND);
-    }
-
-    void drawLines(const LayerDrawables& layer, const std::vector<WorldCopyTransform>& copies,
-                   const geo::Viewport& viewport) const {
-        if (!layer.line) return;
-        for (const WorldCopyTransform& copy : copies) {
-            layer.line->draw(line_program, copy, viewport, layer.style.line_width_px, layer.style.line_rgba);
-        }
-    }
-
-    // Adds a disc for `mercator` in every visible world copy, skipping copies far off screen.
+    // Adds a disc for `position` in every visible world copy, skipping copies far off screen.
     void addInstances(const geo::Viewport& viewport, const std::vector<WorldCopyTransform>& copies,
-                      const geo::XY& mercator, float radius, std::uint32_t fill, std::uint32_t outline) {
+                      const geo::XY& position, float radius, std::uint32_t fill, std::uint32_t outline) {
         for (const WorldCopyTransform& copy : copies) {
-            const geo::XY pixel = viewport.toPixel(geo::XY{mercator.x + copy.shift_metres, mercator.y});
+            const geo::XY pixel = viewport.toPixel(geo::XY{position.x + copy.shift_metres, position.y});
             const double margin = radius + 2.0;
             if (pixel.x < -margin || pixel.y < -margin || pixel.x > viewport.width() + margin ||
                 pixel.y > viewport.height() + margin) {
@@ -172,17 +274,66 @@ struct MapRenderer::Impl {
         }
     }
 
-    void drawPoints(const LayerDrawables& layer, const std::vector<WorldCopyTransform>& copies,
-                    const geo::Viewport& viewport) {
-        if (layer.points.empty()) return;
-        const geo::LayerStyle& style = layer.style;
-        const std::uint32_t fill = hasAlpha(style.fill_rgba) ? style.fill_rgba : style.line_rgba;
-        const std::uint32_t outline = style.line_rgba;
-        instances.clear();
-        for (const geo::XY& p : layer.points) {
-            addInstances(viewport, copies, p, kPointBaseRadiusPx + style.line_width_px, fill, outline);
+    void drawLayer(ProjectedScene& scene, const LayerDraw& draw, const std::vector<WorldCopyTransform>& copies,
+                   const geo::Viewport& viewport, const MercatorBox& view, bool terrain_after_fill,
+                   const FrameStyle& style) {
+        const geo::LayerStyle& layer_style = draw.style;
+        const std::uint32_t fill_rgba = withOpacity(layer_style.fill_rgba, draw.opacity);
+        const std::uint32_t line_rgba = withOpacity(layer_style.line_rgba, draw.opacity);
+        const bool is_points = sources[draw.layer].layer.kind == geo::GeometryKind::Points;
+        if (!is_points && hasAlpha(fill_rgba)) {
+            if (const FillLayer* fill = fillOf(scene, draw.layer)) {
+                // Opaque fills replace what is below; skipping the blend saves software GL a read per pixel.
+                const bool opaque = (fill_rgba & 0xffu) == 0xffu;
+                if (opaque) glDisable(GL_BLEND);
+                for (const WorldCopyTransform& copy : copies) fill->draw(fill_program, copy, view, fill_rgba);
+                if (opaque) glEnable(GL_BLEND);
+            }
         }
-        marker_layer.draw(instances, viewport.width(), viewport.height());
+        if (terrain_after_fill) drawTerrain(scene, copies, viewport, view, style);
+        if (!is_points && hasAlpha(line_rgba) && layer_style.line_width_px > 0.0f) {
+            if (const LineLayer* line = lineOf(scene, draw.layer)) {
+                for (const WorldCopyTransform& copy : copies) {
+                    line->draw(line_program, copy, viewport, layer_style.line_width_px, line_rgba);
+                }
+            }
+        }
+        if (is_points) {
+            const std::vector<geo::XY>& points = pointsOf(scene, draw.layer);
+            if (points.empty()) return;
+            const std::uint32_t fill = hasAlpha(fill_rgba) ? fill_rgba : line_rgba;
+            instances.clear();
+            for (const geo::XY& p : points) {
+                addInstances(viewport, copies, p, kPointBaseRadiusPx + layer_style.line_width_px, fill, line_rgba);
+            }
+            marker_layer.draw(instances, viewport.width(), viewport.height());
+        }
+    }
+
+    void drawTerrain(ProjectedScene& scene, const std::vector<WorldCopyTransform>& copies,
+                     const geo::Viewport& viewport, const MercatorBox& view, const FrameStyle& style) {
+        if (!style.show_terrain) return;
+        for (std::size_t i = 0; i < terrains.size(); ++i) {
+            // Feathered or translucent terrain blends with what is below; an opaque one replaces it.
+            const bool blend = (i > 0 && terrains.size() > 1) || style.terrain_opacity < 1.0f;
+            if (!blend) glDisable(GL_BLEND);
+            for (const WorldCopyTransform& copy : copies) {
+                terrains[i].draw(scene.terrain[i], copy, view, viewport.metresPerPixel(), style);
+            }
+            glEnable(GL_BLEND);
+        }
+    }
+
+    std::vector<LayerDraw> defaultOrder() const {
+        std::vector<LayerDraw> order;
+        for (std::size_t i = 0; i < sources.size(); ++i) {
+            if (!sources[i].visible) continue;
+            LayerDraw draw;
+            draw.layer = i;
+            draw.style = sources[i].style;
+            order.push_back(draw);
+        }
+        return order;
     }
 
     void draw(const geo::Viewport& viewport, const std::vector<MarkerInstance>& markers, const FrameStyle& style) {
@@ -196,24 +347,54 @@ struct MapRenderer::Impl {
         glBlendEquation(GL_FUNC_ADD);
         // Alpha accumulates "over" too, so an opaque background stays opaque in the image.
         glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+        ProjectedScene& scene = sceneFor(style.projection);
+        const bool mercator = scene.projection.isWebMercator();
         float background[4];
-        unpackRgba(style.background_rgba, background);
+        unpackRgba(mercator ? style.background_rgba : style.space_rgba, background);
         glClearColor(background[0], background[1], background[2], background[3]);
         glClear(GL_COLOR_BUFFER_BIT);
 
-        const std::vector<WorldCopyTransform> copies = worldCopies(viewport, origin, data_box.min_x, data_box.max_x);
-        const MercatorBox view = viewBox(viewport);
-        for (size_t i = 0; i < layers.size(); ++i) {
-            drawFill(layers[i], copies, view);
-            if (i == 0) drawTerrain(copies, view, style);
-            drawLines(layers[i], copies, viewport);
-            drawPoints(layers[i], copies, viewport);
+        std::vector<WorldCopyTransform> copies;
+        if (mercator) {
+            MercatorBox data_box;
+            data_box.extend(-geo::kWebMercatorHalfWorld, 0.0);
+            data_box.extend(geo::kWebMercatorHalfWorld, 0.0);
+            for (const TerrainLayer::Mesh& mesh : scene.terrain) data_box.extend(mesh.box());
+            copies = worldCopies(viewport, scene.origin, data_box.min_x, data_box.max_x);
+        } else {
+            copies.push_back(singleCopy(viewport, scene.origin));
         }
-        if (layers.empty()) drawTerrain(copies, view, style);
+        const MercatorBox view = viewBox(viewport);
+        if (scene.sea) {
+            glDisable(GL_BLEND);
+            for (const WorldCopyTransform& copy : copies) scene.sea->draw(fill_program, copy, view, style.background_rgba);
+            glEnable(GL_BLEND);
+        }
+        std::vector<LayerDraw> order = style.layers.empty() ? defaultOrder() : style.layers;
+        order.erase(std::remove_if(order.begin(), order.end(),
+                                   [&](const LayerDraw& d) {
+                                       return d.layer >= sources.size() || viewport.zoom() < d.min_zoom;
+                                   }),
+                    order.end());
+        for (std::size_t i = 0; i < order.size(); ++i) drawLayer(scene, order[i], copies, viewport, view, i == 0, style);
+        if (order.empty()) drawTerrain(scene, copies, viewport, view, style);
+
+        if (style.show_graticule && hasAlpha(style.graticule_rgba)) {
+            const double spacing = graticuleSpacingDegrees(viewport.zoom());
+            auto it = scene.graticules.find(spacing);
+            if (it == scene.graticules.end()) {
+                it = scene.graticules
+                         .emplace(spacing, LineLayer(graticuleMesh(spacing, scene.projection, scene.origin), scene.origin))
+                         .first;
+            }
+            for (const WorldCopyTransform& copy : copies) {
+                it->second.draw(line_program, copy, viewport, 1.0f, style.graticule_rgba);
+            }
+        }
 
         instances.clear();
         for (const MarkerInstance& marker : markers) {
-            addInstances(viewport, copies, marker.mercator, marker.radius_px, marker.fill_rgba, marker.outline_rgba);
+            addInstances(viewport, copies, marker.position, marker.radius_px, marker.fill_rgba, marker.outline_rgba);
         }
         marker_layer.draw(instances, viewport.width(), viewport.height());
         glUseProgram(0);
@@ -234,6 +415,21 @@ geo::XY renderOrigin(const geo::Basemap& basemap) {
 MapRenderer::MapRenderer(const geo::Basemap& basemap) : impl_(std::make_unique<Impl>(basemap, renderOrigin(basemap))) {}
 
 MapRenderer::~MapRenderer() = default;
+
+std::size_t MapRenderer::addLayer(const geo::StyledLayer& layer) {
+    impl_->sources.push_back(SourceLayer{layer.layer, layer.style, layer.visible});
+    return impl_->sources.size() - 1;
+}
+
+std::size_t MapRenderer::layerCount() const { return impl_->sources.size(); }
+
+double graticuleSpacingDegrees(double zoom) {
+    if (zoom < 2.5) return 30.0;
+    if (zoom < 4.0) return 10.0;
+    if (zoom < 5.5) return 5.0;
+    if (zoom < 7.0) return 2.0;
+    return 1.0;
+}
 
 void MapRenderer::draw(const geo::Viewport& viewport, const std::vector<MarkerInstance>& markers,
                        const FrameStyle& style) {

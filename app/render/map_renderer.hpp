@@ -1,8 +1,13 @@
-// app/render/map_renderer.hpp — draws the map into the bound framebuffer with OpenGL 3.3 core:
-// hillshaded terrain from the DEM (a float texture, shading in terrain.frag), basemap lines and
-// polygon outlines as real-width triangle strips, and instanced circular markers.
-// The terrain sits directly above the basemap's bottom layer's fill (the land), so outside the DEM
+// app/render/map_renderer.hpp — draws the map into the bound framebuffer with OpenGL 3.3 core,
+// in any geo::MapProjection: hillshaded terrain from the DEMs (the world relief, then the regional
+// DEM feathered into it; shading in terrain.frag), basemap lines and polygon outlines as
+// real-width triangle strips, filled polygons, a graticule, and instanced circular markers.
+// Geometry is kept in lon/lat and projected on the CPU the first time a projection draws it (the
+// last few projections stay cached), so switching back and forth is instant.
+// The terrain sits directly above the bottom layer's fill (the land), so outside the DEM
 // the land shows; every other layer, and the bottom layer's outline, is drawn over the terrain.
+// Outside Web Mercator the sea is the sphere's visible part filled in background_rgba, and the
+// rest of the picture is space_rgba.
 // Points layers are drawn as small discs (radius 2 px + line width, fill_rgba, outline line_rgba).
 // The viewer and `textatlas render` both draw through this one class. It owns its GL objects
 // (move-only RAII handles in gl_handles.hpp) and needs a current context for its whole life.
@@ -16,31 +21,57 @@
 
 #include "app/render/image.hpp"
 #include "geo/basemap.hpp"
+#include "geo/map_projection.hpp"
 #include "geo/viewport.hpp"
 
 namespace app::render {
 
 struct MarkerInstance {
-    geo::XY mercator;           // position in EPSG:3857 metres
+    geo::XY position;           // in the frame's projection, metres (EPSG:3857 for Web Mercator)
     float radius_px = 7.0f;
     std::uint32_t fill_rgba = 0xd7301fff;    // 0xRRGGBBAA
     std::uint32_t outline_rgba = 0xffffffff;
 };
 
+// How one layer is drawn in a frame.
+struct LayerDraw {
+    std::size_t layer = 0;  // index among the renderer's layers (the basemap's, then added ones)
+    geo::LayerStyle style;
+    float opacity = 1.0f;   // multiplies the style's alphas
+    double min_zoom = 0.0;  // not drawn below this zoom
+};
+
 struct FrameStyle {
     std::uint32_t background_rgba = 0xaad3dfff;  // sea / no data
+    std::uint32_t space_rgba = 0xf4f3efffu;      // beyond the world's edge (globe, LAEA, UTM)
     float sun_azimuth_deg = 315.0f;
     float sun_elevation_deg = 45.0f;
     float vertical_exaggeration = 1.5f;
+    bool show_terrain = true;
+    float terrain_opacity = 1.0f;
+    bool show_graticule = false;
+    std::uint32_t graticule_rgba = 0x3c4b5a70u;
+    geo::MapProjection projection;  // Web Mercator unless set
+    // The layers in drawing order (first at the bottom), each with its style; layers not listed
+    // are not drawn. Empty: every layer in its own order and style, if visible.
+    std::vector<LayerDraw> layers;
 };
+
+// Degrees between graticule lines at a zoom level (30° for the world down to 1° for a valley).
+double graticuleSpacingDegrees(double zoom);
 
 class MapRenderer {
 public:
-    // Uploads the basemap (DEM texture, line geometry). Needs a current GL 3.3 core context.
+    // Uploads the DEM textures and keeps a copy of the basemap's layers (geometry is built per
+    // projection when first drawn). Needs a current GL 3.3 core context.
     explicit MapRenderer(const geo::Basemap& basemap);
     ~MapRenderer();
     MapRenderer(const MapRenderer&) = delete;
     MapRenderer& operator=(const MapRenderer&) = delete;
+
+    // Adds a layer (drawn on top by default); returns its index for LayerDraw::layer.
+    std::size_t addLayer(const geo::StyledLayer& layer);
+    std::size_t layerCount() const;
 
     // Draws one frame into the currently bound framebuffer, whose size is viewport.width() ×
     // viewport.height() (sets glViewport itself). Markers are drawn last, in the given order.

@@ -57,4 +57,44 @@ void OverlayRenderer::draw(int width, int height, const std::function<void(ImDra
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
+RecordedOverlay OverlayRenderer::record(int width, int height, const std::function<void(ImDrawList*)>& fill) {
+    ContextScope scope(context_);
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(float(width), float(height));
+    io.DeltaTime = 1.0f / 60.0f;
+    ImGui_ImplOpenGL3_NewFrame();  // also creates the font texture the recorded commands refer to
+    ImGui::NewFrame();
+    ImDrawList* list = ImGui::GetBackgroundDrawList();
+    try {
+        fill(list);
+    } catch (...) {
+        ImGui::EndFrame();  // leave the context ready for its next frame
+        throw;
+    }
+    ImGui::Render();
+    RecordedOverlay recorded;
+    recorded.width = width;
+    recorded.height = height;
+    recorded.draw_list = std::shared_ptr<ImDrawList>(list->CloneOutput(), [](ImDrawList* clone) { IM_DELETE(clone); });
+    return recorded;
+}
+
+void OverlayRenderer::drawRegion(const RecordedOverlay& overlay, int x, int y, int width, int height) {
+    if (!overlay.draw_list || width <= 0 || height <= 0) return;
+    ContextScope scope(context_);
+    ImDrawList* list = overlay.draw_list.get();
+    // The backend projects [DisplayPos, DisplayPos + DisplaySize] onto the framebuffer and offsets
+    // clip rectangles by DisplayPos, which is exactly "the frame, cut at (x, y)".
+    ImDrawData region;
+    region.Valid = true;
+    region.CmdLists = &list;
+    region.CmdListsCount = 1;
+    region.TotalVtxCount = list->VtxBuffer.Size;
+    region.TotalIdxCount = list->IdxBuffer.Size;
+    region.DisplayPos = ImVec2(float(x), float(y));
+    region.DisplaySize = ImVec2(float(width), float(height));
+    region.FramebufferScale = ImVec2(1.0f, 1.0f);
+    ImGui_ImplOpenGL3_RenderDrawData(&region);
+}
+
 }  // namespace app::render

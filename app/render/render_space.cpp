@@ -87,6 +87,125 @@ std::vector<WorldCopyTransform> worldCopies(const geo::Viewport& viewport, const
     return copies;
 }
 
+WorldCopyTransform singleCopy(const geo::Viewport& viewport, const geo::XY& origin) {
+    const double mpp = viewport.metresPerPixel();
+    WorldCopyTransform t{};
+    t.shift_metres = 0.0;
+    t.offset[0] = static_cast<float>(viewport.center().x - origin.x);
+    t.offset[1] = static_cast<float>(viewport.center().y - origin.y);
+    t.scale[0] = static_cast<float>(2.0 / (mpp * viewport.width()));
+    t.scale[1] = static_cast<float>(2.0 / (mpp * viewport.height()));
+    return t;
+}
+
+namespace {
+
+// Beyond this depth a triangle is not cut further (2^-12 of its size is below any pixel).
+constexpr int kMaxSubdivisionDepth = 12;
+
+LonLatXY midpoint(const LonLatXY& a, const LonLatXY& b) { return LonLatXY{0.5 * (a.x + b.x), 0.5 * (a.y + b.y)}; }
+
+double edgeDegrees(const LonLatXY& a, const LonLatXY& b) { return std::max(std::abs(a.x - b.x), std::abs(a.y - b.y)); }
+
+bool shown(const geo::MapProjection& projection, const LonLatXY& p) { return projection.shows(p.x, p.y); }
+
+LonLatXY crossing(const geo::MapProjection& projection, const LonLatXY& inside, const LonLatXY& outside) {
+    const geo::LonLat edge = projection.edgeCrossing(inside.x, inside.y, outside.x, outside.y);
+    return LonLatXY{edge.lon, edge.lat};
+}
+
+void clipTriangle(const LonLatXY& a, const LonLatXY& b, const LonLatXY& c, const geo::MapProjection& projection,
+                  double max_edge, std::vector<LonLatXY>& out, int depth) {
+    if (!projection.isWebMercator() && depth < kMaxSubdivisionDepth &&
+        std::max({edgeDegrees(a, b), edgeDegrees(b, c), edgeDegrees(c, a)}) > max_edge) {
+        const LonLatXY ab = midpoint(a, b), bc = midpoint(b, c), ca = midpoint(c, a);
+        clipTriangle(a, ab, ca, projection, max_edge, out, depth + 1);
+        clipTriangle(ab, b, bc, projection, max_edge, out, depth + 1);
+        clipTriangle(ca, bc, c, projection, max_edge, out, depth + 1);
+        clipTriangle(ab, bc, ca, projection, max_edge, out, depth + 1);
+        return;
+    }
+    const LonLatXY corners[3] = {a, b, c};
+    const bool inside[3] = {shown(projection, a), shown(projection, b), shown(projection, c)};
+    if (inside[0] && inside[1] && inside[2]) {
+        out.insert(out.end(), corners, corners + 3);
+        return;
+    }
+    if (!inside[0] && !inside[1] && !inside[2]) return;
+    // Sutherland–Hodgman against the cap: keep inside corners, add a point where an edge crosses.
+    std::vector<LonLatXY> polygon;
+    for (int i = 0; i < 3; ++i) {
+        const int j = (i + 1) % 3;
+        if (inside[i]) {
+            polygon.push_back(corners[i]);
+            if (!inside[j]) polygon.push_back(crossing(projection, corners[i], corners[j]));
+        } else if (inside[j]) {
+            polygon.push_back(crossing(projection, corners[j], corners[i]));
+        }
+    }
+    for (std::size_t i = 1; i + 1 < polygon.size(); ++i) {
+        out.push_back(polygon[0]);
+        out.push_back(polygon[i]);
+        out.push_back(polygon[i + 1]);
+    }
+}
+
+}  // namespace
+
+void clipLonLatTriangle(const LonLatXY& a, const LonLatXY& b, const LonLatXY& c,
+                        const geo::MapProjection& projection, double max_edge_degrees, std::vector<LonLatXY>& out) {
+    clipTriangle(a, b, c, projection, max_edge_degrees, out, 0);
+}
+
+std::optional<geo::XY> projectRelative(const geo::MapProjection& projection, const LonLatXY& p, const geo::XY& origin) {
+    const std::optional<geo::XY> xy = projection.forward(p.x, p.y);
+    if (!xy) return std::nullopt;
+    return geo::XY{xy->x - origin.x, xy->y - origin.y};
+}
+
+std::vector<std::vector<geo::XY>> projectPath(const std::vector<LonLatXY>& path, const geo::MapProjection& projection,
+                                              const geo::XY& origin, double max_step_degrees) {
+    std::vector<std::vector<geo::XY>> runs;
+    std::vector<geo::XY> run;
+    auto flush = [&] {
+        if (run.size() >= 2) runs.push_back(std::move(run));
+        run.clear();
+    };
+    auto add = [&](const LonLatXY& p) {
+        const std::optional<geo::XY> xy = projectRelative(projection, p, origin);
+        if (xy) {
+            run.push_back(*xy);
+        } else {
+            flush();
+        }
+    };
+    const bool densify = !projection.isWebMercator();
+    bool previous_shown = false;
+    LonLatXY previous{};
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        const int steps = (i == 0 || !densify)
+                              ? 1
+                              : std::max(1, static_cast<int>(std::ceil(edgeDegrees(previous, path[i]) / max_step_degrees)));
+        const LonLatXY from = previous;
+        for (int k = 1; k <= steps; ++k) {
+            const double t = static_cast<double>(k) / steps;
+            const LonLatXY p = (i == 0) ? path[0] : LonLatXY{from.x + (path[i].x - from.x) * t, from.y + (path[i].y - from.y) * t};
+            const bool is_shown = shown(projection, p);
+            if (is_shown) {
+                if (!previous_shown && (i > 0 || k > 1)) add(crossing(projection, p, previous));
+                add(p);
+            } else if (previous_shown) {
+                add(crossing(projection, previous, p));
+                flush();
+            }
+            previous_shown = is_shown;
+            previous = p;
+        }
+    }
+    flush();
+    return runs;
+}
+
 std::vector<std::pair<std::size_t, std::size_t>> visibleRanges(const std::vector<DrawChunk>& chunks,
                                                                const MercatorBox& view, double shift_x,
                                                                double margin) {

@@ -5,13 +5,19 @@
 // Paths that cross the antimeridian are unwrapped (they continue past ±180° instead of jumping
 // across the world), and a low-zoom view draws the copies of the world it shows side by side.
 // Geometry is kept in chunks with bounding boxes so a frame only submits what it can see.
+// In the other map projections (geo/map_projection.hpp) the same scheme holds with "Mercator
+// metres" read as that projection's plane metres; there is only one copy of the world, and
+// geometry is clipped on the sphere to the part the projection shows (clipLonLatTriangle,
+// splitAtCapEdge) before it is projected.
 // Internal to app/render; no GL calls here.
 #pragma once
 #include <cstddef>
+#include <optional>
 #include <utility>
 #include <vector>
 
 #include "geo/lonlat.hpp"
+#include "geo/map_projection.hpp"
 #include "geo/viewport.hpp"
 
 namespace app::render {
@@ -54,6 +60,27 @@ struct WorldCopyTransform {
 std::vector<WorldCopyTransform> worldCopies(const geo::Viewport& viewport, const geo::XY& origin,
                                             double data_min_x = -geo::kWebMercatorHalfWorld,
                                             double data_max_x = geo::kWebMercatorHalfWorld);
+// The one transform of a projection that does not repeat the world.
+WorldCopyTransform singleCopy(const geo::Viewport& viewport, const geo::XY& origin);
+
+// A point given as lon/lat degrees in an XY (x = lon, possibly unwrapped past ±180; y = lat).
+using LonLatXY = geo::XY;
+
+// Appends to `out` triangles (three lon/lat points each) covering the part of triangle abc that
+// `projection` shows: the triangle is first cut into pieces with edges of at most
+// `max_edge_degrees` (so straight edges in lon/lat stay close to the curves they become), then
+// each piece partly outside the shown cap is cut at the cap's edge.
+void clipLonLatTriangle(const LonLatXY& a, const LonLatXY& b, const LonLatXY& c,
+                        const geo::MapProjection& projection, double max_edge_degrees, std::vector<LonLatXY>& out);
+
+// A lon/lat path as the runs `projection` shows, densified so no step exceeds `max_step_degrees`
+// and ending exactly at the cap's edge where it leaves it; each run is projected and made
+// relative to `origin`. Runs of fewer than two points are dropped.
+std::vector<std::vector<geo::XY>> projectPath(const std::vector<LonLatXY>& path, const geo::MapProjection& projection,
+                                              const geo::XY& origin, double max_step_degrees);
+
+// Where `projection` puts a lon/lat, relative to `origin` (nullopt: not shown).
+std::optional<geo::XY> projectRelative(const geo::MapProjection& projection, const LonLatXY& p, const geo::XY& origin);
 
 // A contiguous range of vertices or indices and the box its geometry covers.
 struct DrawChunk {

@@ -19,18 +19,23 @@ constexpr double kMeanEarthRadius = 6371008.8;
 // gradients treat them as level ground.
 constexpr float kNoDataElevation = -60000.0f;  // fits a half float
 
-// How far (in cells) a strip's linear interpolation may miss a row's true place, and a cap on strips.
-constexpr double kStripErrorCells = 0.02;
-constexpr int kMaxStrips = 4096;
-
 struct TerrainVertex {
-    float position[2];  // Mercator metres relative to the origin
+    float position[2];  // projected metres relative to the origin
     float uv[2];        // texture coordinates: u from the west edge, v from the north edge
 };
 
+// The mesh's cells: this many DEM cells on a side, but no larger than kMaxMeshStepDegrees (so the
+// projection's curvature inside a cell stays under a pixel at the zoom the DEM is seen at).
+constexpr int kCellsPerMeshStep = 32;
+constexpr double kMaxMeshStepDegrees = 1.0;
+// Mesh cells per culling block on a side.
+constexpr int kBlockSteps = 16;
+// Bicubic sampling once a DEM cell covers more than this many pixels.
+constexpr double kBicubicFromPixelsPerCell = 1.5;
+
 }  // namespace
 
-TerrainLayer::TerrainLayer(const geo::Raster& dem, const geo::XY& origin) {
+TerrainLayer::TerrainLayer(const geo::Raster& dem, double feather_degrees) {
     if (dem.width <= 0 || dem.height <= 0) return;
     if (dem.values.size() != static_cast<size_t>(dem.width) * static_cast<size_t>(dem.height)) {
         throw std::runtime_error("terrain: DEM has " + std::to_string(dem.values.size()) + " values for a " +
@@ -56,6 +61,22 @@ TerrainLayer::TerrainLayer(const geo::Raster& dem, const geo::XY& origin) {
     u_sun_ = uniformLocation(program_, "u_sun", name);
     u_exaggeration_ = uniformLocation(program_, "u_exaggeration", name);
     u_elevation_ = uniformLocation(program_, "u_elevation", name);
+    u_texels_ = uniformLocation(program_, "u_texels", name);
+    u_bicubic_ = uniformLocation(program_, "u_bicubic", name);
+    u_feather_ = uniformLocation(program_, "u_feather", name);
+    u_opacity_ = uniformLocation(program_, "u_opacity", name);
+    west_ = west;
+    east_ = east;
+    south_ = south;
+    north_ = north;
+    width_ = dem.width;
+    height_ = dem.height;
+    cell_degrees_ = std::min((east - west) / dem.width, (north - south) / dem.height);
+    cell_metres_ = (north - south) / dem.height * kMeanEarthRadius * kPi / 180.0;
+    if (feather_degrees > 0.0) {
+        feather_uv_[0] = static_cast<float>(feather_degrees / (east - west));
+        feather_uv_[1] = static_cast<float>(feather_degrees / (north - south));
+    }
 
 
     // Per cell: elevation and its east and north gradients (metres per metre, central differences,
@@ -105,37 +126,63 @@ TerrainLayer::TerrainLayer(const geo::Raster& dem, const geo::XY& origin) {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glBindTexture(GL_TEXTURE_2D, 0);
 
-    // The quad is cut into horizontal strips whose edges carry their exact texture row, computed
-    // in doubles from latitude, so the shader needs no per-pixel inverse Mercator. Inside a strip
-    // of height Δφ (radians) linear interpolation misses the true row by at most
-    // Δφ²·tan φ / (8·cell) cells; strips are as tall as keeps that under kStripErrorCells.
-    // (Few, tall strips: software GL rasterizes long thin triangles slowly.)
-    const double to_radians = kPi / 180.0;
-    const double worst_tan = std::max(std::tan(std::min(std::max(std::abs(north), std::abs(south)),
-                                                        kMercatorMaxLatitude) * to_radians), 0.1);
-    const double strip_radians = std::sqrt(8.0 * cell_lat * to_radians * kStripErrorCells / worst_tan);
-    const int strips = std::clamp(static_cast<int>(std::ceil((north - south) * to_radians / strip_radians)), 1,
-                                  kMaxStrips);
-    const double x_west = lonLatToMercator(west, 0.0).x;
-    const double x_east = lonLatToMercator(east, 0.0).x;
-    std::vector<TerrainVertex> vertices;
-    vertices.reserve(2 * static_cast<size_t>(strips + 1));
-    for (int i = 0; i <= strips; ++i) {
-        const double latitude =
-            std::clamp(north - (north - south) * i / strips, -kMercatorMaxLatitude, kMercatorMaxLatitude);
-        const double y = lonLatToMercator(west, latitude).y;
-        const float v = static_cast<float>((north - latitude) / (north - south));
-        vertices.push_back({{static_cast<float>(x_west - origin.x), static_cast<float>(y - origin.y)}, {0.0f, v}});
-        vertices.push_back({{static_cast<float>(x_east - origin.x), static_cast<float>(y - origin.y)}, {1.0f, v}});
-        box_.extend(x_west, y);
-        box_.extend(x_east, y);
-    }
-    vertex_count_ = static_cast<GLsizei>(vertices.size());
+    empty_ = false;
+}
 
-    vertex_array_ = makeVertexArray();
-    vertices_ = makeBuffer();
-    glBindVertexArray(vertex_array_.get());
-    glBindBuffer(GL_ARRAY_BUFFER, vertices_.get());
+TerrainLayer::Mesh TerrainLayer::buildMesh(const geo::MapProjection& projection, const geo::XY& origin) const {
+    Mesh mesh;
+    if (empty_) return mesh;
+    const double step = std::clamp(cell_degrees_ * kCellsPerMeshStep, cell_degrees_, kMaxMeshStepDegrees);
+    const int columns = std::max(1, static_cast<int>(std::ceil((east_ - west_) / step - 1e-9)));
+    const int rows = std::max(1, static_cast<int>(std::ceil((north_ - south_) / step - 1e-9)));
+    auto lonAt = [&](int i) { return std::min(east_, west_ + i * step); };
+    auto latAt = [&](int j) { return std::max(south_, north_ - j * step); };
+    std::vector<TerrainVertex> vertices;
+    std::vector<LonLatXY> clipped;
+    for (int block_row = 0; block_row < rows; block_row += kBlockSteps) {
+        for (int block_col = 0; block_col < columns; block_col += kBlockSteps) {
+            DrawChunk chunk;
+            chunk.first = vertices.size();
+            for (int j = block_row; j < std::min(rows, block_row + kBlockSteps); ++j) {
+                for (int i = block_col; i < std::min(columns, block_col + kBlockSteps); ++i) {
+                    const LonLatXY nw{lonAt(i), latAt(j)}, ne{lonAt(i + 1), latAt(j)};
+                    const LonLatXY sw{lonAt(i), latAt(j + 1)}, se{lonAt(i + 1), latAt(j + 1)};
+                    clipped.clear();
+                    clipLonLatTriangle(nw, sw, ne, projection, 2.0 * step, clipped);
+                    clipLonLatTriangle(ne, sw, se, projection, 2.0 * step, clipped);
+                    for (std::size_t k = 0; k + 2 < clipped.size(); k += 3) {
+                        TerrainVertex corner[3];
+                        bool ok = true;
+                        for (int c = 0; c < 3 && ok; ++c) {
+                            const LonLatXY& p = clipped[k + c];
+                            const std::optional<geo::XY> xy = projectRelative(projection, p, origin);
+                            ok = xy.has_value();
+                            if (!ok) break;
+                            // The texture's u runs west to east, v north to south, both linear in degrees.
+                            corner[c] = TerrainVertex{{static_cast<float>(xy->x), static_cast<float>(xy->y)},
+                                                      {static_cast<float>((p.x - west_) / (east_ - west_)),
+                                                       static_cast<float>((north_ - p.y) / (north_ - south_))}};
+                        }
+                        if (!ok) continue;
+                        for (const TerrainVertex& v : corner) {
+                            vertices.push_back(v);
+                            chunk.box.extend(v.position[0] + origin.x, v.position[1] + origin.y);
+                        }
+                    }
+                }
+            }
+            chunk.count = vertices.size() - chunk.first;
+            if (chunk.count == 0) continue;
+            mesh.box_.extend(chunk.box);
+            mesh.chunks_.push_back(chunk);
+        }
+    }
+    if (vertices.empty()) return mesh;
+    mesh.vertex_count_ = static_cast<GLsizei>(vertices.size());
+    mesh.vertex_array_ = makeVertexArray();
+    mesh.vertices_ = makeBuffer();
+    glBindVertexArray(mesh.vertex_array_.get());
+    glBindBuffer(GL_ARRAY_BUFFER, mesh.vertices_.get());
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(TerrainVertex)), vertices.data(),
                  GL_STATIC_DRAW);
     glEnableVertexAttribArray(0);
@@ -146,27 +193,37 @@ TerrainLayer::TerrainLayer(const geo::Raster& dem, const geo::XY& origin) {
                           reinterpret_cast<const void*>(offsetof(TerrainVertex, uv)));
     glBindVertexArray(0);
     glBindBuffer(GL_ARRAY_BUFFER, 0);
-    empty_ = false;
+    return mesh;
 }
 
-void TerrainLayer::draw(const WorldCopyTransform& transform, const MercatorBox& view, const FrameStyle& style) const {
-    if (empty_ || !view.intersects(box_, transform.shift_metres)) return;
+void TerrainLayer::draw(const Mesh& mesh, const WorldCopyTransform& transform, const MercatorBox& view,
+                        double metres_per_pixel, const FrameStyle& style) const {
+    if (empty_ || mesh.empty() || !view.intersects(mesh.box_, transform.shift_metres)) return;
+    const auto ranges = visibleRanges(mesh.chunks_, view, transform.shift_metres, 0.0);
+    if (ranges.empty()) return;
     const double azimuth = style.sun_azimuth_deg * kPi / 180.0;
     const double elevation = std::clamp(static_cast<double>(style.sun_elevation_deg), 1.0, 90.0) * kPi / 180.0;
     // Towards the sun in (east, north, up); azimuth is clockwise from north.
     const float sun[3] = {static_cast<float>(std::sin(azimuth) * std::cos(elevation)),
                           static_cast<float>(std::cos(azimuth) * std::cos(elevation)),
                           static_cast<float>(std::sin(elevation))};
+    const bool bicubic = cell_metres_ / metres_per_pixel > kBicubicFromPixelsPerCell;
     glUseProgram(program_.get());
     glUniform2fv(u_offset_, 1, transform.offset);
     glUniform2fv(u_scale_, 1, transform.scale);
     glUniform3fv(u_sun_, 1, sun);
     glUniform1f(u_exaggeration_, style.vertical_exaggeration);
     glUniform1i(u_elevation_, 0);
+    glUniform2f(u_texels_, static_cast<float>(width_), static_cast<float>(height_));
+    glUniform1i(u_bicubic_, bicubic ? 1 : 0);
+    glUniform2fv(u_feather_, 1, feather_uv_);
+    glUniform1f(u_opacity_, std::clamp(style.terrain_opacity, 0.0f, 1.0f));
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, elevation_.get());
-    glBindVertexArray(vertex_array_.get());
-    glDrawArrays(GL_TRIANGLE_STRIP, 0, vertex_count_);
+    glBindVertexArray(mesh.vertex_array_.get());
+    for (const auto& [first, count] : ranges) {
+        glDrawArrays(GL_TRIANGLES, static_cast<GLint>(first), static_cast<GLsizei>(count));
+    }
     glBindVertexArray(0);
     glBindTexture(GL_TEXTURE_2D, 0);
 }

@@ -31,7 +31,9 @@ void MapInput::update(const AppState& state, ActionQueue& actions) {
     }
     if (dragging && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
         dragging = false;
-        if (!moved && state.measure) {
+        if (!moved && state.add_place && state.add_place->picking_on_map) {
+            if (const auto point = lonLatAtPixel(state, mouse.x, mouse.y)) actions.push(PickUserPoint{*point});
+        } else if (!moved && state.measure) {
             // Measuring: a click adds a point; on a marker it snaps to the place.
             const auto picked = pickPlace(state, mouse.x, mouse.y);
             if (picked) actions.push(AddMeasurePoint{state.doc->extraction.places[*picked].place.position});

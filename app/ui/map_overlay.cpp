@@ -13,21 +13,31 @@
 namespace app::ui {
 namespace {
 
+constexpr double kPi = 3.14159265358979323846;
 constexpr float kLabelGap = 4.0f;
+constexpr float kTownDotRadius = 2.5f;
 constexpr ImU32 kLabelText = IM_COL32(25, 25, 25, 255);
+constexpr ImU32 kTownText = IM_COL32(70, 70, 80, 255);
 constexpr ImU32 kLabelHalo = IM_COL32(255, 255, 255, 220);
 constexpr ImU32 kSelectedLabelText = IM_COL32(120, 40, 0, 255);
+// A town this close (pixels) to one of the text's markers is that place: not labelled twice.
+constexpr double kTownSameAsPlacePx = 12.0;
 
-std::vector<std::size_t> labelOrder(const AppState& state) {
+std::vector<std::size_t> labelOrder(const AppState& state, const MarkerScene& scene) {
     const auto& places = state.doc->extraction.places;
-    std::vector<std::size_t> order(places.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    auto rank = [&](std::size_t i) { return state.selection.place == i ? 2 : state.hover.place == i ? 1 : 0; };
+    std::vector<std::size_t> order;
+    for (std::size_t k = 0; k < scene.markers.size(); ++k)
+        if (!scene.text_of_marker[k]) order.push_back(k);
+    auto rank = [&](std::size_t k) {
+        const std::size_t i = scene.place_of_marker[k];
+        return state.selection.place == i ? 2 : state.hover.place == i ? 1 : 0;
+    };
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const std::size_t pa = scene.place_of_marker[a], pb = scene.place_of_marker[b];
         if (rank(a) != rank(b)) return rank(a) > rank(b);
-        if (places[a].mentions.size() != places[b].mentions.size())
-            return places[a].mentions.size() > places[b].mentions.size();
-        return places[a].place.population > places[b].place.population;
+        if (places[pa].mentions.size() != places[pb].mentions.size())
+            return places[pa].mentions.size() > places[pb].mentions.size();
+        return places[pa].place.population > places[pb].place.population;
     });
     return order;
 }
@@ -41,44 +51,106 @@ void drawHaloText(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 co
     dl->AddText(font, size, pos, color, begin, end);
 }
 
+// The eight places a label of size w × h may go round a point's box m, in order of preference.
+std::vector<Box> candidatePositions(const Box& m, float w, float h) {
+    const float cx = m.x + m.w / 2, cy = m.y + m.h / 2;
+    const float right = m.x + m.w + kLabelGap, left = m.x - kLabelGap - w;
+    const float above = m.y - kLabelGap - h, below = m.y + m.h + kLabelGap;
+    // Diagonal positions tuck in by a quarter of the point, where the disc is narrower.
+    const float tuck = m.w / 4;
+    return {
+        {right, cy - h / 2, w, h},                // right
+        {left, cy - h / 2, w, h},                 // left
+        {cx - w / 2, above, w, h},                // above
+        {cx - w / 2, below, w, h},                // below
+        {right - tuck, above + tuck, w, h},       // above right
+        {left + tuck, above + tuck, w, h},        // above left
+        {right - tuck, below - tuck, w, h},       // below right
+        {left + tuck, below - tuck, w, h},        // below left
+    };
+}
+
+// Tries each position; the first one on screen that is free of every obstacle wins.
+std::optional<Box> firstFree(const std::vector<Box>& candidates, const Box& screen, const std::vector<Box>& labels,
+                             const std::vector<Box>& obstacles, std::optional<std::size_t> own_obstacle) {
+    for (const Box& c : candidates) {
+        const bool on_screen = c.x >= screen.x && c.y >= screen.y && c.x + c.w <= screen.w && c.y + c.h <= screen.h;
+        if (!on_screen) continue;
+        bool free = std::none_of(labels.begin(), labels.end(), [&](const Box& b) { return b.overlaps(c); });
+        for (std::size_t k = 0; free && k < obstacles.size(); ++k)
+            if (k != own_obstacle && obstacles[k].overlaps(c)) free = false;
+        if (free) return c;
+    }
+    return std::nullopt;
+}
+
+std::string formatLonLat(const geo::LonLat& p) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.4f° %c, %.4f° %c", std::abs(p.lat), p.lat >= 0 ? 'N' : 'S', std::abs(p.lon),
+                  p.lon >= 0 ? 'E' : 'W');
+    return text;
+}
+
 }  // namespace
 
-std::vector<PlacedLabel> placeLabels(const AppState& state, const MeasureText& text_size) {
+long long townPopulationThreshold(double zoom) {
+    if (zoom < 4.0) return 5'000'000;
+    if (zoom < 5.0) return 1'000'000;
+    if (zoom < 6.0) return 300'000;
+    if (zoom < 7.0) return 100'000;
+    if (zoom < 8.0) return 30'000;
+    if (zoom < 9.0) return 10'000;
+    return 0;
+}
+
+std::vector<PlacedLabel> placeLabels(const AppState& state, const MeasureText& text_size,
+                                     const std::vector<geo::Town>* towns) {
     std::vector<PlacedLabel> placed;
-    if (!state.doc) return placed;
-    const MarkerScene scene = buildMarkers(state);
-    std::vector<Box> marker_boxes;
-    std::vector<std::size_t> marker_place;
+    std::vector<Box> label_boxes;
+    const MarkerScene scene = drawnMarkers(state);
+    // Every marker (other texts' too) is an obstacle; a label may touch only its own marker.
+    std::vector<Box> obstacles;
     for (std::size_t k = 0; k < scene.markers.size(); ++k) {
-        if (scene.text_of_marker[k]) continue;  // other texts' places are not labelled
-        const geo::XY p = state.view.toPixel(scene.markers[k].mercator);
+        const geo::XY p = state.view.toPixel(scene.markers[k].position);
         const float r = scene.markers[k].radius_px;
-        marker_boxes.push_back(Box{float(p.x) - r, float(p.y) - r, 2 * r, 2 * r});
-        marker_place.push_back(scene.place_of_marker[k]);
+        obstacles.push_back(Box{float(p.x) - r, float(p.y) - r, 2 * r, 2 * r});
     }
     const Box screen{0, 0, float(state.view.width()), float(state.view.height())};
-    for (std::size_t place : labelOrder(state)) {
-        const auto it = std::find(marker_place.begin(), marker_place.end(), place);
-        const Box& m = marker_boxes[it - marker_place.begin()];
-        const std::string& text = state.doc->extraction.places[place].place.name;
-        const auto [w, h] = text_size(text);
-        const float cx = m.x + m.w / 2, cy = m.y + m.h / 2;
-        const Box candidates[] = {
-            {m.x + m.w + kLabelGap, cy - h / 2, w, h},  // right
-            {m.x - kLabelGap - w, cy - h / 2, w, h},    // left
-            {cx - w / 2, m.y - kLabelGap - h, w, h},    // above
-            {cx - w / 2, m.y + m.h + kLabelGap, w, h},  // below
-        };
-        for (const Box& c : candidates) {
-            const bool on_screen = c.x >= screen.x && c.y >= screen.y && c.x + c.w <= screen.w && c.y + c.h <= screen.h;
-            if (!on_screen) continue;
-            bool free = std::none_of(placed.begin(), placed.end(), [&](const PlacedLabel& l) { return l.box.overlaps(c); });
-            for (std::size_t k = 0; free && k < marker_boxes.size(); ++k)
-                if (marker_place[k] != place && marker_boxes[k].overlaps(c)) free = false;
-            if (free) {
-                placed.push_back(PlacedLabel{text, place, c});
-                break;
+    if (state.doc) {
+        for (std::size_t k : labelOrder(state, scene)) {
+            const std::size_t place = scene.place_of_marker[k];
+            std::string text = state.doc->extraction.places[place].place.name;
+            if (scene.cluster_size[k] > 1) text += " +" + std::to_string(scene.cluster_size[k] - 1);
+            const auto [w, h] = text_size(text);
+            if (const auto box = firstFree(candidatePositions(obstacles[k], w, h), screen, label_boxes, obstacles, k)) {
+                placed.push_back(PlacedLabel{text, place, false, *box});
+                label_boxes.push_back(*box);
             }
+        }
+    }
+    if (towns == nullptr || !state.map.show_towns) return placed;
+    const long long threshold = townPopulationThreshold(state.view.zoom());
+    for (std::size_t t = 0; t < towns->size(); ++t) {
+        const geo::Town& town = (*towns)[t];
+        if (town.population < threshold) break;  // most populous first
+        const std::optional<geo::XY> xy = state.projection.forward(town.position.lon, town.position.lat);
+        if (!xy) continue;
+        const geo::XY p = state.view.toPixel(*xy);
+        if (p.x < 0 || p.y < 0 || p.x > screen.w || p.y > screen.h) continue;
+        const bool is_text_place = std::any_of(obstacles.begin(), obstacles.end(), [&](const Box& m) {
+            return std::hypot(m.x + m.w / 2 - p.x, m.y + m.h / 2 - p.y) < kTownSameAsPlacePx + m.w / 2;
+        });
+        if (is_text_place) continue;
+        const Box dot{float(p.x) - kTownDotRadius, float(p.y) - kTownDotRadius, 2 * kTownDotRadius, 2 * kTownDotRadius};
+        // The dot itself must not sit on a label or marker either.
+        const bool dot_free = std::none_of(label_boxes.begin(), label_boxes.end(), [&](const Box& b) { return b.overlaps(dot); }) &&
+                              std::none_of(obstacles.begin(), obstacles.end(), [&](const Box& b) { return b.overlaps(dot); });
+        if (!dot_free) continue;
+        const auto [w, h] = text_size(town.name);
+        if (const auto box = firstFree(candidatePositions(dot, w, h), screen, label_boxes, obstacles, std::nullopt)) {
+            placed.push_back(PlacedLabel{town.name, t, true, *box});
+            label_boxes.push_back(*box);
+            obstacles.push_back(dot);
         }
     }
     return placed;
@@ -104,6 +176,37 @@ double groundMetresPerPixel(const geo::Viewport& view) {
     return geo::geodesicDistanceMeters(a, b) / pixels;
 }
 
+std::optional<double> groundMetresPerPixel(const geo::Viewport& view, const geo::MapProjection& projection) {
+    if (projection.isWebMercator()) return groundMetresPerPixel(view);
+    const double cx = view.width() / 2.0, cy = view.height() / 2.0;
+    // 100 px across the centre; closer in if the globe's rim is nearer than that.
+    for (double half : {50.0, 10.0, 2.0}) {
+        const auto a = projection.inverse(view.toMercator(geo::XY{cx - half, cy}));
+        const auto b = projection.inverse(view.toMercator(geo::XY{cx + half, cy}));
+        if (a && b && projection.shows(a->lon, a->lat) && projection.shows(b->lon, b->lat)) {
+            return geo::geodesicDistanceMeters(*a, *b) / (2.0 * half);
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<double> northDirectionDeg(const geo::Viewport& view, const geo::MapProjection& projection, double x_px,
+                                        double y_px) {
+    const auto here = projection.inverse(view.toMercator(geo::XY{x_px, y_px}));
+    if (!here || !projection.shows(here->lon, here->lat)) return std::nullopt;
+    // A step of about 20 px towards the pole along the meridian; backwards next to the north pole.
+    const double step_deg = std::clamp(20.0 * view.metresPerPixel() / 111000.0, 1e-6, 1.0);
+    const double sign = here->lat + step_deg <= 90.0 ? 1.0 : -1.0;
+    const auto a = projection.forward(here->lon, here->lat);
+    const auto b = projection.forward(here->lon, here->lat + sign * step_deg);
+    if (!a || !b) return std::nullopt;
+    const geo::XY pa = view.toPixel(*a), pb = view.toPixel(*b);
+    const double dx = (pb.x - pa.x) * sign, dy = (pb.y - pa.y) * sign;
+    if (std::hypot(dx, dy) < 1e-9) return std::nullopt;
+    // Screen y grows downwards: "up" is (0, -1).
+    return std::atan2(dx, -dy) * 180.0 / kPi;
+}
+
 OverlayLayout drawMapOverlay(ImDrawList* dl, ImFont* font, float font_size, const AppState& state,
                              const OverlayOptions& options) {
     OverlayLayout layout;
@@ -111,18 +214,58 @@ OverlayLayout drawMapOverlay(ImDrawList* dl, ImFont* font, float font_size, cons
         const ImVec2 s = font->CalcTextSizeA(font_size, 1e9f, 0.0f, text.c_str(), text.c_str() + text.size());
         return std::pair<float, float>{s.x, s.y};
     };
-    layout.labels = placeLabels(state, measure);
-    for (const auto& label : layout.labels)
+
+    // Counts on the active text's markers: mentions, or places for a cluster.
+    const MarkerScene scene = drawnMarkers(state);
+    const float count_size = std::max(9.0f, font_size * 0.72f);
+    for (std::size_t k = 0; k < scene.markers.size(); ++k) {
+        if (scene.text_of_marker[k] || !state.doc) continue;
+        const geo::XY p = state.view.toPixel(scene.markers[k].position);
+        const float r = scene.markers[k].radius_px;
+        const std::size_t place = scene.place_of_marker[k];
+        PlacedMarker marker;
+        marker.place = state.doc->extraction.places[place].place.name;
+        marker.place_index = place;
+        marker.cluster_size = scene.cluster_size[k];
+        marker.mentions = state.doc->extraction.places[place].mentions.size();
+        marker.box = Box{float(p.x) - r, float(p.y) - r, 2 * r, 2 * r};
+        layout.markers.push_back(marker);
+        const std::string count = std::to_string(marker.cluster_size > 1 ? marker.cluster_size : marker.mentions);
+        const ImVec2 s = font->CalcTextSizeA(count_size, 1e9f, 0.0f, count.c_str());
+        if (s.x > 2 * r - 2 || s.y > 2 * r + 2) continue;  // too small a disc for its number
+        const bool selected = state.selection.place == place;
+        dl->AddText(font, count_size, ImVec2(float(p.x) - s.x / 2, float(p.y) - s.y / 2),
+                    selected ? IM_COL32(30, 30, 30, 255) : IM_COL32(255, 255, 255, 255), count.c_str());
+    }
+
+    layout.labels = placeLabels(state, measure, options.towns);
+    const float town_size = std::max(9.0f, font_size * 0.85f);
+    for (const auto& label : layout.labels) {
+        if (label.town) {
+            const geo::Town& town = (*options.towns)[label.place];
+            if (const auto xy = state.projection.forward(town.position.lon, town.position.lat)) {
+                const geo::XY p = state.view.toPixel(*xy);
+                dl->AddCircleFilled(ImVec2(float(p.x), float(p.y)), kTownDotRadius + 1.0f, IM_COL32(255, 255, 255, 220));
+                dl->AddCircleFilled(ImVec2(float(p.x), float(p.y)), kTownDotRadius, IM_COL32(60, 60, 70, 255));
+            }
+            // Drawn a little smaller than measured, centred in its box.
+            const ImVec2 s = font->CalcTextSizeA(town_size, 1e9f, 0.0f, label.text.c_str());
+            drawHaloText(dl, font, town_size,
+                         ImVec2(label.box.x + (label.box.w - s.x) / 2, label.box.y + (label.box.h - s.y) / 2), kTownText,
+                         label.text);
+            continue;
+        }
         drawHaloText(dl, font, font_size, ImVec2(label.box.x, label.box.y),
                      state.selection.place == label.place ? kSelectedLabelText : kLabelText, label.text);
+    }
 
     const float width = float(state.view.width()), height = float(state.view.height()) - options.bottom_inset_px;
     // Scale bar: bottom-left of the visible map, at most 160 px long.
-    const double mpp = groundMetresPerPixel(state.view);
-    const double metres = niceScaleLength(160.0 * mpp);
+    const std::optional<double> mpp = groundMetresPerPixel(state.view, state.projection);
+    const double metres = mpp ? niceScaleLength(160.0 * *mpp) : 0.0;
+    const float x0 = options.left_inset_px + 16.0f, y0 = height - 24.0f;
     if (metres > 0) {
-        const float bar_px = float(metres / mpp);
-        const float x0 = options.left_inset_px + 16.0f, y0 = height - 24.0f;
+        const float bar_px = float(metres / *mpp);
         char text[64];
         if (metres >= 1000) std::snprintf(text, sizeof text, "%g km", metres / 1000.0);
         else std::snprintf(text, sizeof text, "%g m", metres);
@@ -133,6 +276,41 @@ OverlayLayout drawMapOverlay(ImDrawList* dl, ImFont* font, float font_size, cons
         dl->AddText(font, font_size, ImVec2(x0, y0 - font_size - 3), kLabelText, text);
         layout.scale_bar = Box{x0, y0, bar_px, 5};
         layout.scale_bar_metres = metres;
+    }
+
+    // Cursor coordinates, above the scale bar.
+    if (options.cursor_px) {
+        if (const auto at = lonLatAtPixel(state, options.cursor_px->x, options.cursor_px->y)) {
+            const std::string text = formatLonLat(*at);
+            const ImVec2 s = font->CalcTextSizeA(font_size, 1e9f, 0.0f, text.c_str());
+            const ImVec2 pos(x0 - 2, y0 - 2 * font_size - 20);
+            dl->AddRectFilled(ImVec2(pos.x - 4, pos.y - 2), ImVec2(pos.x + s.x + 4, pos.y + s.y + 2),
+                              IM_COL32(255, 255, 255, 190), 3.0f);
+            dl->AddText(font, font_size, pos, kLabelText, text.c_str());
+        }
+    }
+
+    // North arrow: top right, pointing to true north at the view centre.
+    if (state.map.show_north_arrow) {
+        layout.north_deg = northDirectionDeg(state.view, state.projection, state.view.width() / 2.0,
+                                             state.view.height() / 2.0);
+        if (layout.north_deg) {
+            const float radius = 18.0f;
+            const ImVec2 c(width - 34.0f, 34.0f);
+            const float a = float(*layout.north_deg * kPi / 180.0);
+            const ImVec2 up(std::sin(a), -std::cos(a));
+            const ImVec2 side(-up.y, up.x);
+            dl->AddCircleFilled(c, radius + 4, IM_COL32(255, 255, 255, 190));
+            const ImVec2 tip(c.x + up.x * radius, c.y + up.y * radius);
+            const ImVec2 tail(c.x - up.x * radius * 0.7f, c.y - up.y * radius * 0.7f);
+            const ImVec2 l(c.x + side.x * 6, c.y + side.y * 6), r(c.x - side.x * 6, c.y - side.y * 6);
+            dl->AddTriangleFilled(tip, l, r, IM_COL32(40, 40, 40, 255));
+            dl->AddTriangleFilled(tail, r, l, IM_COL32(150, 150, 150, 255));
+            const ImVec2 s = font->CalcTextSizeA(font_size * 0.8f, 1e9f, 0.0f, "N");
+            dl->AddText(font, font_size * 0.8f,
+                        ImVec2(c.x + up.x * (radius + 10) - s.x / 2, c.y + up.y * (radius + 10) - s.y / 2), kLabelText,
+                        "N");
+        }
     }
 
     // Attribution: bottom-right, small.

@@ -1,14 +1,20 @@
-// app/ui/map_overlay.hpp — what is drawn over the map with Dear ImGui draw lists: place labels
-// (placed so that no two overlap; busier places first), the scale bar (true at the view centre's
-// latitude, measured with PROJ's geodesic), and the data attribution. Used by the viewer and by
-// headless renders alike. No GL calls: it only fills an ImDrawList.
+// app/ui/map_overlay.hpp — what is drawn over the map with Dear ImGui draw lists: the count on each
+// marker (mentions, or places for a cluster), place labels and GeoNames town labels placed so
+// that no two overlap (busier places first, then towns by population; each tries eight positions
+// round its point and is hidden if none is free), the scale bar (true at the view centre,
+// measured with PROJ's geodesic between two screen points, in any projection), a north arrow
+// pointing to true north (from the projection), the cursor's coordinates and the data attribution.
+// Used by the viewer and by headless renders alike; the layout it returns is what
+// `textatlas render --layout-json` writes. No GL calls: it only fills an ImDrawList.
 #pragma once
 #include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "app/state.hpp"
+#include "geo/basemap.hpp"
 
 struct ImDrawList;
 struct ImFont;
@@ -22,26 +28,44 @@ struct Box {
 
 struct PlacedLabel {
     std::string text;
-    std::size_t place = 0;
+    std::size_t place = 0;  // index in the active text's places; for a town, in the towns list
+    bool town = false;
     Box box;
+};
+
+struct PlacedMarker {
+    std::string place;        // the (leading) place's name
+    std::size_t place_index = 0;
+    std::size_t cluster_size = 1;
+    std::size_t mentions = 0;
+    Box box;                  // the disc's bounding square
 };
 
 struct OverlayLayout {
     std::vector<PlacedLabel> labels;
+    std::vector<PlacedMarker> markers;  // the active text's drawn markers
     Box scale_bar;
     double scale_bar_metres = 0.0;
+    std::optional<double> north_deg;    // screen direction of true north, clockwise from up
 };
 
-// Chooses label positions: each place tries right, left, above and below its marker; a label that
-// would overlap an earlier label or another marker is left out. Order: selected, hovered, then by
-// mention count and population. `text_size(text)` gives width and height of a label in pixels.
+// Chooses label positions: each place (then each town shown at this zoom) tries eight positions
+// round its marker; a label that would overlap an earlier label, another marker or a town dot
+// already placed is left out. Order: selected, hovered, then by mention count and population;
+// towns after all places, most populous first. `text_size(text)` gives a label's size in pixels.
 using MeasureText = std::function<std::pair<float, float>(const std::string&)>;
-std::vector<PlacedLabel> placeLabels(const AppState& state, const MeasureText& text_size);
+std::vector<PlacedLabel> placeLabels(const AppState& state, const MeasureText& text_size,
+                                     const std::vector<geo::Town>* towns = nullptr);
+
+// The smallest population a town needs to be labelled at this zoom (every town from zoom 9).
+long long townPopulationThreshold(double zoom);
 
 struct OverlayOptions {
     float left_inset_px = 0.0f;    // the part of the map covered by a side panel
     float bottom_inset_px = 0.0f;  // the part covered by a status bar
     std::vector<std::string> attribution;
+    const std::vector<geo::Town>* towns = nullptr;  // labelled if state.map.show_towns
+    std::optional<geo::XY> cursor_px;               // show the lon/lat under it
 };
 
 OverlayLayout drawMapOverlay(ImDrawList* draw_list, ImFont* font, float font_size, const AppState& state,
@@ -49,7 +73,14 @@ OverlayLayout drawMapOverlay(ImDrawList* draw_list, ImFont* font, float font_siz
 
 // A round scale-bar length (1, 2 or 5 × 10^n metres) no longer than `max_metres`.
 double niceScaleLength(double max_metres);
-// Ground metres per screen pixel at the view centre, measured along the parallel with PROJ's geodesic.
+// Ground metres per screen pixel at the view centre, measured along the parallel with PROJ's geodesic
+// (Web Mercator view).
 double groundMetresPerPixel(const geo::Viewport& view);
+// The same in any projection: the geodesic between two screen points 100 px apart across the
+// centre (nullopt where the centre shows no part of the world).
+std::optional<double> groundMetresPerPixel(const geo::Viewport& view, const geo::MapProjection& projection);
+// The screen direction of true north at pixel (x, y), degrees clockwise from straight up.
+std::optional<double> northDirectionDeg(const geo::Viewport& view, const geo::MapProjection& projection, double x_px,
+                                        double y_px);
 
 }  // namespace app::ui

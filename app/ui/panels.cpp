@@ -1,4 +1,8 @@
 #include "app/ui/panels.hpp"
+#include "app/ui/layers_panel.hpp"
+
+#include "app/ui/claims_panel.hpp"
+#include "app/ui/corrections_panel.hpp"
 
 #include <imgui.h>
 
@@ -102,6 +106,14 @@ bool drawPassageText(const AppState& state, ActionQueue& actions, std::size_t pa
                     }
                 }
             }
+            if (!run.mention && ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Right) &&
+                ImGui::IsMouseHoveringRect(p0, ImVec2(p0.x + w, p0.y + font_size + 2))) {
+                // Right-click on a word the program did not mark: start "Add a place" with it.
+                const auto word = wordAt(text, pos);
+                if (word.first < word.second) actions.push(BeginAddPlace{word.first, word.second});
+            }
+            if (state.add_place && !run.mention && pos < state.add_place->byte_end && end > state.add_place->byte_start)
+                dl->AddRectFilled(ImVec2(p0.x - 1, p0.y), ImVec2(p0.x + w, p0.y + font_size + 2), IM_COL32(60, 180, 90, 90), 3.0f);
             dl->AddText(font, font_size, p0, text_color, b, e);
             x += w;
             pos = end;
@@ -220,12 +232,14 @@ void drawPlaceHeader(const AppState& state, ActionQueue& actions, PanelState& pa
             ImGui::SameLine();
         }
         if (ImGui::Button("Show all passages (Esc)")) actions.push(ClearSelection{});
+        drawCorrectionControls(state, actions, panel);
     } else {
         ImGui::Text("%zu passages · %zu places · %zu mentions", doc.document.passages().size(),
                     doc.extraction.places.size(), doc.extraction.mentions.size());
         ImGui::TextDisabled("Click a place, a marker or a highlighted name.");
     }
     drawTourBar(state, actions);
+    drawClaimsList(state, actions);
     drawPlacesTable(state, actions, panel);
     ImGui::Separator();
 }
@@ -251,6 +265,15 @@ MenuRequests drawMainMenu(const AppState& state, ActionQueue& actions, const std
             if (ImGui::MenuItem("Quit", "Ctrl+Q")) requests.quit = true;
             ImGui::EndMenu();
         }
+        if (ImGui::BeginMenu("Edit")) {
+            const bool can_undo = state.doc && !state.doc->corrections.empty();
+            const bool can_redo = state.doc && !state.doc->redo.empty();
+            if (ImGui::MenuItem("Undo correction", "Ctrl+Z", false, can_undo)) requests.undo = true;
+            if (ImGui::MenuItem("Redo correction", "Ctrl+Y", false, can_redo)) requests.redo = true;
+            ImGui::Separator();
+            ImGui::TextDisabled("Right-click a word in a passage to add a place");
+            ImGui::EndMenu();
+        }
         if (ImGui::BeginMenu("View")) {
             if (ImGui::MenuItem("Fit all places", "Home", false, state.doc != nullptr)) actions.push(FitAll{});
             if (ImGui::MenuItem("Clear selection", "Esc", false, state.selection.place.has_value()))
@@ -266,6 +289,7 @@ MenuRequests drawMainMenu(const AppState& state, ActionQueue& actions, const std
                 actions.push(SetShowOtherTexts{!state.show_other_texts});
             ImGui::EndMenu();
         }
+        drawMapMenu(state, actions);
         if (ImGui::BeginMenu("Help")) {
             ImGui::TextUnformatted("Drag: pan · Wheel: zoom about the cursor · Double-click: zoom in");
             ImGui::TextUnformatted("Home: fit all places · Esc: clear selection · F12: screenshot");

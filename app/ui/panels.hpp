@@ -17,6 +17,8 @@ struct MenuRequests {
     bool screenshot_2x = false;   // at twice the window's size
     bool quit = false;
     bool open_dialog = false;     // File → Open…
+    bool undo = false;
+    bool redo = false;
     std::string open_path;        // a recent file chosen from the menu
 };
 
@@ -26,6 +28,7 @@ MenuRequests drawMainMenu(const AppState& state, ActionQueue& actions, const std
 // UI-only state of the panels that lives between frames (not part of AppState: nothing else reads it).
 struct PanelState {
     ImGuiTextFilter place_filter;
+    bool this_mention_only = false;  // corrections act on the selected mention only
 };
 
 // Where a mention was drawn this frame (screen pixels), so tests can point the mouse at it.

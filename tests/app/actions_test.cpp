@@ -3,6 +3,7 @@
 
 #include "app/actions.hpp"
 #include "app/scene.hpp"
+#include "app/ui/corrections_panel.hpp"
 #include "app/ui/map_overlay.hpp"
 #include "geo/projection.hpp"
 
@@ -33,6 +34,7 @@ protected:
         state.doc = std::make_unique<OpenDocument>(OpenDocument::fromDocument(std::move(doc), gazetteer, "test.txt"));
         state.view = geo::Viewport(1200, 800, geo::XY{0, 0}, 3.0);
         state.panel_width_px = 400;
+        state.gazetteer = &gazetteer;
     }
     std::size_t placeNamed(const std::string& name) const {
         const auto& places = state.doc->extraction.places;
@@ -193,6 +195,68 @@ TEST_F(ActionsTest, OpeningAnotherTextKeepsTheFirstAsABackgroundText) {
     apply(state, ActivateDocument{0});
     EXPECT_EQ(state.doc->path, "test.txt");
     EXPECT_EQ(state.other_docs[0]->path, "second.txt");
+}
+
+TEST_F(ActionsTest, NotAPlaceRemovesEveryMentionAndUndoRedoRestoreIt) {
+    const std::size_t kabul = placeNamed("Kabul");
+    const auto edit = geo::notAPlaceForPlace(state.doc->document, state.doc->extraction, kabul, 0);
+    apply(state, Correct{edit});
+    EXPECT_EQ(state.doc->extraction.places.size(), 2u);
+    EXPECT_EQ(state.doc->place_mercator.size(), 2u);
+    EXPECT_TRUE(state.project_dirty);
+    for (const auto& p : state.doc->extraction.places) EXPECT_NE(p.place.name, "Kabul");
+    apply(state, Undo{});
+    EXPECT_EQ(state.doc->extraction.places.size(), 3u);
+    EXPECT_TRUE(state.doc->corrections.empty());
+    apply(state, Redo{});
+    EXPECT_EQ(state.doc->extraction.places.size(), 2u);
+    EXPECT_TRUE(state.doc->redo.empty());
+}
+
+TEST_F(ActionsTest, ChoosingAnotherPlaceKeepsTheSelectionOnTheNewPlace) {
+    // A second "Herat" in the gazetteer, far away, as an alternative.
+    geo::Place other = makePlace("t:herat-2", "Herat", 10.0, 50.0, 100);
+    other.country = "DE";
+    gazetteer.add(other, {{"Herat", geo::NameKind::Name}});
+    const std::size_t herat = placeNamed("Herat");
+    apply(state, SelectPlace{herat, false});
+    apply(state, ShowCandidates{herat});
+    ASSERT_FALSE(state.candidates.empty());
+    EXPECT_EQ(state.candidates.front().id, "t:herat-2");
+    const auto edit = geo::choosePlaceForPlace(state.doc->document, state.doc->extraction, herat,
+                                               geo::PlaceTarget{"t:herat-2", std::nullopt}, 0);
+    apply(state, Correct{edit});
+    EXPECT_FALSE(state.choosing_for.has_value());
+    const std::size_t now = placeNamed("Herat");
+    EXPECT_EQ(state.doc->extraction.places[now].place.id, "t:herat-2");
+    EXPECT_NEAR(state.doc->extraction.places[now].place.position.lon, 10.0, 1e-9);
+}
+
+TEST_F(ActionsTest, AWordPlacedOnTheMapBecomesAPlaceOfEveryOccurrence) {
+    const std::string& text = state.doc->document.text();
+    const std::size_t at = text.find("Monday");
+    apply(state, BeginAddPlace{at, at + 6});
+    apply(state, PickUserPoint{geo::LonLat(1, 2)});  // not picking on the map yet: ignored
+    EXPECT_EQ(state.doc->extraction.places.size(), 3u);
+    apply(state, SetAddPlaceOptions{true, false});
+    apply(state, PickUserPoint{geo::LonLat(1, 2)});
+    EXPECT_FALSE(state.add_place.has_value());
+    ASSERT_EQ(state.doc->extraction.places.size(), 4u);
+    const std::size_t monday = placeNamed("Monday");
+    EXPECT_DOUBLE_EQ(state.doc->extraction.places[monday].place.position.lat, 2.0);
+}
+
+TEST(WordSpans, WordAtAndAdjustingByWords) {
+    const std::string text = "They met in New Mexico's capital.";
+    const auto word = ui::wordAt(text, text.find("Mexico") + 2);
+    EXPECT_EQ(text.substr(word.first, word.second - word.first), "Mexico's");
+    const auto grown = ui::adjustSpanByWord(text, word.first, word.second, false, +1, 0, text.size());
+    EXPECT_EQ(text.substr(grown.first, grown.second - grown.first), "New Mexico's");
+    const auto shrunk = ui::adjustSpanByWord(text, grown.first, grown.second, true, -1, 0, text.size());
+    EXPECT_EQ(text.substr(shrunk.first, shrunk.second - shrunk.first), "New");
+    const auto last = ui::wordAt(text, text.find("capital"));
+    EXPECT_EQ(text.substr(last.first, last.second - last.first), "capital");  // no sentence period
+    EXPECT_EQ(ui::wordAt(text, text.find(' ')).first, text.find(' '));       // a space: empty span
 }
 
 TEST(ScaleBar, NiceLengthsAreOneTwoOrFiveTimesAPowerOfTen) {

@@ -40,3 +40,18 @@ TEST(Measure, ClicksCollectTwoPointsAndAThirdStartsOver) {
 }
 
 }  // namespace
+
+#include "app/ui/claims_panel.hpp"
+
+namespace {
+
+TEST(Compass, SixteenPointsRoundToTheNearest) {
+    EXPECT_STREQ(app::ui::compassPoint(0), "N");
+    EXPECT_STREQ(app::ui::compassPoint(11.2), "N");
+    EXPECT_STREQ(app::ui::compassPoint(11.3), "NNE");
+    EXPECT_STREQ(app::ui::compassPoint(90), "E");
+    EXPECT_STREQ(app::ui::compassPoint(-45), "NW");
+    EXPECT_STREQ(app::ui::compassPoint(359), "N");
+}
+
+}  // namespace

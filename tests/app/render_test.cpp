@@ -21,6 +21,7 @@
 #include "geo/basemap.hpp"
 #include "geo/data_paths.hpp"
 #include "geo/error.hpp"
+#include "geo/map_projection.hpp"
 #include "geo/projection.hpp"
 #include "geo/viewport.hpp"
 
@@ -126,7 +127,7 @@ TEST_F(RenderTest, MarkerAtKabulIsWhereProjPutsIt) {
     const geo::Viewport view = kabulPanjshirView();
     const geo::XY kabul = mercator(69.17233, 34.52813);
     MarkerInstance marker;
-    marker.mercator = kabul;
+    marker.position = kabul;
     marker.radius_px = 7.0f;
     marker.fill_rgba = 0xd7301fff;
     const Image with_marker = renderer_->renderToImage(view, {marker});
@@ -150,7 +151,7 @@ TEST_F(RenderTest, MarkerAtKabulIsWhereProjPutsIt) {
 
     if (const char* path = std::getenv("TEXTATLAS_RENDER_PNG")) {
         MarkerInstance bazarak = marker;
-        bazarak.mercator = mercator(69.515, 35.313);
+        bazarak.position = mercator(69.515, 35.313);
         app::render::writePng(renderer_->renderToImage(view, {marker, bazarak}), path);
     }
 }
@@ -158,7 +159,7 @@ TEST_F(RenderTest, MarkerAtKabulIsWhereProjPutsIt) {
 TEST_F(RenderTest, MarkerNearTopLeftIsNotFlipped) {
     const geo::Viewport view = kabulPanjshirView();
     MarkerInstance marker;
-    marker.mercator = view.toMercator(geo::XY{40.5, 40.5});  // centre of pixel (40, 40)
+    marker.position = view.toMercator(geo::XY{40.5, 40.5});  // centre of pixel (40, 40)
     marker.fill_rgba = 0x1f30d7ff;
     const Image image = renderer_->renderToImage(view, {marker});
     EXPECT_LE(colourDistance(rgbAt(image, 40, 40), rgbOf(marker.fill_rgba)), 6);
@@ -169,7 +170,7 @@ TEST_F(RenderTest, MarkerNearTopLeftIsNotFlipped) {
 TEST_F(RenderTest, LaterMarkersAreDrawnOnTop) {
     const geo::Viewport view = kabulPanjshirView();
     MarkerInstance below;
-    below.mercator = view.toMercator(geo::XY{400.5, 300.5});
+    below.position = view.toMercator(geo::XY{400.5, 300.5});
     below.fill_rgba = 0x00ff00ff;
     MarkerInstance above = below;
     above.fill_rgba = 0x0000ffff;
@@ -360,28 +361,21 @@ TEST(Triangulation, AreaIsTheRingMinusItsHole) {
     geo::VectorLayer layer;
     layer.kind = geo::GeometryKind::Polygons;
     layer.features = {square, bow_tie};
-    const geo::XY origin = app::render::lonLatToMercator(67.5, 34.5);
     int skipped = -1;
-    const std::vector<geo::XY> triangles = app::render::triangulatePolygons(layer, origin, &skipped);
+    const std::vector<geo::XY> triangles = app::render::triangulatePolygons(layer, &skipped);
     EXPECT_EQ(skipped, 0);
     ASSERT_EQ(triangles.size() % 3, 0u);
-    double area = 0.0;
+    double area = 0.0;  // square degrees: the triangles are in lon/lat
     for (size_t i = 0; i < triangles.size(); i += 3) {
         const geo::XY& a = triangles[i];
         const geo::XY& b = triangles[i + 1];
         const geo::XY& c = triangles[i + 2];
         area += std::abs((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)) / 2.0;
     }
-    auto rectangle = [&](double w, double s, double e, double n) {
-        const geo::XY sw = app::render::lonLatToMercator(w, s);
-        const geo::XY ne = app::render::lonLatToMercator(e, n);
-        return (ne.x - sw.x) * (ne.y - sw.y);
-    };
-    // Bow tie: its diagonals are straight in Mercator and cross at lon 61, halfway up in Mercator y,
-    // so it is two triangles, each half of its half of the 2°×2° box.
-    const double bow_tie_area = 0.5 * rectangle(60, 30, 61, 32) + 0.5 * rectangle(61, 30, 62, 32);
-    const double expected = rectangle(66, 33, 69, 36) - rectangle(67, 34, 68, 35) + bow_tie_area;
-    EXPECT_NEAR(area, expected, 1e-6 * expected);
+    // Square 3°×3° minus its 1°×1° hole; the bow tie's diagonals cross at (61, 31), leaving two
+    // triangles of base 2° and height 1°.
+    const double expected = 9.0 - 1.0 + 2.0 * (2.0 * 1.0 / 2.0);
+    EXPECT_NEAR(area, expected, 1e-9);
 }
 
 TEST(LineMesh, StraightLineIsOneQuadWithUnitNormals) {
@@ -440,7 +434,7 @@ TEST(LineMesh, OutlinesSkipTheClipFrameOfARegionalLayer) {
     geo::VectorLayer clipped;
     clipped.kind = geo::GeometryKind::Polygons;
     clipped.features = {rectangle(60, 30, 62, 32), rectangle(62, 30, 64, 31)};
-    const app::render::LineMesh mesh = app::render::buildLineMesh(clipped, geo::XY{0, 0});
+    const app::render::LineMesh mesh = app::render::buildLineMesh(clipped, geo::MapProjection(), geo::XY{0, 0});
     ASSERT_EQ(mesh.paths.size(), 2u);
     EXPECT_EQ(mesh.paths[0].vertex_count, 4u);  // one segment: two pairs
     EXPECT_EQ(mesh.paths[1].vertex_count, 6u);  // two segments joined at (62, 31)
@@ -450,7 +444,7 @@ TEST(LineMesh, OutlinesSkipTheClipFrameOfARegionalLayer) {
     // A layer of one feature has no clip frame: the rectangle is outlined all round.
     geo::VectorLayer single = clipped;
     single.features.resize(1);
-    const app::render::LineMesh whole = app::render::buildLineMesh(single, geo::XY{0, 0});
+    const app::render::LineMesh whole = app::render::buildLineMesh(single, geo::MapProjection(), geo::XY{0, 0});
     ASSERT_EQ(whole.paths.size(), 1u);
     EXPECT_EQ(whole.paths[0].vertex_count, 10u);  // four corners, the first repeated to close
 }
@@ -573,7 +567,7 @@ TEST_F(RenderTest, DrawSetsTheViewportAndDrawsIntoTheBoundFramebuffer) {
     glScissor(0, 0, 1, 1);
     const geo::Viewport view(64, 32, mercator(69, 34.5), 8.0);
     MarkerInstance marker;
-    marker.mercator = view.toMercator(geo::XY{48.5, 8.5});
+    marker.position = view.toMercator(geo::XY{48.5, 8.5});
     marker.fill_rgba = 0x0000ffff;
     renderer_->draw(view, {marker});
     GLint viewport[4] = {0, 0, 0, 0};
@@ -587,3 +581,136 @@ TEST_F(RenderTest, DrawSetsTheViewportAndDrawsIntoTheBoundFramebuffer) {
 }
 
 }  // namespace
+
+// --- Projections ---------------------------------------------------------------------------
+
+// A view of `projection` centred on `centre` at `zoom`.
+geo::Viewport viewIn(const geo::MapProjection& projection, const geo::LonLat& centre, double zoom, int width = 320,
+                     int height = 240) {
+    return geo::Viewport(width, height, *projection.forward(centre.lon, centre.lat), zoom);
+}
+
+TEST_F(RenderTest, MarkersSitWhereProjPutsThemInEveryProjection) {
+    const geo::LonLat kabul(69.17233, 34.52813);
+    const geo::LonLat bazarak(69.515, 35.313);
+    for (geo::MapProjectionKind kind : {geo::MapProjectionKind::WebMercator, geo::MapProjectionKind::Utm,
+                                        geo::MapProjectionKind::Laea, geo::MapProjectionKind::Globe}) {
+        const geo::MapProjection projection = geo::MapProjection::make(kind, geo::LonLat(69.3, 34.9));
+        // An independent PROJ transformation from the same CRS places the markers.
+        const geo::Projection reference = geo::Projection::fromWgs84To(projection.crs());
+        const geo::Viewport view(400, 300, reference.forward(geo::LonLat(69.3, 34.9)), 8.0);
+        app::render::FrameStyle style;
+        style.projection = projection;
+        MarkerInstance marker;
+        marker.position = reference.forward(bazarak);
+        marker.radius_px = 6.0f;
+        marker.fill_rgba = 0x00ff00ffu;  // green: nowhere on the map
+        const Image image = renderer_->renderToImage(view, {marker}, style);
+        int x = 0, y = 0;
+        pixelOf(view, reference.forward(bazarak), x, y);
+        ASSERT_TRUE(x > 10 && y > 10 && x < 390 && y < 290) << projection.crs();
+        EXPECT_LE(colourDistance(rgbAt(image, x, y), rgbOf(marker.fill_rgba)), 6) << projection.crs();
+        // Kabul, 90 km away, is terrain, not marker.
+        pixelOf(view, reference.forward(kabul), x, y);
+        EXPECT_GT(colourDistance(rgbAt(image, x, y), rgbOf(marker.fill_rgba)), 150) << projection.crs();
+    }
+}
+
+TEST_F(RenderTest, TheGlobeShowsSpaceBeyondItsRimAndSeaInside) {
+    const geo::MapProjection globe = geo::MapProjection::make(geo::MapProjectionKind::Globe, geo::LonLat(0.0, 0.0));
+    // Zoom 1: 78 km per pixel, the globe (radius 6378 km) is about 163 px across the middle.
+    const geo::Viewport view(400, 300, geo::XY{0, 0}, 1.0);
+    app::render::FrameStyle style;
+    style.projection = globe;
+    const Image image = renderer_->renderToImage(view, {}, style);
+    const double radius_px = 6378137.0 / view.metresPerPixel();
+    // Corners are space; just inside the rim on the Atlantic side (west of 0°N 0°E) is sea.
+    EXPECT_EQ(colourDistance(rgbAt(image, 2, 2), rgbOf(style.space_rgba)), 0);
+    EXPECT_EQ(colourDistance(rgbAt(image, 397, 297), rgbOf(style.space_rgba)), 0);
+    const int inside_x = static_cast<int>(200 - 0.5 * radius_px);
+    EXPECT_LE(colourDistance(rgbAt(image, inside_x, 150 + 10), rgbOf(style.background_rgba)), 3);
+    const int outside_x = static_cast<int>(200 - radius_px - 4);
+    EXPECT_EQ(colourDistance(rgbAt(image, outside_x, 150), rgbOf(style.space_rgba)), 0);
+}
+
+TEST(ClipOnTheSphere, TrianglesAndPathsStopAtTheGlobesRim) {
+    const geo::MapProjection globe = geo::MapProjection::make(geo::MapProjectionKind::Globe, geo::LonLat(0.0, 0.0));
+    std::vector<geo::XY> out;
+    // A triangle reaching from 60°E to 120°E: only what lies within 89.9° of the centre is kept.
+    app::render::clipLonLatTriangle({60, -10}, {120, -10}, {90, 20}, globe, 2.0, out);
+    ASSERT_FALSE(out.empty());
+    ASSERT_EQ(out.size() % 3, 0u);
+    for (const geo::XY& p : out) EXPECT_TRUE(globe.shows(p.x, p.y)) << p.x << ", " << p.y;
+    // A path along the equator from 0° to 180° ends on the rim.
+    const auto runs = app::render::projectPath({{0, 0}, {180, 0}}, globe, geo::XY{0, 0}, 1.0);
+    ASSERT_EQ(runs.size(), 1u);
+    const geo::XY end = runs[0].back();
+    EXPECT_NEAR(std::hypot(end.x, end.y), 6378137.0, 50.0);
+}
+
+// --- Reference images ------------------------------------------------------------------------
+
+// Compares a render with a committed reference (tests/data/reference): software GL may differ
+// by a few levels per channel, so the test allows a small mean difference and a few pixels off.
+// TEXTATLAS_UPDATE_REFERENCES=1 writes the references instead.
+void expectMatchesReference(const Image& image, const std::string& name) {
+    const std::string path = std::string(TEXTATLAS_TEST_DATA_DIR) + "/reference/" + name;
+    if (const char* update = std::getenv("TEXTATLAS_UPDATE_REFERENCES"); update && std::string(update) == "1") {
+        app::render::writePng(image, path);
+        GTEST_SKIP() << "wrote " << path;
+    }
+    const Image reference = app::render::readImage(path);
+    ASSERT_EQ(reference.width, image.width);
+    ASSERT_EQ(reference.height, image.height);
+    double total = 0.0;
+    std::size_t far_off = 0;
+    for (int y = 0; y < image.height; ++y) {
+        for (int x = 0; x < image.width; ++x) {
+            const int d = colourDistance(rgbAt(image, x, y), rgbAt(reference, x, y));
+            total += d;
+            if (d > 60) ++far_off;
+        }
+    }
+    const double pixels = double(image.width) * image.height;
+    EXPECT_LT(total / pixels, 4.0) << name << ": mean difference (sum of RGB) per pixel";
+    EXPECT_LT(double(far_off) / pixels, 0.01) << name << ": share of pixels far from the reference";
+}
+
+TEST_F(RenderTest, KabulPanjshirMatchesItsReference) {
+    app::render::FrameStyle style;
+    style.show_graticule = true;
+    MarkerInstance kabul;
+    kabul.position = mercator(69.17233, 34.52813);
+    const Image image = renderer_->renderToImage(
+        geo::Viewport(320, 240, mercator(69.35, 34.9), 8.0), {kabul}, style);
+    expectMatchesReference(image, "kabul_panjshir_webmercator_320x240.png");
+}
+
+TEST_F(RenderTest, GlobeMatchesItsReference) {
+    app::render::FrameStyle style;
+    style.projection = geo::MapProjection::make(geo::MapProjectionKind::Globe, geo::LonLat(69.0, 34.0));
+    style.show_graticule = true;
+    const Image image = renderer_->renderToImage(geo::Viewport(320, 240, geo::XY{0, 0}, 0.6), {}, style);
+    expectMatchesReference(image, "globe_320x240.png");
+}
+
+TEST_F(RenderTest, ChangingTheMinimumZoomHidesALayer) {
+    // The regional countries layer (index 6) drawn alone in red, then only from one zoom above the view's.
+    const geo::Viewport view(320, 240, mercator(69.2, 34.5), 6.0);
+    app::render::FrameStyle style;
+    style.show_terrain = false;
+    app::render::LayerDraw borders;
+    borders.layer = 6;
+    borders.style.line_rgba = 0xff0000ffu;
+    borders.style.line_width_px = 3.0f;
+    style.layers = {borders};
+    auto redPixels = [&](const Image& image) {
+        int count = 0;
+        for (int y = 0; y < image.height; ++y)
+            for (int x = 0; x < image.width; ++x) count += colourDistance(rgbAt(image, x, y), Rgb{255, 0, 0}) < 30;
+        return count;
+    };
+    EXPECT_GT(redPixels(renderer_->renderToImage(view, {}, style)), 50);
+    style.layers[0].min_zoom = view.zoom() + 1.0;
+    EXPECT_EQ(redPixels(renderer_->renderToImage(view, {}, style)), 0);
+}

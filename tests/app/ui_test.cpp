@@ -11,6 +11,9 @@
 #include "app/ui/panels.hpp"
 #include "geo/data_paths.hpp"
 #include "geo/projection.hpp"
+#include "geo/raster.hpp"
+
+#include <algorithm>
 
 namespace {
 
@@ -166,6 +169,39 @@ TEST_F(ViewerUi, MeasureToolSnapsToMarkersAndMeasuresTheGeodesic) {
     const auto& a = state.doc->extraction.places[kabul].place.position;
     EXPECT_DOUBLE_EQ(state.measure->points[0].lon, a.lon);
     EXPECT_DOUBLE_EQ(state.measure->points[0].lat, a.lat);
+}
+
+TEST_F(ViewerUi, TheSeedsDistanceClaimIsListedAndShownWithBothPlacesInView) {
+    ASSERT_FALSE(state.doc->claims.empty());
+    const geo::DistanceClaim& claim = state.doc->claims.front();
+    ASSERT_TRUE(claim.subject && claim.reference);
+    EXPECT_EQ(state.doc->extraction.places[*claim.reference].place.name, "Kabul");
+    EXPECT_EQ(state.doc->extraction.places[*claim.subject].place.name, "Panjshir Valley");
+    apply(state, ShowClaim{0});
+    finishFlight();
+    for (std::size_t place : {*claim.subject, *claim.reference}) {
+        const ImVec2 p = markerPixel(place);
+        EXPECT_GT(p.x, float(state.panel_width_px));
+        EXPECT_LT(p.x, 1400.0f);
+        EXPECT_GT(p.y, 0.0f);
+        EXPECT_LT(p.y, 900.0f);
+    }
+    apply(state, ShowClaim{std::nullopt});
+    EXPECT_FALSE(state.shown_claim.has_value());
+}
+
+TEST_F(ViewerUi, MeasuringTwoPointsGivesAnElevationProfileFromTheDem) {
+    const geo::Raster dem = geo::loadRaster(std::string(TEXTATLAS_SOURCE_DATA_DIR) + "/dem/afghanistan_dem_dted0_30arcsec.tif");
+    state.dem = &dem;
+    apply(state, ToggleMeasure{});
+    apply(state, AddMeasurePoint{geo::LonLat(69.172, 34.528)});   // Kabul, 1807 m in the DEM
+    EXPECT_FALSE(state.measure->profile.has_value());
+    apply(state, AddMeasurePoint{geo::LonLat(69.515, 35.313)});   // Bazarak, 2021 m
+    ASSERT_TRUE(state.measure->profile.has_value());
+    const auto& profile = *state.measure->profile;
+    EXPECT_NEAR(profile.elevations.front(), 1807, 60);  // bilinear between posts
+    EXPECT_NEAR(profile.elevations.back(), 2021, 60);
+    EXPECT_GT(*std::max_element(profile.elevations.begin(), profile.elevations.end()), 2500);  // a ridge between
 }
 
 }  // namespace

@@ -51,9 +51,10 @@ TEST(Basemap, LoadsTheDemAndTheLayersInDrawingOrder) {
     EXPECT_GT(basemap.layers[4].style.line_width_px, basemap.layers[3].style.line_width_px);
     EXPECT_EQ(basemap.layers[4].style.line_rgba, basemap.layers[3].style.line_rgba);
 
-    ASSERT_EQ(basemap.attribution.size(), 5u);
+    ASSERT_EQ(basemap.attribution.size(), 6u);
     EXPECT_EQ(basemap.attribution[0], "Elevation: DTED Level 0 (NIMA/NGA), public domain");
     EXPECT_EQ(basemap.attribution[4], "Places: GeoNames, geonames.org (CC BY 4.0)");
+    EXPECT_EQ(basemap.attribution[5], "World relief: ETOPO5 (NOAA NGDC), public domain");
 }
 
 TEST(Basemap, MissingDataFolderNamesTheFile) {

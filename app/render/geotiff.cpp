@@ -1,0 +1,172 @@
+#include "app/render/geotiff.hpp"
+
+#include <cpl_conv.h>
+#include <cpl_string.h>
+#include <cpl_vsi.h>
+
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <random>
+
+#include "geo/error.hpp"
+#include "geo/gdal_handles.hpp"
+
+namespace app::render {
+
+namespace {
+
+struct StringListDestroyer {
+    void operator()(char** list) const { CSLDestroy(list); }
+};
+using StringListPtr = std::unique_ptr<char*, StringListDestroyer>;
+
+bool sizeMatches(const Image& image) {
+    return image.width > 0 && image.height > 0 &&
+           image.rgba.size() == static_cast<size_t>(image.width) * static_cast<size_t>(image.height) * 4;
+}
+
+// Removes the temporary file (and a side file GDAL may write) unless released.
+class TemporaryFile {
+public:
+    explicit TemporaryFile(std::string path) : path_(std::move(path)) {}
+    ~TemporaryFile() {
+        if (path_.empty()) return;
+        std::remove(path_.c_str());
+        std::remove((path_ + ".aux.xml").c_str());
+    }
+    TemporaryFile(const TemporaryFile&) = delete;
+    TemporaryFile& operator=(const TemporaryFile&) = delete;
+    const std::string& path() const { return path_; }
+    void release() { path_.clear(); }
+
+private:
+    std::string path_;
+};
+
+// An in-memory GDAL raster that reads the image's own pixels (no copy): four bands over the
+// interleaved RGBA bytes.
+geo::gdal::DatasetPtr wrapImage(const Image& image) {
+    GDALDriverH mem = GDALGetDriverByName("MEM");
+    if (mem == nullptr) return nullptr;
+    geo::gdal::DatasetPtr dataset(GDALCreate(mem, "", image.width, image.height, 0, GDT_Byte, nullptr));
+    if (!dataset) return nullptr;
+    const GDALColorInterp channels[4] = {GCI_RedBand, GCI_GreenBand, GCI_BlueBand, GCI_AlphaBand};
+    for (int band = 0; band < 4; ++band) {
+        char pointer[64] = {0};
+        CPLPrintPointer(pointer, const_cast<std::uint8_t*>(image.rgba.data()) + band, sizeof pointer - 1);
+        const std::string data_pointer = std::string("DATAPOINTER=") + pointer;
+        const std::string line_offset = "LINEOFFSET=" + std::to_string(static_cast<long long>(image.width) * 4);
+        StringListPtr options(CSLAddString(nullptr, data_pointer.c_str()));
+        options.reset(CSLAddString(options.release(), "PIXELOFFSET=4"));
+        options.reset(CSLAddString(options.release(), line_offset.c_str()));
+        if (GDALAddBand(dataset.get(), GDT_Byte, options.get()) != CE_None) return nullptr;
+        GDALSetRasterColorInterpretation(GDALGetRasterBand(dataset.get(), band + 1), channels[band]);
+    }
+    return dataset;
+}
+
+std::atomic<unsigned> png_counter{0};
+
+}  // namespace
+
+void writeGeoTiff(const Image& image, const geo::Viewport& view, const std::string& path,
+                  const GeoTiffOptions& options) {
+    auto fail = [&](geo::ErrorKind kind, const std::string& reason) {
+        throw geo::Error(kind, path + ": cannot write GeoTIFF (" + reason + ")");
+    };
+    auto gdalReason = [](const char* fallback) {
+        const char* message = CPLGetLastErrorMsg();
+        return std::string(message != nullptr && *message != '\0' ? message : fallback);
+    };
+    if (!sizeMatches(image)) fail(geo::ErrorKind::InvalidInput, "image is empty or its pixel buffer does not match its size");
+    if (image.width != view.width() || image.height != view.height()) {
+        fail(geo::ErrorKind::InvalidInput, "the image is " + std::to_string(image.width) + " x " +
+                                               std::to_string(image.height) + " but the view is " +
+                                               std::to_string(view.width()) + " x " + std::to_string(view.height()));
+    }
+    const std::filesystem::path target(path);
+    const std::filesystem::path directory = target.has_parent_path() ? target.parent_path() : ".";
+    std::error_code ec;
+    if (!std::filesystem::is_directory(directory, ec)) fail(geo::ErrorKind::Io, "directory does not exist");
+
+    geo::gdal::registerDriversOnce();
+    const geo::gdal::QuietErrors quiet;
+    geo::gdal::SpatialReferencePtr srs(OSRNewSpatialReference(nullptr));
+    if (!srs || OSRSetFromUserInput(srs.get(), options.crs.c_str()) != OGRERR_NONE) {
+        fail(geo::ErrorKind::InvalidInput, "unknown CRS '" + options.crs + "'");
+    }
+    GDALDriverH gtiff = GDALGetDriverByName("GTiff");
+    if (gtiff == nullptr) fail(geo::ErrorKind::Io, "GDAL has no GTiff driver");
+
+    double min_x = 0, min_y = 0, max_x = 0, max_y = 0;
+    view.bounds(min_x, min_y, max_x, max_y);
+    double geotransform[6] = {min_x, view.metresPerPixel(), 0.0, max_y, 0.0, -view.metresPerPixel()};
+
+    std::random_device entropy;
+    char suffix[32];
+    std::snprintf(suffix, sizeof suffix, ".tmp-%08x.tif", static_cast<unsigned>(entropy()));
+    TemporaryFile temporary(path + suffix);
+    {
+        StringListPtr creation(CSLAddString(nullptr, "TILED=YES"));
+        for (const char* option : {"COMPRESS=DEFLATE", "PREDICTOR=2", "PHOTOMETRIC=RGB", "ALPHA=YES", "BIGTIFF=IF_SAFER"}) {
+            creation.reset(CSLAddString(creation.release(), option));
+        }
+        geo::gdal::DatasetPtr dataset(GDALCreate(gtiff, temporary.path().c_str(), image.width, image.height, 4, GDT_Byte,
+                                                 creation.get()));
+        if (!dataset) fail(geo::ErrorKind::Io, gdalReason("GDAL could not create the file"));
+        if (GDALSetGeoTransform(dataset.get(), geotransform) != CE_None ||
+            GDALSetSpatialRef(dataset.get(), srs.get()) != CE_None) {
+            fail(geo::ErrorKind::Io, gdalReason("GDAL could not georeference the file"));
+        }
+        if (options.dpi > 0) {
+            const std::string dpi = std::to_string(options.dpi);
+            GDALSetMetadataItem(dataset.get(), "TIFFTAG_XRESOLUTION", dpi.c_str(), nullptr);
+            GDALSetMetadataItem(dataset.get(), "TIFFTAG_YRESOLUTION", dpi.c_str(), nullptr);
+            GDALSetMetadataItem(dataset.get(), "TIFFTAG_RESOLUTIONUNIT", "2", nullptr);  // inches
+        }
+        GDALSetMetadataItem(dataset.get(), "TIFFTAG_SOFTWARE", "Text Atlas " TEXTATLAS_VERSION, nullptr);
+        auto* pixels = const_cast<std::uint8_t*>(image.rgba.data());
+        // Pixel-interleaved RGBA in, one band per channel out.
+        if (GDALDatasetRasterIO(dataset.get(), GF_Write, 0, 0, image.width, image.height, pixels, image.width,
+                                image.height, GDT_Byte, 4, nullptr, 4, static_cast<GSpacing>(image.width) * 4,
+                                1) != CE_None) {
+            fail(geo::ErrorKind::Io, gdalReason("GDAL could not write the pixels"));
+        }
+    }  // closing flushes and compresses the last tiles
+    if (CPLGetLastErrorType() >= CE_Failure) fail(geo::ErrorKind::Io, gdalReason("GDAL failed while writing"));
+    std::remove((temporary.path() + ".aux.xml").c_str());
+    std::filesystem::rename(temporary.path(), path, ec);
+    if (ec) fail(geo::ErrorKind::Io, ec.message());
+    temporary.release();
+}
+
+std::string encodePng(const Image& image) {
+    if (!sizeMatches(image)) {
+        throw geo::Error(geo::ErrorKind::InvalidInput,
+                         "cannot encode PNG (image is empty or its pixel buffer does not match its size)");
+    }
+    geo::gdal::registerDriversOnce();
+    const geo::gdal::QuietErrors quiet;
+    GDALDriverH png = GDALGetDriverByName("PNG");
+    geo::gdal::DatasetPtr source = wrapImage(image);
+    if (png == nullptr || !source) throw geo::Error(geo::ErrorKind::Io, "cannot encode PNG (GDAL has no MEM or PNG driver)");
+    const std::string memory_path = "/vsimem/textatlas-png-" + std::to_string(png_counter.fetch_add(1)) + ".png";
+    {
+        geo::gdal::DatasetPtr written(
+            GDALCreateCopy(png, memory_path.c_str(), source.get(), FALSE, nullptr, nullptr, nullptr));
+        if (!written) {
+            VSIUnlink(memory_path.c_str());
+            throw geo::Error(geo::ErrorKind::Io, std::string("cannot encode PNG (") + CPLGetLastErrorMsg() + ")");
+        }
+    }
+    vsi_l_offset length = 0;
+    GByte* bytes = VSIGetMemFileBuffer(memory_path.c_str(), &length, TRUE);  // takes the buffer
+    std::string encoded(reinterpret_cast<const char*>(bytes), static_cast<size_t>(length));
+    CPLFree(bytes);
+    VSIUnlink((memory_path + ".aux.xml").c_str());
+    return encoded;
+}
+
+}  // namespace app::render

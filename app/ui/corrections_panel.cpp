@@ -1,0 +1,201 @@
+#include "app/ui/corrections_panel.hpp"
+
+#include <imgui.h>
+
+#include <cmath>
+#include <cstdio>
+
+#include "app/scene.hpp"
+#include "app/ui/panels.hpp"
+
+namespace app::ui {
+namespace {
+
+bool isWordByte(unsigned char c) {
+    // Bytes of multi-byte UTF-8 letters count as word bytes; so do ASCII letters, digits, ' - .
+    return c >= 0x80 || std::isalnum(c) || c == '\'' || c == '-' || c == '.';
+}
+
+geo::CorrectionScope scopeOf(const PanelState& panel, const AppState& state) {
+    return panel.this_mention_only && state.selection.mention ? geo::CorrectionScope::ThisMention
+                                                              : geo::CorrectionScope::AllWithName;
+}
+
+std::string describeCandidate(const geo::CandidateView& c, const AppState& state) {
+    char text[512];
+    std::string near;
+    if (c.nearest_other < state.doc->extraction.places.size() && std::isfinite(c.nearest_other_m)) {
+        char buf[160];
+        std::snprintf(buf, sizeof buf, " — %.0f km from %s", c.nearest_other_m / 1000.0,
+                      state.doc->extraction.places[c.nearest_other].place.name.c_str());
+        near = buf;
+    }
+    std::snprintf(text, sizeof text, "%s, %s (%s%s)%s", c.name.c_str(), c.country.empty() ? "—" : c.country.c_str(),
+                  geo::toString(c.kind), c.population > 0 ? (", pop. " + std::to_string(c.population)).c_str() : "",
+                  near.c_str());
+    return text;
+}
+
+}  // namespace
+
+std::pair<std::size_t, std::size_t> wordAt(const std::string& text, std::size_t byte) {
+    if (byte >= text.size() || !isWordByte(static_cast<unsigned char>(text[byte]))) return {byte, byte};
+    std::size_t start = byte, end = byte;
+    while (start > 0 && isWordByte(static_cast<unsigned char>(text[start - 1]))) --start;
+    while (end < text.size() && isWordByte(static_cast<unsigned char>(text[end]))) ++end;
+    // A sentence-final period or trailing apostrophe is not part of the word.
+    while (end > start && (text[end - 1] == '.' || text[end - 1] == '\'' || text[end - 1] == '-')) --end;
+    return {start, end};
+}
+
+std::pair<std::size_t, std::size_t> adjustSpanByWord(const std::string& text, std::size_t start, std::size_t end,
+                                                     bool at_end, int delta, std::size_t limit_start,
+                                                     std::size_t limit_end) {
+    auto is_space = [&](std::size_t i) { return !isWordByte(static_cast<unsigned char>(text[i])); };
+    if (at_end && delta > 0) {
+        std::size_t i = end;
+        while (i < limit_end && is_space(i)) ++i;
+        if (i < limit_end) end = wordAt(text, i).second;
+    } else if (at_end && delta < 0) {
+        std::size_t i = end;
+        while (i > start && !is_space(i - 1)) --i;  // back over the last word
+        while (i > start && is_space(i - 1)) --i;   // and the gap before it
+        if (i > start) end = i;
+    } else if (!at_end && delta > 0) {
+        std::size_t i = start;
+        while (i > limit_start && is_space(i - 1)) --i;
+        if (i > limit_start) start = wordAt(text, i - 1).first;
+    } else {
+        std::size_t i = start;
+        while (i < end && !is_space(i)) ++i;
+        while (i < end && is_space(i)) ++i;
+        if (i < end) start = i;
+    }
+    return {start, end};
+}
+
+void drawCorrectionControls(const AppState& state, ActionQueue& actions, PanelState& panel) {
+    if (!state.doc || !state.selection.place || !state.gazetteer) return;
+    const std::size_t place = *state.selection.place;
+    const OpenDocument& doc = *state.doc;
+    if (!ImGui::CollapsingHeader("Correct this place")) return;
+    if (state.selection.mention) {
+        ImGui::Checkbox("Only the selected mention", &panel.this_mention_only);
+    } else {
+        panel.this_mention_only = false;
+        ImGui::TextDisabled("Applies to every mention of the same name (select a mention to narrow it).");
+    }
+    const geo::CorrectionScope scope = scopeOf(panel, state);
+    if (ImGui::Button("Not a place")) {
+        if (scope == geo::CorrectionScope::ThisMention)
+            actions.push(Correct{{geo::notAPlace(doc.document, doc.extraction.mentions[*state.selection.mention], scope, 0)}});
+        else
+            actions.push(Correct{geo::notAPlaceForPlace(doc.document, doc.extraction, place, 0)});
+    }
+    ImGui::SameLine();
+    const bool open = state.choosing_for == place;
+    if (ImGui::Button(open ? "Hide alternatives" : "Choose another place…"))
+        actions.push(open ? Action{HideCandidates{}} : Action{ShowCandidates{place}});
+    if (!open) return;
+    if (state.candidates.empty()) ImGui::TextDisabled("No other place of this name in the gazetteer.");
+    ImGui::BeginChild("candidates", ImVec2(0, std::min(200.0f, 24.0f * float(state.candidates.size() + 1))), true);
+    for (std::size_t i = 0; i < state.candidates.size(); ++i) {
+        const geo::CandidateView& c = state.candidates[i];
+        const std::string label = describeCandidate(c, state) + "##cand" + std::to_string(i);
+        if (ImGui::Selectable(label.c_str())) {
+            const geo::PlaceTarget target{c.id, std::nullopt};
+            if (scope == geo::CorrectionScope::ThisMention)
+                actions.push(Correct{{geo::choosePlace(doc.document, doc.extraction.mentions[*state.selection.mention],
+                                                       target, scope, 0)}});
+            else
+                actions.push(Correct{geo::choosePlaceForPlace(doc.document, doc.extraction, place, target, 0)});
+        }
+    }
+    ImGui::EndChild();
+}
+
+void drawAddPlaceWindow(const AppState& state, ActionQueue& actions, PanelState& panel) {
+    if (!state.doc || !state.add_place || !state.gazetteer) return;
+    const AddPlaceDraft& draft = *state.add_place;
+    const OpenDocument& doc = *state.doc;
+    const std::string& text = doc.document.text();
+    const std::size_t passage = doc.document.passageAtByte(draft.byte_start);
+    std::size_t limit_start = 0, limit_end = text.size();
+    if (passage != geo::Document::npos) {
+        limit_start = doc.document.passages()[passage].byte_start;
+        limit_end = doc.document.passages()[passage].byte_end;
+    }
+    const std::string words = doc.document.slice(draft.byte_start, draft.byte_end);
+    ImGui::SetNextWindowSize(ImVec2(460, 0), ImGuiCond_Appearing);
+    bool open = true;
+    if (ImGui::Begin("Add a place", &open, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::Text("Words: \"%s\"", words.c_str());
+        auto adjust = [&](const char* label, bool at_end, int delta) {
+            if (ImGui::SmallButton(label)) {
+                const auto span = adjustSpanByWord(text, draft.byte_start, draft.byte_end, at_end, delta, limit_start, limit_end);
+                actions.push(SetAddPlaceSpan{span.first, span.second});
+            }
+        };
+        adjust("+ word before", false, +1);
+        ImGui::SameLine();
+        adjust("- first word", false, -1);
+        ImGui::SameLine();
+        adjust("- last word", true, -1);
+        ImGui::SameLine();
+        adjust("+ word after", true, +1);
+        bool only_here = draft.this_mention_only;
+        if (ImGui::Checkbox("Only here (not every occurrence)", &only_here))
+            actions.push(SetAddPlaceOptions{draft.picking_on_map, only_here});
+        const geo::CorrectionScope scope = only_here ? geo::CorrectionScope::ThisMention : geo::CorrectionScope::AllWithName;
+
+        ImGui::Separator();
+        ImGui::TextUnformatted("Gazetteer entries with this name:");
+        const auto& entries = state.gazetteer->lookup(words);
+        if (entries.empty()) ImGui::TextDisabled("none — place it on the map instead");
+        for (std::size_t i = 0; i < entries.size() && i < 12; ++i) {
+            const geo::Place& p = state.gazetteer->place(entries[i].place);
+            char label[384];
+            std::snprintf(label, sizeof label, "%s, %s (%s)##entry%zu", p.name.c_str(), p.country.c_str(),
+                          geo::toString(p.kind), i);
+            if (ImGui::Selectable(label)) {
+                try {
+                    actions.push(Correct{{geo::addPlace(doc.document, draft.byte_start, draft.byte_end,
+                                                        geo::PlaceTarget{p.id, std::nullopt}, scope, 0)}});
+                } catch (const geo::Error& e) {
+                    actions.push(ReportError{e.what()});
+                }
+            }
+        }
+        ImGui::Separator();
+        bool picking = draft.picking_on_map;
+        if (ImGui::Checkbox("Place it by clicking the map", &picking))
+            actions.push(SetAddPlaceOptions{picking, draft.this_mention_only});
+        if (picking) ImGui::TextDisabled("Click the map where \"%s\" is.", words.c_str());
+        if (ImGui::Button("Cancel")) open = false;
+    }
+    ImGui::End();
+    if (!open) actions.push(CancelAddPlace{});
+    (void)panel;
+}
+
+void drawCandidatesOnMap(ImDrawList* dl, const AppState& state) {
+    if (!state.choosing_for || state.candidates.empty()) return;
+    const ImU32 ring = IM_COL32(120, 40, 160, 255);
+    const ImU32 halo = IM_COL32(255, 255, 255, 220);
+    for (const auto& c : state.candidates) {
+        const geo::XY p = pixelOf(state, c.position);
+        const ImVec2 at(float(p.x), float(p.y));
+        dl->AddCircle(at, 7.0f, halo, 0, 4.0f);
+        dl->AddCircle(at, 7.0f, ring, 0, 2.0f);
+        char label[256];
+        if (std::isfinite(c.nearest_other_m))
+            std::snprintf(label, sizeof label, "%s (%.0f km)", c.name.c_str(), c.nearest_other_m / 1000.0);
+        else
+            std::snprintf(label, sizeof label, "%s", c.name.c_str());
+        for (const ImVec2 d : {ImVec2(-1, 0), ImVec2(1, 0), ImVec2(0, -1), ImVec2(0, 1)})
+            dl->AddText(ImVec2(at.x + 10 + d.x, at.y - 8 + d.y), halo, label);
+        dl->AddText(ImVec2(at.x + 10, at.y - 8), ring, label);
+    }
+}
+
+}  // namespace app::ui

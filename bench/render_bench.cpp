@@ -1,0 +1,91 @@
+// Google Benchmarks of the map renderer on the headless EGL context (Mesa llvmpipe on a machine
+// without a GPU): one whole frame of the seed article's view (terrain, layers, markers, labels,
+// scale bar) and a frame with 100,000 markers, both at 1920×1080, read back so the GPU's work is
+// included. The time reported is wall time per frame; CPU time is the process's.
+#include <benchmark/benchmark.h>
+
+#include <GL/gl.h>
+
+#include <cmath>
+#include <memory>
+#include <random>
+
+#include "app/actions.hpp"
+#include "app/frame.hpp"
+#include "app/render/gl_context.hpp"
+#include "app/scene.hpp"
+#include "geo/basemap.hpp"
+#include "geo/data_paths.hpp"
+#include "geo/gazetteer.hpp"
+
+namespace {
+
+constexpr int kWidth = 1920;
+constexpr int kHeight = 1080;
+
+// The context, basemap and renderers, made once for all benchmarks.
+struct Fixture {
+    std::unique_ptr<app::render::HeadlessContext> context = app::render::HeadlessContext::create();
+    geo::Basemap basemap = geo::loadBasemap(geo::findDataDir());
+    app::FrameRenderers renderers{basemap};
+};
+
+Fixture& fixture(std::unique_ptr<Fixture>& holder) {
+    if (!holder) holder = std::make_unique<Fixture>();
+    return *holder;
+}
+
+std::unique_ptr<Fixture> shared_fixture;
+
+void BM_SeedFrame(benchmark::State& state) {
+    Fixture& f = fixture(shared_fixture);
+    const std::string data_dir = geo::findDataDir();
+    const geo::Gazetteer gazetteer = geo::Gazetteer::load(data_dir);
+    app::AppState app_state;
+    app_state.doc = std::make_unique<app::OpenDocument>(
+        app::OpenDocument::load(data_dir + "/texts/panjshir-valley.txt", gazetteer));
+    app_state.panel_width_px = 0;
+    app_state.view = geo::Viewport(kWidth, kHeight, geo::XY{0, 0}, 2.0);
+    std::vector<std::size_t> all(app_state.doc->extraction.places.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    app_state.view = app::fitPlaces(app_state, all);
+    if (state.range(0) == 1) app_state.view = app_state.view.zoomedAbout(geo::XY{kWidth * 0.7, kHeight * 0.5}, 5.0);
+    app_state.map = app::defaultMapSettings(f.basemap);
+    for (auto _ : state) {
+        const app::render::Image image = app::renderFrame(f.renderers, app_state);
+        benchmark::DoNotOptimize(image.rgba.data());
+    }
+    state.SetLabel(state.range(0) == 1 ? "Kabul region, zoom +5" : "fit to the seed's places");
+}
+BENCHMARK(BM_SeedFrame)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
+
+void BM_HundredThousandMarkers(benchmark::State& state) {
+    Fixture& f = fixture(shared_fixture);
+    // Markers spread over a 1920×1080 view of the region, as positions in Web Mercator metres.
+    const geo::Viewport view(kWidth, kHeight, geo::XY{7.7e6, 4.1e6}, 6.0);
+    std::mt19937 random(42);
+    std::uniform_real_distribution<double> across(0.0, kWidth), down(0.0, kHeight);
+    std::vector<app::render::MarkerInstance> markers(static_cast<std::size_t>(state.range(0)));
+    for (auto& marker : markers) {
+        marker.position = view.toMercator(geo::XY{across(random), down(random)});
+        marker.radius_px = 4.0f;
+    }
+    const app::render::FrameStyle style;
+    for (auto _ : state) {
+        const app::render::Image image = f.renderers.map.renderToImage(view, markers, style);
+        benchmark::DoNotOptimize(image.rgba.data());
+    }
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_HundredThousandMarkers)->Arg(100000)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    shared_fixture.reset();  // GL objects go before the context, and before static teardown
+    return 0;
+}

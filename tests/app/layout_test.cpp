@@ -1,0 +1,92 @@
+// `textatlas render --projection P --layout-json OUT`: in every projection no two label boxes
+// overlap, labels stay inside the picture, and every marker's centre is where an independent PROJ
+// transformation (built from the CRS the layout names) puts its place.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "geo/lonlat.hpp"
+#include "geo/projection.hpp"
+#include "geo/viewport.hpp"
+
+namespace {
+
+int runTextatlas(const std::string& args) {
+    const std::string command = std::string("env -u DISPLAY -u WAYLAND_DISPLAY TEXTATLAS_DATA='") +
+                                TEXTATLAS_TEST_DATA_DIR + "/../../data' '" + TEXTATLAS_BINARY + "' " + args +
+                                " >/dev/null 2>&1";
+    return std::system(command.c_str());
+}
+
+struct Rect {
+    double x, y, w, h;
+};
+
+Rect rectOf(const nlohmann::json& item) {
+    return Rect{item.at("x").get<double>(), item.at("y").get<double>(), item.at("w").get<double>(),
+                item.at("h").get<double>()};
+}
+
+bool overlap(const Rect& a, const Rect& b) {
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+class LayoutTest : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(LayoutTest, LabelsNeverOverlapAndMarkersSitWhereProjPutsThem) {
+    const std::string projection = GetParam();
+    const auto dir = std::filesystem::temp_directory_path() / ("textatlas_layout_" + projection);
+    std::filesystem::create_directories(dir);
+    const std::string png = (dir / "map.png").string(), layout_path = (dir / "layout.json").string();
+    const std::string text = std::string(TEXTATLAS_TEST_DATA_DIR) + "/../../data/texts/panjshir-valley.txt";
+    // The Kabul–Panjshir region at zoom 7, where towns crowd: collisions must be resolved.
+    ASSERT_EQ(runTextatlas("render '" + text + "' --out '" + png + "' --size 480x360 --center 34.9,69.3 --zoom 7 " +
+                           "--projection " + projection + " --layout-json '" + layout_path + "'"),
+              0);
+    std::ifstream in(layout_path);
+    ASSERT_TRUE(in.good());
+    const nlohmann::json layout = nlohmann::json::parse(in);
+    const auto& labels = layout.at("labels");
+    ASSERT_GE(labels.size(), 3u) << "the place labels and some towns";
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        const Rect a = rectOf(labels[i]);
+        EXPECT_GE(a.x, 0.0);
+        EXPECT_GE(a.y, 0.0);
+        EXPECT_LE(a.x + a.w, 480.0);
+        EXPECT_LE(a.y + a.h, 360.0);
+        for (std::size_t j = i + 1; j < labels.size(); ++j)
+            EXPECT_FALSE(overlap(a, rectOf(labels[j]))) << labels[i].at("text") << " / " << labels[j].at("text");
+    }
+
+    // The view: centre 34.9 N 69.3 E in the pixel centre of the picture, zoom 7.
+    const geo::Projection proj = geo::Projection::fromWgs84To(layout.at("projection").get<std::string>());
+    const geo::XY centre = proj.forward(geo::LonLat(69.3, 34.9));
+    const geo::Viewport view(480, 360, centre, 7.0);
+    const auto& markers = layout.at("markers");
+    ASSERT_GE(markers.size(), 2u) << "Kabul and the Panjshir Valley at least";
+    bool saw_kabul = false;
+    for (const auto& marker : markers) {
+        const Rect r = rectOf(marker);
+        const geo::XY expected =
+            view.toPixel(proj.forward(geo::LonLat(marker.at("lon").get<double>(), marker.at("lat").get<double>())));
+        EXPECT_NEAR(r.x + r.w / 2, expected.x, 0.01) << marker.at("place");
+        EXPECT_NEAR(r.y + r.h / 2, expected.y, 0.01) << marker.at("place");
+        saw_kabul |= marker.at("place") == "Kabul";
+    }
+    EXPECT_TRUE(saw_kabul);
+    std::filesystem::remove_all(dir);
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryProjection, LayoutTest, ::testing::Values("webmercator", "utm", "laea", "globe"));
+
+TEST(LayoutCli, UnknownProjectionIsAUsageError) {
+    const int status = runTextatlas("render x.txt --out /tmp/x.png --projection mollweide");
+    EXPECT_NE(status, 0);
+}
+
+}  // namespace
