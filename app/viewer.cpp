@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
+#include <deque>
 #include <cmath>
 #include <ctime>
 #include <filesystem>
@@ -14,7 +16,9 @@
 #include <stdexcept>
 
 #include "app/actions.hpp"
+#include "app/background_task.hpp"
 #include "app/frame.hpp"
+#include "app/render/window_clear.hpp"
 #include "app/scene.hpp"
 #include "app/ui/claims_panel.hpp"
 #include "app/ui/corrections_panel.hpp"
@@ -75,18 +79,70 @@ void onDrop(GLFWwindow* window, int count, const char** paths) {
     for (int i = 0; i < count; ++i) dropped->paths.emplace_back(paths[i]);
 }
 
-// Loads a text on the viewer's thread; errors become the error dialog and the current work stays.
-void openText(const std::string& path, const geo::Gazetteer& gazetteer, RecentFiles& recent, ActionQueue& actions) {
-    try {
-        ProjectOpenReport report;
-        auto doc = std::make_shared<OpenDocument>(openWithProject(path, gazetteer, &report));
-        recent.add(path);
-        actions.push(OpenedDocument{std::move(doc)});
-        if (!report.project_error.empty() || !report.unplaced.empty()) actions.push(ReportError{describe(report)});
-    } catch (const std::exception& e) {
-        actions.push(ReportError{std::string("Could not open the text.\n") + e.what()});
+// A text loaded on a worker thread (File → Open, drop, recent files), waiting to become active.
+struct OpenResult {
+    std::string path;
+    std::shared_ptr<OpenDocument> doc;
+    ProjectOpenReport report;
+};
+
+// Texts to open, one at a time on a worker thread so the window stays responsive.
+struct TextOpener {
+    std::deque<std::string> queue;
+    std::unique_ptr<BackgroundTask<OpenResult>> running;
+
+    void request(const std::string& path) { queue.push_back(path); }
+
+    // Starts the next load, reports progress with a Cancel button, and hands finished texts over.
+    void update(const geo::Gazetteer& gazetteer, RecentFiles& recent, ActionQueue& actions) {
+        if (!running && !queue.empty()) {
+            const std::string path = queue.front();
+            queue.pop_front();
+            running = std::make_unique<BackgroundTask<OpenResult>>([path, &gazetteer](TaskProgress& progress) {
+                progress.setStep("Reading " + path + " and finding its places…");
+                OpenResult result{path, nullptr, {}};
+                result.doc = std::make_shared<OpenDocument>(openWithProject(path, gazetteer, &result.report));
+                return result;
+            });
+        }
+        if (!running) return;
+        if (!running->ready()) {
+            if (drawProgress("Opening a text", running->progress())) {
+                running->progress().cancel();
+                running.reset();  // the worker finishes on its own; its result is dropped
+            }
+            return;
+        }
+        try {
+            OpenResult result = running->take();
+            recent.add(result.path);
+            actions.push(OpenedDocument{std::move(result.doc)});
+            if (!result.report.project_error.empty() || !result.report.unplaced.empty())
+                actions.push(ReportError{describe(result.report)});
+        } catch (const std::exception& e) {
+            actions.push(ReportError{std::string("Could not open the text.\n") + e.what()});
+        }
+        running.reset();
     }
-}
+
+    // A centred window with the step, a progress bar and Cancel. Returns true when Cancel was pressed.
+    static bool drawProgress(const char* title, TaskProgress& progress) {
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y / 2), ImGuiCond_Always,
+                                ImVec2(0.5f, 0.5f));
+        ImGui::SetNextWindowSize(ImVec2(520, 0));
+        bool cancel = false;
+        if (ImGui::Begin(title, nullptr, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+            ImGui::TextWrapped("%s", progress.step().c_str());
+            // An indeterminate bar (the step has no finer progress): a band sweeping across.
+            const float f = progress.fraction() > 0 ? progress.fraction() : float(std::fmod(ImGui::GetTime() * 0.6, 1.0));
+            ImGui::ProgressBar(f, ImVec2(-1, 0), "");
+            cancel = ImGui::Button("Cancel");
+        }
+        ImGui::End();
+        return cancel;
+    }
+};
 
 // Saves the active text's project after an edit; a failure is shown and the edit stays in memory.
 void saveProjectOf(AppState& state) {
@@ -130,24 +186,42 @@ void saveScreenshot(FrameRenderers& renderers, AppState& state, int scale) {
     std::swap(shot.doc, state.doc);
 }
 
+// What the viewer needs before it can draw the map, loaded on a worker thread at start.
+struct StartupData {
+    geo::Gazetteer gazetteer;
+    geo::Basemap basemap;
+    std::unique_ptr<OpenDocument> doc;
+    ProjectOpenReport reopened;
+};
+
+std::unique_ptr<StartupData> loadStartup(const std::string& data_dir, const std::string& text_path,
+                                         TaskProgress& progress) {
+    auto data = std::make_unique<StartupData>();
+    progress.setStep("Loading the gazetteer (GeoNames, countries, curated places)…");
+    progress.setFraction(0.05f);
+    data->gazetteer = geo::Gazetteer::load(data_dir);
+    if (progress.cancelled()) return data;
+    progress.setStep("Loading the basemap and the elevation data…");
+    progress.setFraction(0.35f);
+    data->basemap = geo::loadBasemap(data_dir);
+    if (progress.cancelled()) return data;
+    progress.setStep("Reading " + text_path + " and finding its places…");
+    progress.setFraction(0.7f);
+    data->doc = std::make_unique<OpenDocument>(openWithProject(text_path, data->gazetteer, &data->reopened));
+    progress.setFraction(1.0f);
+    return data;
+}
+
 }  // namespace
 
 int runViewer(const std::string& text_path, const std::string& argv0) {
     const std::string data_dir = geo::findDataDir(argv0);
-    const geo::Gazetteer gazetteer = geo::Gazetteer::load(data_dir);
-    AppState state;
-    state.gazetteer = &gazetteer;
-    ProjectOpenReport reopened;
-    state.doc = std::make_unique<OpenDocument>(openWithProject(text_path, gazetteer, &reopened));
-    const geo::Basemap basemap = geo::loadBasemap(data_dir);
-    state.dem = &basemap.dem;
-
     GlfwSession glfw;
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-    WindowPtr window(glfwCreateWindow(1440, 900, ("Text Atlas — " + state.doc->document.name()).c_str(), nullptr, nullptr));
+    WindowPtr window(glfwCreateWindow(1440, 900, ("Text Atlas — " + text_path).c_str(), nullptr, nullptr));
     if (!window) throw std::runtime_error("cannot open a window with OpenGL 3.3 core");
     glfwMakeContextCurrent(window.get());
     glfwSwapInterval(1);
@@ -159,8 +233,38 @@ int runViewer(const std::string& text_path, const std::string& argv0) {
     ImFont* ui_font = ui::addUiFont(ImGui::GetIO().Fonts, font_px);
     ImGui::GetStyle().ScaleAllSizes(content_scale_x);
 
+    // Load on a worker thread; the window shows progress and can cancel meanwhile.
+    BackgroundTask<std::unique_ptr<StartupData>> startup(
+        [data_dir, text_path](TaskProgress& progress) { return loadStartup(data_dir, text_path, progress); });
+    while (!startup.ready()) {
+        glfwPollEvents();
+        if (glfwWindowShouldClose(window.get())) startup.progress().cancel();
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        if (TextOpener::drawProgress("Text Atlas is loading", startup.progress())) startup.progress().cancel();
+        ImGui::Render();
+        int width = 0, height = 0;
+        glfwGetFramebufferSize(window.get(), &width, &height);
+        render::clearWindow(width, height, 0xe9ecefff);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        glfwSwapBuffers(window.get());
+        // Nothing to keep: quit at once; the worker is ended with the process.
+        if (startup.progress().cancelled()) std::quick_exit(0);
+    }
+    std::unique_ptr<StartupData> loaded = startup.take();
+    const geo::Gazetteer& gazetteer = loaded->gazetteer;
+    const geo::Basemap& basemap = loaded->basemap;
+    ProjectOpenReport& reopened = loaded->reopened;
+    AppState state;
+    state.gazetteer = &gazetteer;
+    state.dem = &basemap.dem;
+    state.doc = std::move(loaded->doc);
+    glfwSetWindowTitle(window.get(), ("Text Atlas — " + state.doc->document.name()).c_str());
+
     FrameRenderers renderers(basemap);
     ActionQueue actions;
+    TextOpener opener;
     ui::MapInput input;
     ui::PanelState panel;
     ui::OpenDialog open_dialog;
@@ -208,10 +312,11 @@ int runViewer(const std::string& text_path, const std::string& argv0) {
                               ImGui::GetIO().DisplaySize.y - ui::statusBarHeight());
         if (menu.open_dialog || (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O, false)))
             open_dialog.show(std::filesystem::path(state.doc->path).parent_path().string());
-        if (const auto chosen = open_dialog.draw()) openText(*chosen, gazetteer, recent, actions);
-        if (!menu.open_path.empty()) openText(menu.open_path, gazetteer, recent, actions);
-        for (const auto& path : dropped.paths) openText(path, gazetteer, recent, actions);
+        if (const auto chosen = open_dialog.draw()) opener.request(*chosen);
+        if (!menu.open_path.empty()) opener.request(menu.open_path);
+        for (const auto& path : dropped.paths) opener.request(path);
         dropped.paths.clear();
+        opener.update(gazetteer, recent, actions);
         ui::drawStatusBar(state, ui::statusBarHeight());
         ui::drawErrorDialog(state, actions);
         ui::drawMarkerTooltip(state);
