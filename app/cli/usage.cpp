@@ -9,12 +9,15 @@ std::string usage() {
        textatlas extract FILE               places, mentions and passages as JSON
        textatlas extract --jsonl IN.jsonl   one {"id","text"} per line in, one {"id","mentions"} per line out
        textatlas render FILE --out PNG [--size WxH] [--center LAT,LON --zoom Z]
+             [--projection webmercator|utm|laea|globe] [--layout-json OUT.json]
                                             render the map headless (Z: Web Mercator zoom, 256*2^Z px
                                             around the world; default: fit all places)
-             [--dpi N] [--title TEXT] [--legend] [--inset] [--north-arrow|--no-north-arrow]
-                                            export: --out *.tif writes a GeoTIFF (EPSG:3857 geotransform);
-                                            sizes up to 32768 per side (16384x16384 in all) render in
-                                            tiles; --dpi sizes fonts and lines for print (96 = screen)
+             [--dpi N] [--title TEXT] [--legend] [--inset] [--north-arrow|--no-north-arrow] [--tile-size N]
+                                            export: --out *.tif writes a GeoTIFF (the projection's CRS and
+                                            geotransform); sizes up to 32768 per side (16384x16384 in all)
+                                            render in tiles of at most N px (default 4096); --dpi sizes
+                                            fonts and lines for print (96 = screen; WxH is then the printed
+                                            size and Z the zoom on a 96-dpi screen)
        textatlas export FILE --format geojson|kml|gpkg|html --out PATH [--title TEXT] [--size WxH]
                                             the places (one point each, with their passages) as GIS
                                             data, or an HTML report with the map embedded

@@ -313,15 +313,24 @@ OverlayLayout drawMapOverlay(ImDrawList* dl, ImFont* font, float font_size, cons
         }
     }
 
-    // Attribution: bottom-right, small.
-    std::string attribution;
-    for (const auto& line : options.attribution) attribution += (attribution.empty() ? "" : " · ") + line;
-    if (!attribution.empty()) {
+    // Attribution: bottom-right, small; the sources wrap onto more lines when the map is narrow.
+    if (!options.attribution.empty()) {
         const float small = std::max(10.0f, font_size * 0.75f);
-        const ImVec2 s = font->CalcTextSizeA(small, 1e9f, 0.0f, attribution.c_str());
-        const ImVec2 pos(std::max(options.left_inset_px, width - s.x - 6), height - s.y - 3);
-        dl->AddRectFilled(ImVec2(pos.x - 4, pos.y - 2), ImVec2(width, height), IM_COL32(255, 255, 255, 170));
-        dl->AddText(font, small, pos, IM_COL32(40, 40, 40, 255), attribution.c_str());
+        const float max_width = std::max(80.0f, width - options.left_inset_px - 12.0f);
+        auto text_width = [&](const std::string& t) { return font->CalcTextSizeA(small, 1e9f, 0.0f, t.c_str()).x; };
+        std::vector<std::string> lines;
+        for (const auto& source : options.attribution) {
+            if (!lines.empty() && text_width(lines.back() + " · " + source) <= max_width) lines.back() += " · " + source;
+            else lines.push_back(source);
+        }
+        const float line_h = font->CalcTextSizeA(small, 1e9f, 0.0f, "Ag").y;
+        float widest = 0;
+        for (const auto& line : lines) widest = std::max(widest, text_width(line));
+        const float top = height - line_h * float(lines.size()) - 3;
+        dl->AddRectFilled(ImVec2(width - widest - 10, top - 2), ImVec2(width, height), IM_COL32(255, 255, 255, 170));
+        for (std::size_t i = 0; i < lines.size(); ++i)
+            dl->AddText(font, small, ImVec2(width - text_width(lines[i]) - 6, top + line_h * float(i)),
+                        IM_COL32(40, 40, 40, 255), lines[i].c_str());
     }
     return layout;
 }
