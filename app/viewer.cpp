@@ -329,6 +329,7 @@ int runViewer(const std::string& text_path, const std::string& argv0) {
         if (!ImGui::GetIO().WantCaptureMouse && ImGui::IsMousePosValid())
             overlay.cursor_px = geo::XY{ImGui::GetIO().MousePos.x, ImGui::GetIO().MousePos.y};
         ui::drawMapOverlay(ImGui::GetBackgroundDrawList(), ui_font, font_px * 0.95f, state, overlay);
+        ui::drawTourRoute(ImGui::GetBackgroundDrawList(), state);
         ui::drawMeasure(ImGui::GetBackgroundDrawList(), state);
         ui::drawCandidatesOnMap(ImGui::GetBackgroundDrawList(), state);
         ui::drawClaimOnMap(ImGui::GetBackgroundDrawList(), state);

@@ -5,6 +5,7 @@
 #include "app/scene.hpp"
 #include "app/ui/corrections_panel.hpp"
 #include "app/ui/map_overlay.hpp"
+#include "app/ui/measure_overlay.hpp"
 #include "geo/projection.hpp"
 
 namespace {
@@ -171,8 +172,15 @@ TEST_F(ActionsTest, TourVisitsPlacesInReadingOrderAndAdvancesByItself) {
     apply(state, StepTour{+1});  // past the end: stays on the last stop
     EXPECT_EQ(state.tour->stop, 3u);
     EXPECT_EQ(state.selection.mention, stops[3]);
+    // The route so far: Kabul → Herat → Kandahar → Kabul, one leg per change of place.
+    const auto route = ui::tourRoutePlaces(state);
+    EXPECT_EQ(route, (std::vector<std::size_t>{placeNamed("Kabul"), placeNamed("Herat"), placeNamed("Kandahar"),
+                                               placeNamed("Kabul")}));
+    apply(state, StepTour{-1});
+    EXPECT_EQ(ui::tourRoutePlaces(state).size(), 3u);
     apply(state, StopTour{});
     EXPECT_FALSE(state.tour.has_value());
+    EXPECT_TRUE(ui::tourRoutePlaces(state).empty());
 }
 
 TEST_F(ActionsTest, OpeningAnotherTextKeepsTheFirstAsABackgroundText) {
