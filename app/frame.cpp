@@ -93,13 +93,15 @@ render::Image renderExportFrame(FrameRenderers& renderers, const AppState& state
     ui::OverlayOptions overlay_options;
     overlay_options.attribution = renderers.attribution;
     overlay_options.towns = &renderers.towns;
-    const float font_size = overlay.fontSize() / float(print.scale);
+    // Drawn at the screen's size in screen pixels; the font may be rasterised larger (crisper).
+    const float font_size = options.label_px > 0 ? options.label_px : overlay.fontSize();
     ui::FurnitureOptions furniture_options;
     furniture_options.title = options.title;
     furniture_options.legend = options.legend;
     furniture_options.north_arrow = options.north_arrow.value_or(state.map.show_north_arrow);
     furniture_options.inset = options.inset;
-    furniture_options.bottom_reserved_px = font_size + 8.0f;  // the attribution line
+    furniture_options.bottom_reserved_px =
+        ui::attributionHeight(overlay.font(), font_size, float(screen_width), renderers.attribution);
 
     FrameLayout layout;
     auto fill = [&](ImDrawList* draw_list) {

@@ -44,8 +44,9 @@ render::Image renderFrame(FrameRenderers& renderers, const AppState& state, floa
 struct FrameOptions {
     // Fonts, line widths, markers and furniture this many times their screen size (dpi / 96): the
     // picture is the one a screen of width/dpi_scale × height/dpi_scale pixels would show, drawn
-    // finer. Build the FrameRenderers with font_px = 15 × dpi_scale for crisp text.
+    // finer. Text is crisp when the overlay's font is rasterised at label_px × dpi_scale.
     float dpi_scale = 1.0f;
+    float label_px = 15.0f;            // the labels' size on screen
     std::string title;                 // empty: no title banner
     bool legend = false;
     std::optional<bool> north_arrow;   // unset: as state.map.show_north_arrow

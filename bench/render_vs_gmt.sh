@@ -5,8 +5,8 @@
 #
 #   bench/render_vs_gmt.sh [BUILD_DIR] [RUNS]     (defaults: build-export, 5)
 #
-# Needs GMT 6 with the GSHHG high-resolution coast data (Debian: apt-get install gmt gmt-gshhg-high)
-# and python3 (for the view's bounds and the marker file). Each tool runs RUNS times after one
+# Needs GMT 6 with the GSHHG high-resolution coast data and Ghostscript for GMT's PNG output
+# (Debian: apt-get install gmt gmt-gshhg-high ghostscript) and python3 (for the view's bounds and the marker file). Each tool runs RUNS times after one
 # warm-up run; the medians of wall-clock and CPU (user + system) time are reported. Writes its
 # section of docs/benchmarks.md (between the render_vs_gmt markers, replacing an older one) and
 # leaves the two pictures in $OUT_DIR (default: a temporary folder) for a look.
@@ -29,7 +29,7 @@ LON_WEST=68
 LON_EAST=71
 LAT_CENTRE=35
 
-for tool in "$TEXTATLAS" gmt python3 /usr/bin/time; do
+for tool in "$TEXTATLAS" gmt gs python3 /usr/bin/time; do
     command -v "$tool" > /dev/null || { echo "render_vs_gmt: $tool not found" >&2; exit 1; }
 done
 

@@ -2,14 +2,26 @@
 
 #include <cstdint>
 
+#include "app/render/gl_handles.hpp"
+
 namespace app::render {
 
+struct ImageTexture::Gl {
+    Texture texture;
+};
+
+ImageTexture::ImageTexture() : gl_(std::make_unique<Gl>()) {}
+ImageTexture::~ImageTexture() = default;
+
 void ImageTexture::upload(const Image& image) {
-    if (image.width <= 0 || image.height <= 0) return;
-    if (!texture_) texture_ = makeTexture();
+    if (image.width <= 0 || image.height <= 0 ||
+        image.rgba.size() != static_cast<size_t>(image.width) * static_cast<size_t>(image.height) * 4) {
+        return;
+    }
+    if (!gl_->texture) gl_->texture = makeTexture();
     GLint previous = 0;
     glGetIntegerv(GL_TEXTURE_BINDING_2D, &previous);
-    glBindTexture(GL_TEXTURE_2D, texture_.get());
+    glBindTexture(GL_TEXTURE_2D, gl_->texture.get());
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
@@ -25,7 +37,7 @@ void ImageTexture::upload(const Image& image) {
 }
 
 void* ImageTexture::imguiId() const {
-    return texture_ ? reinterpret_cast<void*>(static_cast<std::uintptr_t>(texture_.get())) : nullptr;
+    return gl_->texture ? reinterpret_cast<void*>(static_cast<std::uintptr_t>(gl_->texture.get())) : nullptr;
 }
 
 }  // namespace app::render

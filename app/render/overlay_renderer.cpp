@@ -26,7 +26,11 @@ private:
 
 OverlayRenderer::OverlayRenderer(float font_px) : font_px_(font_px) {
     ImFontAtlas* atlas = nullptr;
+    ImGuiContext* const caller = ImGui::GetCurrentContext();
     context_ = ImGui::CreateContext(atlas);
+    // CreateContext leaves the new context current when none was: put the caller's back, so this
+    // one is never left current (it would dangle after the destructor).
+    ImGui::SetCurrentContext(caller);
     ContextScope scope(context_);
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // a headless frame has no window layout to remember
@@ -39,10 +43,12 @@ OverlayRenderer::OverlayRenderer(float font_px) : font_px_(font_px) {
 }
 
 OverlayRenderer::~OverlayRenderer() {
-    ContextScope scope(context_);
+    ImGuiContext* caller = ImGui::GetCurrentContext();
+    if (caller == context_) caller = nullptr;  // never restore the context destroyed here
+    ImGui::SetCurrentContext(context_);
     ImGui_ImplOpenGL3_Shutdown();
     ImGui::DestroyContext(context_);
-    // DestroyContext cleared the current context; ContextScope restores the caller's.
+    ImGui::SetCurrentContext(caller);
 }
 
 void OverlayRenderer::draw(int width, int height, const std::function<void(ImDrawList*)>& fill) {

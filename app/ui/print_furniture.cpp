@@ -307,6 +307,19 @@ std::vector<std::size_t> legendMentionSteps(const AppState& state) {
     return steps;
 }
 
+float attributionHeight(ImFont* font, float font_size, float width, const std::vector<std::string>& attribution) {
+    if (attribution.empty()) return 0.0f;
+    const float small = std::max(10.0f, font_size * 0.75f);
+    const float max_width = std::max(80.0f, width - 12.0f);
+    auto text_width = [&](const std::string& t) { return textSize(font, small, t).x; };
+    std::vector<std::string> lines;
+    for (const auto& source : attribution) {
+        if (!lines.empty() && text_width(lines.back() + " \u00b7 " + source) <= max_width) lines.back() += " \u00b7 " + source;
+        else lines.push_back(source);
+    }
+    return textSize(font, small, "Ag").y * float(lines.size()) + 5.0f;
+}
+
 FurnitureLayout drawPrintFurniture(ImDrawList* dl, ImFont* font, float font_size, const AppState& state,
                                    const LocatorOutline& outline, const FurnitureOptions& options) {
     FurnitureLayout layout;

@@ -59,6 +59,10 @@ std::vector<LegendEntry> legendEntries(const AppState& state);
 // Mention counts shown as marker sizes: 1, the largest count, and one between when they differ enough.
 std::vector<std::size_t> legendMentionSteps(const AppState& state);
 
+// The height of map_overlay's attribution block on a map `width` pixels wide: the sources joined
+// with " · " onto as few lines as fit (its rule), in a font of max(10, 0.75 × font_size).
+float attributionHeight(ImFont* font, float font_size, float width, const std::vector<std::string>& attribution);
+
 FurnitureLayout drawPrintFurniture(ImDrawList* draw_list, ImFont* font, float font_size, const AppState& state,
                                    const LocatorOutline& outline, const FurnitureOptions& options);
 

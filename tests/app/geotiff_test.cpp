@@ -133,6 +133,7 @@ TEST(GeoTiff, RefusesAnImageOfAnotherSizeThanTheView) {
         EXPECT_EQ(std::string(e.what()), path + ": cannot write GeoTIFF (the image is 100 x 90 but the view is 100 x 100)");
     }
     EXPECT_FALSE(fs::exists(path));
+    fs::remove_all(tempDir());
 }
 
 TEST(GeoTiff, MissingFolderAndUnknownCrsAreNamed) {

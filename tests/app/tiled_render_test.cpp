@@ -245,7 +245,8 @@ TEST_F(TiledRender, EightKExportRendersInTilesWithMarkersWhereTheLayoutSays) {
 }
 
 TEST_F(TiledRender, PrintScaleBarMatchesTheGeodesicItClaims) {
-    const app::AppState state = seedState(2000, 1500, 10.3);
+    // On screen this is 1200 × 600 px: wide enough that the attribution leaves the scale bar free.
+    const app::AppState state = seedState(3000, 1500, 10.3);
     app::FrameOptions options;
     options.dpi_scale = 2.5f;
     options.legend = true;
@@ -288,6 +289,11 @@ TEST_F(TiledRender, PrintScaleBarMatchesTheGeodesicItClaims) {
     EXPECT_FALSE(f.inset.overlaps(f.north_arrow));
     EXPECT_FALSE(f.inset.overlaps(bar));
     EXPECT_FALSE(f.legend.overlaps(bar));
+    // The inset stays above the attribution (at least one line of 11.25 px type).
+    const float attribution =
+        app::ui::attributionHeight(renderers_->overlay.font(), 15.0f, 1200.0f, renderers_->attribution);
+    EXPECT_GT(attribution, 11.0f);
+    EXPECT_LE(f.inset.y + f.inset.h, image.height - attribution * 2.5f);
     // The view's extent sits inside the inset, about a sixth of it across.
     EXPECT_GT(f.inset_view.x, f.inset.x);
     EXPECT_LT(f.inset_view.x + f.inset_view.w, f.inset.x + f.inset.w);

@@ -73,7 +73,7 @@ struct Sample {
 };
 
 fs::path tempDir(const std::string& name) {
-    fs::path dir = fs::temp_directory_path() / ("textatlas-place-export-" + std::to_string(::getpid())) / name;
+    fs::path dir = fs::temp_directory_path() / ("textatlas-place-export-" + std::to_string(::getpid()) + "-" + name);
     fs::remove_all(dir);
     fs::create_directories(dir);
     return dir;
@@ -163,6 +163,7 @@ TEST(PlaceExport, GeoJsonHasOneFeaturePerPlaceWithItsPassages) {
     geo::exportPlaces(sample.doc, sample.extraction, path.string(), geo::PlaceFormat::GeoJson);
     expectAllPlaces(readWithOgr(path.string(), "passages"), sample);
     expectOnlyFile(dir, path);
+    fs::remove_all(dir);
 }
 
 TEST(PlaceExport, KmlHasOnePlacemarkPerPlaceWithPassagesAsDescription) {
@@ -177,6 +178,7 @@ TEST(PlaceExport, KmlHasOnePlacemarkPerPlaceWithPassagesAsDescription) {
     const std::string kml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     EXPECT_NE(kml.find("<name>Panjshir Valley</name>"), std::string::npos);
     EXPECT_NE(kml.find("<description>The Panjshir Valley &lt;b&gt;"), std::string::npos);
+    fs::remove_all(dir);
 }
 
 TEST(PlaceExport, GeoPackageHasOneFeaturePerPlaceAndReplacesAnOldFile) {
@@ -188,6 +190,7 @@ TEST(PlaceExport, GeoPackageHasOneFeaturePerPlaceAndReplacesAnOldFile) {
     geo::exportPlaces(sample.doc, sample.extraction, path.string(), geo::PlaceFormat::GeoPackage);
     expectAllPlaces(readWithOgr(path.string(), "passages"), sample);
     expectOnlyFile(dir, path);
+    fs::remove_all(dir);
 }
 
 TEST(PlaceExport, RecordsJoinSeveralPassagesWithABlankLine) {
@@ -216,6 +219,7 @@ TEST(PlaceExport, MissingDirectoryIsAnIoErrorNamingThePath) {
         EXPECT_EQ(std::string(e.what()), path + ": cannot export places as GeoPackage (directory does not exist)");
     }
     EXPECT_TRUE(fs::is_empty(dir));
+    fs::remove_all(dir);
 }
 
 TEST(PlaceExport, FormatsByNameAndExtension) {
