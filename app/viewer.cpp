@@ -22,6 +22,7 @@
 #include "app/scene.hpp"
 #include "app/ui/claims_panel.hpp"
 #include "app/ui/corrections_panel.hpp"
+#include "app/ui/export_dialog.hpp"
 #include "app/ui/fonts.hpp"
 #include "app/project_io.hpp"
 #include "app/recent_files.hpp"
@@ -265,6 +266,7 @@ int runViewer(const std::string& text_path, const std::string& argv0) {
     FrameRenderers renderers(basemap);
     ActionQueue actions;
     TextOpener opener;
+    ui::ExportDialog export_dialog;
     ui::MapInput input;
     ui::PanelState panel;
     ui::OpenDialog open_dialog;
@@ -317,6 +319,11 @@ int runViewer(const std::string& text_path, const std::string& argv0) {
         for (const auto& path : dropped.paths) opener.request(path);
         dropped.paths.clear();
         opener.update(gazetteer, recent, actions);
+        if (menu.export_kind) export_dialog.show(static_cast<ui::ExportKind>(*menu.export_kind), state);
+        if (const auto outcome = export_dialog.draw(state, renderers)) {
+            if (outcome->ok) state.status = outcome->message;
+            else actions.push(ReportError{outcome->message});
+        }
         ui::drawStatusBar(state, ui::statusBarHeight());
         ui::drawErrorDialog(state, actions);
         ui::drawMarkerTooltip(state);

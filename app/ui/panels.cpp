@@ -259,6 +259,14 @@ MenuRequests drawMainMenu(const AppState& state, ActionQueue& actions, const std
                 ImGui::EndMenu();
             }
             ImGui::Separator();
+            if (ImGui::BeginMenu("Export", state.doc != nullptr)) {
+                // Values of app::ui::ExportKind, in its order.
+                if (ImGui::MenuItem("Image (PNG)…")) requests.export_kind = 0;
+                if (ImGui::MenuItem("GeoTIFF…")) requests.export_kind = 1;
+                if (ImGui::MenuItem("Places (GeoJSON, KML, GeoPackage)…")) requests.export_kind = 2;
+                if (ImGui::MenuItem("Report (HTML)…")) requests.export_kind = 3;
+                ImGui::EndMenu();
+            }
             if (ImGui::MenuItem("Save screenshot", "F12")) requests.screenshot = true;
             if (ImGui::MenuItem("Save screenshot at 2×", "Shift+F12")) requests.screenshot_2x = true;
             ImGui::Separator();

@@ -4,6 +4,7 @@
 #pragma once
 #include <imgui.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,7 @@ struct MenuRequests {
     bool screenshot_2x = false;   // at twice the window's size
     bool quit = false;
     bool open_dialog = false;     // File → Open…
+    std::optional<int> export_kind;  // File → Export → …: an app::ui::ExportKind value
     bool undo = false;
     bool redo = false;
     std::string open_path;        // a recent file chosen from the menu

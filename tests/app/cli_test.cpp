@@ -107,6 +107,25 @@ TEST(Cli, ExtractSeedFindsItsPlacesAndLinksEveryParagraph) {
     EXPECT_TRUE(demonym);
 }
 
+TEST(Cli, ExtractReportsTheSeedsDistanceClaimWithTheMeasuredGeodesic) {
+    const CommandResult run = textatlas("extract '" + kSeed + "'");
+    ASSERT_EQ(run.exit_code, 0);
+    const nlohmann::json doc = nlohmann::json::parse(run.out);
+    ASSERT_TRUE(doc.contains("distance_claims"));
+    ASSERT_FALSE(doc["distance_claims"].empty());
+    const auto& claim = doc["distance_claims"][0];
+    // "about 100 miles north of Kabul": 100 miles claimed; measured Kabul → Panjshir Valley.
+    EXPECT_NEAR(claim["claimed_m"].get<double>(), 160934.4, 1.0);
+    const auto* kabul = findPlace(doc, "Kabul");
+    const auto* valley = findPlace(doc, "Panjshir Valley");
+    ASSERT_TRUE(kabul && valley);
+    EXPECT_EQ(claim["reference"], (*kabul)["id"]);
+    EXPECT_EQ(claim["subject"], (*valley)["id"]);
+    const double measured = geo::geodesicDistanceMeters(geo::LonLat((*kabul)["lon"], (*kabul)["lat"]),
+                                                        geo::LonLat((*valley)["lon"], (*valley)["lat"]));
+    EXPECT_NEAR(claim["measured_m"].get<double>(), measured, 1.0);
+}
+
 TEST(Cli, ExtractMissingFileFailsWithMessage) {
     const CommandResult run = textatlas("extract /nonexistent/file.txt", true);
     EXPECT_EQ(run.exit_code, 1);
