@@ -16,6 +16,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "run_textatlas.hpp"
+
 #include "app/render/image.hpp"
 #include "geo/gdal_handles.hpp"
 #include "geo/projection.hpp"
@@ -25,23 +27,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CommandResult {
-    int exit_code = -1;
-    std::string out;
-};
-
-CommandResult textatlas(const std::string& args, bool with_stderr = false) {
-    const std::string command = std::string("env -u DISPLAY -u WAYLAND_DISPLAY '") + TEXTATLAS_BINARY + "' " + args +
-                                (with_stderr ? " 2>&1" : " 2>/dev/null");
-    CommandResult run;
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-    std::array<char, 4096> buffer{};
-    std::size_t n = 0;
-    while ((n = fread(buffer.data(), 1, buffer.size(), pipe.get())) > 0) run.out.append(buffer.data(), n);
-    const int status = pclose(pipe.release());
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return run;
-}
+using test_support::CommandResult;
+using test_support::textatlas;
 
 const std::string kSeed = std::string(TEXTATLAS_SOURCE_DATA_DIR) + "/texts/panjshir-valley.txt";
 
