@@ -213,7 +213,85 @@ const WordSet kPeriodAbbreviations = {"st", "ste", "mt", "ft", "pt", "mr", "mrs"
                                       "sen", "rep", "gov", "col", "capt", "lt", "sgt", "rev", "prof",
                                       "det", "maj", "cpl", "pvt", "adm", "supt", "gov"};
 
-bool contains(const WordSet& set, std::string_view word) { return set.find(word) != set.end(); }
+// Which of the lists above a word is on, as bits: one hash lookup per token instead of one per list
+// and question.
+enum WordList : std::uint16_t {
+    kListNever = 1 << 0,
+    kListCommon = 1 << 1,
+    kListPersonal = 1 << 2,
+    kListGiven = 1 << 3,
+    kListTitle = 1 << 4,
+    kListSpeech = 1 << 5,
+    kListOrganisation = 1 << 6,
+    kListInstitution = 1 << 7,
+    kListFeature = 1 << 8,
+    kListConnector = 1 << 9,
+    kListPeriodAbbreviation = 1 << 10,
+};
+
+// The WordList bits of every listed word, in an open-addressing table small enough to stay in cache
+// (8-byte slots; the words themselves are compared only on a hash match).
+class WordListTable {
+public:
+    WordListTable() {
+        const std::pair<const WordSet*, WordList> lists[] = {
+            {&kNeverPlaces, kListNever},        {&kCommonWords, kListCommon},
+            {&kPersonalNames, kListPersonal},   {&kGivenNames, kListGiven},
+            {&kPersonTitles, kListTitle},       {&kSpeechVerbs, kListSpeech},
+            {&kOrganisationHeads, kListOrganisation}, {&kInstitutionWords, kListInstitution},
+            {&kFeatureWords, kListFeature},     {&kConnectors, kListConnector},
+            {&kPeriodAbbreviations, kListPeriodAbbreviation},
+        };
+        std::size_t words = 0;
+        for (const auto& list : lists) words += list.first->size();
+        std::size_t size = 64;
+        while (size < 2 * words) size *= 2;
+        slots_.assign(size, Slot{});
+        for (const auto& [set, bit] : lists) {
+            for (std::string_view word : *set) {
+                longest_ = std::max(longest_, word.size());
+                const std::uint32_t h = hash(word);
+                const std::size_t mask = slots_.size() - 1;
+                std::size_t at = h & mask;
+                while (slots_[at].word != 0 && words_[slots_[at].word - 1] != word) at = (at + 1) & mask;
+                if (slots_[at].word == 0) {
+                    words_.push_back(word);
+                    slots_[at] = {static_cast<std::uint32_t>(h >> 16) | 1u, static_cast<std::uint16_t>(words_.size()), 0};
+                }
+                slots_[at].lists |= bit;
+            }
+        }
+    }
+    std::uint16_t find(std::string_view word) const {
+        if (word.size() > longest_) return 0;
+        const std::uint32_t h = hash(word);
+        const std::uint32_t tag = (h >> 16) | 1u;
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t at = h & mask;; at = (at + 1) & mask) {
+            const Slot& slot = slots_[at];
+            if (slot.word == 0) return 0;
+            if (slot.tag == tag && words_[slot.word - 1] == word) return slot.lists;
+        }
+    }
+
+private:
+    struct Slot {
+        std::uint32_t tag = 0;
+        std::uint16_t word = 0;   // 1 + index into words_, 0: empty
+        std::uint16_t lists = 0;
+    };
+    static std::uint32_t hash(std::string_view word) {
+        std::uint32_t h = static_cast<std::uint32_t>(word.size()) * 0x9E3779B1u;
+        for (const char c : word) h = (h ^ static_cast<unsigned char>(c)) * 0x01000193u;
+        return h ^ (h >> 15);
+    }
+    std::vector<Slot> slots_;
+    std::vector<std::string_view> words_;
+    std::size_t longest_ = 0;
+};
+const WordListTable kWordLists;
+
+std::uint16_t wordLists(std::string_view word) { return kWordLists.find(word); }
 
 // ------------------------------------------------------------------------------------------------
 // Tokens
@@ -225,17 +303,23 @@ struct Token {
     std::size_t end = 0;
     std::size_t possessive_end = 0;  // end including "'s" when there is one
     std::size_t passage = 0;
-    std::string lower;          // Gazetteer::normalise of the word
+    std::string_view lower;     // Gazetteer::normalise of the word (in the document's token arena)
+    std::uint32_t lower_offset = 0;  // where `lower` starts in the arena (it may move while it grows)
     bool capitalised = false;   // first letter upper-case
     bool all_caps = false;      // two or more letters, all upper-case ("US", "NATO")
     bool dotted = false;        // initials with periods ("U.S.", "D.C.")
     bool possessive = false;
     bool sentence_start = false;
     Gap gap_after = Gap::Break;  // what separates it from the next token
+    std::uint16_t lists = 0;     // WordList bits of `lower`
 };
 
-bool isLetterOrDigit(char32_t cp) {
-    if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+bool inList(const Token& t, WordList list) { return (t.lists & list) != 0; }
+
+bool isAsciiLetter(char32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool isAsciiAlnum(char32_t c) { return isAsciiLetter(c) || (c >= '0' && c <= '9'); }
+
+bool isLetterOrDigitBeyondAscii(char32_t cp) {
     // Punctuation and spaces outside ASCII that texts use; everything else counts as a letter.
     switch (cp) {
         case 0x00A0: case 0x00AB: case 0x00BB: case 0x00B7: case 0x00A9: case 0x00AE: case 0x00B0:
@@ -250,18 +334,44 @@ bool isLetterOrDigit(char32_t cp) {
     }
 }
 
+inline bool isLetterOrDigit(char32_t cp) { return cp < 0x80 ? isAsciiAlnum(cp) : isLetterOrDigitBeyondAscii(cp); }
+
 bool isApostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02BC; }
 
-std::vector<Token> tokenise(const Document& doc) {
+// nextCodePoint with the ASCII case inline (nearly every byte of an English text).
+inline char32_t decode(std::string_view text, std::size_t& pos) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte < 0x80) {
+        ++pos;
+        return byte;
+    }
+    return nextCodePoint(text, pos);
+}
+
+
+// Splits the document into tokens; their normalised forms are written to `arena`, which must
+// outlive the tokens and not change after this call.
+std::vector<Token> tokenise(const Document& doc, std::string& arena) {
     const std::string& text = doc.text();
     std::vector<Token> tokens;
+    tokens.reserve(text.size() / 5);
+    arena.clear();
+    arena.reserve(text.size());  // normalising never lengthens valid UTF-8, so this is enough
+    std::string folded;
+    // Appends a normalised form to the arena and records where it is.
+    const auto setLower = [&arena](Token& t, std::string_view lower) {
+        t.lower_offset = static_cast<std::uint32_t>(arena.size());
+        arena.append(lower);
+        t.lower = std::string_view(arena.data() + t.lower_offset, lower.size());
+        t.lists = wordLists(t.lower);
+    };
     for (const Passage& passage : doc.passages()) {
         std::size_t pos = passage.byte_start;
         const std::size_t end = passage.byte_end;
         bool sentence_start = true;
         while (pos < end) {
             std::size_t next = pos;
-            const char32_t cp = nextCodePoint(text, next);
+            const char32_t cp = decode(text, next);
             if (!isLetterOrDigit(cp)) {
                 // Sentence ends and opening quotes make the next word start a sentence.
                 if (cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == ';' || cp == '"' ||
@@ -280,41 +390,72 @@ std::vector<Token> tokenise(const Document& doc) {
             {
                 std::size_t p = pos;
                 int pairs = 0;
-                while (p + 1 < end && std::isalpha(static_cast<unsigned char>(text[p])) && text[p + 1] == '.') {
+                while (p + 1 < end && isAsciiLetter(static_cast<unsigned char>(text[p])) && text[p + 1] == '.') {
                     p += 2;
                     ++pairs;
                 }
                 std::size_t after = p;
-                if (pairs >= 2 && (p >= end || !isLetterOrDigit(nextCodePoint(text, after)))) {
+                if (pairs >= 2 && (p >= end || !isLetterOrDigit(decode(text, after)))) {
                     t.end = t.possessive_end = p;
                     t.dotted = true;
-                    t.capitalised = std::isupper(static_cast<unsigned char>(text[pos])) != 0;
+                    t.capitalised = text[pos] >= 'A' && text[pos] <= 'Z';
                     t.all_caps = t.capitalised;
-                    t.lower = Gazetteer::normalise(std::string_view(text).substr(pos, p - pos));
-                    tokens.push_back(std::move(t));
+                    Gazetteer::normaliseTo(std::string_view(text).substr(pos, p - pos), folded);
+                    setLower(t, folded);
+                    tokens.push_back(t);
                     pos = p;
                     continue;
                 }
             }
             // A word: letters and digits, with apostrophes inside ("O'Brien", "Afghanistan’s").
             std::size_t p = pos;
+            bool plain = true;  // only ASCII letters and digits (most words): no decoding needed
             while (p < end) {
+                const auto byte = static_cast<unsigned char>(text[p]);
+                if (byte < 0x80 && isAsciiAlnum(byte)) {
+                    ++p;
+                    continue;
+                }
                 std::size_t q = p;
-                const char32_t c = nextCodePoint(text, q);
+                const char32_t c = decode(text, q);
                 if (isLetterOrDigit(c)) {
                     p = q;
+                    plain = false;
                     continue;
                 }
                 if (isApostrophe(c) && q < end) {
                     std::size_t r = q;
-                    if (isLetterOrDigit(nextCodePoint(text, r))) {
+                    if (isLetterOrDigit(decode(text, r))) {
                         p = q;
+                        plain = false;
                         continue;
                     }
                 }
                 break;
             }
             t.end = t.possessive_end = p;
+            if (plain) {
+                // Same results as the general path below, byte by byte.
+                const std::string_view word(text.data() + pos, p - pos);
+                t.capitalised = word[0] >= 'A' && word[0] <= 'Z';
+                std::size_t letters = 0, upper = 0;
+                t.lower_offset = static_cast<std::uint32_t>(arena.size());
+                arena.append(word);
+                char* lower = arena.data() + t.lower_offset;
+                for (std::size_t i = 0; i < word.size(); ++i) {
+                    const char c = word[i];
+                    const bool is_upper = c >= 'A' && c <= 'Z';
+                    letters += c > '9' ? 1 : 0;  // plain words hold only letters and digits
+                    upper += is_upper ? 1 : 0;
+                    if (is_upper) lower[i] = static_cast<char>(c - 'A' + 'a');
+                }
+                t.lower = std::string_view(lower, word.size());
+                t.lists = wordLists(t.lower);
+                t.all_caps = letters >= 2 && upper == letters;
+                tokens.push_back(t);
+                pos = p;
+                continue;
+            }
             // Possessive: trailing "'s" / "’s".
             {
                 const std::string_view word(text.data() + pos, p - pos);
@@ -332,18 +473,21 @@ std::vector<Token> tokenise(const Document& doc) {
             t.capitalised = isUpperLatin(first_cp);
             int letters = 0, upper = 0;
             for (std::size_t i = 0; i < word.size();) {
-                const char32_t c = nextCodePoint(word, i);
-                if (c < 0x80 ? std::isalpha(static_cast<int>(c)) != 0 : isLetterOrDigit(c)) {
+                const char32_t c = decode(word, i);
+                if (c < 0x80 ? isAsciiLetter(c) : isLetterOrDigit(c)) {
                     ++letters;
                     if (isUpperLatin(c)) ++upper;
                 }
             }
             t.all_caps = letters >= 2 && upper == letters;
-            t.lower = Gazetteer::normalise(word);
-            tokens.push_back(std::move(t));
+            Gazetteer::normaliseTo(word, folded);
+            setLower(t, folded);
+            tokens.push_back(t);
             pos = p;
         }
     }
+    // The arena may have moved while it grew.
+    for (Token& t : tokens) t.lower = std::string_view(arena.data() + t.lower_offset, t.lower.size());
     // Gaps between neighbours.
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
         Token& t = tokens[i];
@@ -355,7 +499,7 @@ std::vector<Token> tokenise(const Document& doc) {
         const std::string_view gap(text.data() + t.end, n.begin - t.end);
         bool newline = false, space = false, hyphen = false, period = false, comma = false, other = false;
         for (std::size_t k = 0; k < gap.size();) {
-            const char32_t c = nextCodePoint(gap, k);
+            const char32_t c = decode(gap, k);
             if (c == '\n') newline = true;
             else if (c == ' ' || c == '\t' || c == 0x00A0) space = true;
             else if (c == '-' || c == 0x2010 || c == 0x2011) hyphen = true;
@@ -419,13 +563,46 @@ std::vector<NameEntry> allowedEntries(const std::vector<NameEntry>& entries, con
 
 bool canJoin(const Token& t) {
     return t.gap_after == Gap::Space || t.gap_after == Gap::Hyphen ||
-           (t.gap_after == Gap::Period && contains(kPeriodAbbreviations, t.lower));
+           (t.gap_after == Gap::Period && inList(t, kListPeriodAbbreviation));
+}
+
+// normalise() is idempotent except in dropping a possessive ("x's's" → "x's" → "x"), and lookup()
+// normalises its argument again: a key still ending like a possessive is looked up through lookup().
+bool endsLikePossessive(std::string_view key) {
+    const std::size_t n = key.size();
+    return n > 2 && ((key[n - 2] == '\'' && key[n - 1] == 's') || (key[n - 2] == 's' && key[n - 1] == '\''));
 }
 
 std::vector<RawMention> findCandidates(const Document& doc, const Gazetteer& gazetteer, const std::vector<Token>& tokens) {
     std::vector<RawMention> out;
-    const std::string& text = doc.text();
+    const std::string_view text = doc.text();
     const std::size_t max_words = static_cast<std::size_t>(std::max(1, gazetteer.maxNameWords()));
+    // The normalised span [i, last]: a single word's key is its token's normalised form.
+    std::string span_key;
+    const auto spanKey = [&](std::size_t i, std::size_t last) -> std::string_view {
+        if (i == last) return tokens[i].lower;
+        Gazetteer::normaliseTo(text.substr(tokens[i].begin, tokens[last].end - tokens[i].begin), span_key);
+        return span_key;
+    };
+    // What the gazetteer holds for each window [i, i + w]: one probe per window, reused by the
+    // longest-match loop below.
+    std::vector<Gazetteer::KeyInfo> window(max_words);
+    // Every name starts on a capitalised word: its one-word key is probed for all of them at once.
+    std::vector<std::string_view> word_keys;
+    std::vector<std::size_t> word_index(tokens.size(), 0);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (!tokens[i].capitalised) continue;
+        word_index[i] = word_keys.size();
+        word_keys.push_back(tokens[i].lower);
+    }
+    std::vector<Gazetteer::KeyInfo> word_info(word_keys.size());
+    gazetteer.probe(word_keys.data(), word_keys.size(), word_info.data());
+    const auto probeWindow = [&](std::size_t i, std::size_t last) {
+        const std::string_view key = spanKey(i, last);
+        Gazetteer::KeyInfo info = i == last ? word_info[word_index[i]] : gazetteer.probe(key);
+        if (endsLikePossessive(key)) info.entries = &gazetteer.lookup(key);
+        window[last - i] = info;
+    };
     for (std::size_t i = 0; i < tokens.size();) {
         if (!tokens[i].capitalised) {
             ++i;
@@ -433,12 +610,13 @@ std::vector<RawMention> findCandidates(const Document& doc, const Gazetteer& gaz
         }
         // The longest run of tokens that may form one name.
         std::size_t limit = i;
+        std::size_t probed = 0;  // windows [i, i + w] probed, w < probed
         // Only as far as some gazetteer name starts with the words so far (keeps lookups few).
-        std::string span_key;
         while (limit + 1 < tokens.size() && limit - i + 1 < max_words && canJoin(tokens[limit]) &&
                !tokens[limit].possessive) {
-            span_key = Gazetteer::normalise(std::string_view(text).substr(tokens[i].begin, tokens[limit].end - tokens[i].begin));
-            if (!gazetteer.hasPrefix(span_key)) break;
+            probeWindow(i, limit);
+            probed = limit - i + 1;
+            if (!window[limit - i].prefix) break;
             ++limit;
         }
         bool matched = false;
@@ -448,18 +626,21 @@ std::vector<RawMention> findCandidates(const Document& doc, const Gazetteer& gaz
             for (std::size_t k = i + 1; k <= last && shape_ok; ++k) {
                 const Token& t = tokens[k];
                 if (t.capitalised) continue;
-                shape_ok = (k < last && contains(kConnectors, t.lower)) || (k == last && contains(kFeatureWords, t.lower));
+                shape_ok = (k < last && inList(t, kListConnector)) || (k == last && inList(t, kListFeature));
             }
             if (!shape_ok) continue;
-            const std::string key = Gazetteer::normalise(std::string_view(text).substr(tokens[i].begin, tokens[last].end - tokens[i].begin));
-            const auto& entries = gazetteer.lookup(key);
+            if (last - i >= probed) {
+                probeWindow(i, last);
+                probed = last - i + 1;
+            }
+            const auto& entries = *window[last - i].entries;
             if (entries.empty()) continue;
             std::vector<NameEntry> allowed = allowedEntries(entries, tokens, i, last, gazetteer);
             if (allowed.empty()) continue;
             RawMention m;
             m.first = i;
             m.last = last;
-            m.key = key;
+            m.key = std::string(spanKey(i, last));
             m.demonym = allowed.front().kind == NameKind::Demonym;
             m.entries = std::move(allowed);
             out.push_back(std::move(m));
@@ -490,13 +671,13 @@ bool onlyCityLike(const RawMention& m, const Gazetteer& g) {
 // Jones", "Captain Adam Moore"), after a common given name ("Rodney Eric Smith", "Matthew D.
 // Flores"), next to a speech verb ("Walker said", "said Clifford") or before an age ("Turner, 23,").
 // A lone name that is also a small town is then the person wherever it stands in the document.
-std::unordered_set<std::string> personWords(const Document& doc, const std::vector<Token>& tokens) {
-    std::unordered_set<std::string> out;
+std::unordered_set<std::string_view> personWords(const Document& doc, const std::vector<Token>& tokens) {
+    std::unordered_set<std::string_view> out;
     const std::string& text = doc.text();
     const auto nameWord = [&](std::size_t k) {
         const Token& t = tokens[k];
-        return t.capitalised && !t.all_caps && !t.dotted && !contains(kNeverPlaces, t.lower) &&
-               !contains(kInstitutionWords, t.lower) && !contains(kFeatureWords, t.lower);
+        return t.capitalised && !t.all_caps && !t.dotted && !inList(t, kListNever) &&
+               !inList(t, kListInstitution) && !inList(t, kListFeature);
     };
     const auto initial = [&](std::size_t k) {
         return tokens[k].capitalised && tokens[k].lower.size() == 1 && tokens[k].gap_after == Gap::Period;
@@ -519,19 +700,19 @@ std::unordered_set<std::string> personWords(const Document& doc, const std::vect
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
         const Token& t = tokens[i];
         const bool joined = t.gap_after == Gap::Space || (t.gap_after == Gap::Period && !t.sentence_start);
-        if (t.capitalised && joined && contains(kPersonTitles, t.lower) && t.lower != "st") {
+        if (t.capitalised && joined && inList(t, kListTitle) && t.lower != "st") {
             takeRun(i + 1);
-        } else if (t.capitalised && t.gap_after == Gap::Space && contains(kGivenNames, t.lower) &&
+        } else if (t.capitalised && t.gap_after == Gap::Space && inList(t, kListGiven) &&
                    (nameWord(i + 1) || initial(i + 1))) {
             const std::size_t last = takeRun(i + 1);
             // "Adam Moore" names Moore; the given name itself stays open ("Virginia Smith" aside).
             if (last > i + 1 || !initial(i + 1)) out.insert(tokens[last].lower);
-        } else if (!t.capitalised && contains(kSpeechVerbs, t.lower) && t.gap_after == Gap::Space && nameWord(i + 1) &&
+        } else if (!t.capitalised && inList(t, kListSpeech) && t.gap_after == Gap::Space && nameWord(i + 1) &&
                    tokens[i + 1].passage == t.passage) {
             takeRun(i + 1);  // "said Clifford"
         }
         // "Walker said": a single capitalised word before a speech verb.
-        if (nameWord(i) && t.gap_after == Gap::Space && !t.sentence_start && contains(kSpeechVerbs, tokens[i + 1].lower)) {
+        if (nameWord(i) && t.gap_after == Gap::Space && !t.sentence_start && inList(tokens[i + 1], kListSpeech)) {
             out.insert(t.lower);
         }
         // "Ashley Lynn Turner, 23, of Palestine": a name before an age.
@@ -550,29 +731,29 @@ std::unordered_set<std::string> personWords(const Document& doc, const std::vect
 enum class Verdict { Keep, Weak, Drop };
 
 Verdict judge(const RawMention& m, const std::vector<Token>& tokens, const std::vector<bool>& in_mention,
-              const std::unordered_set<std::string>& person_words, const Gazetteer& g) {
+              const std::unordered_set<std::string_view>& person_words, const Gazetteer& g) {
     const Token& first = tokens[m.first];
     const Token& last = tokens[m.last];
     const bool single = m.first == m.last;
-    const std::string& word = first.lower;
+    const std::string_view word = first.lower;
 
     // "Washington Post", "New York Times", "American Airlines": an organisation.
     if (!last.possessive && last.gap_after == Gap::Space && m.last + 1 < tokens.size()) {
         const Token& next = tokens[m.last + 1];
-        if (next.capitalised && contains(kOrganisationHeads, next.lower)) return Verdict::Drop;
+        if (next.capitalised && inList(next, kListOrganisation)) return Verdict::Drop;
     }
     if (m.demonym) return Verdict::Keep;
-    if (single && !first.all_caps && contains(kNeverPlaces, word)) return Verdict::Drop;
+    if (single && !first.all_caps && inList(first, kListNever)) return Verdict::Drop;
 
     // A person's title before the name ("President Washington", "Mr. Jordan").
     if (m.first > 0) {
         const Token& prev = tokens[m.first - 1];
         const bool joined = prev.gap_after == Gap::Space || prev.gap_after == Gap::Period;
-        if (joined && prev.capitalised && contains(kPersonTitles, prev.lower) && !(prev.lower == "st" && prev.gap_after == Gap::Period)) {
-            if (onlyCityLike(m, g) || contains(kPersonalNames, word) || single) return Verdict::Drop;
+        if (joined && prev.capitalised && inList(prev, kListTitle) && !(prev.lower == "st" && prev.gap_after == Gap::Period)) {
+            if (onlyCityLike(m, g) || inList(first, kListPersonal) || single) return Verdict::Drop;
         }
     }
-    const bool personal = single && contains(kPersonalNames, word);
+    const bool personal = single && inList(first, kListPersonal);
     // A surname used elsewhere in the text ("Rev. Roy Jones" … "Jones"), when the name is no more
     // than a town.
     if (single && person_words.count(word) != 0 && (personal || (onlyCityLike(m, g) && maxCityPopulation(m, g) < 1000000))) {
@@ -580,12 +761,12 @@ Verdict judge(const RawMention& m, const std::vector<Token>& tokens, const std::
     }
     // "Walker said", "said Clifford": a speaker, unless a capital speaking for its government.
     if (single && onlyCityLike(m, g) && maxCityPopulation(m, g) < 100000 && m.last + 1 < tokens.size() &&
-        last.gap_after == Gap::Space && contains(kSpeechVerbs, tokens[m.last + 1].lower)) {
+        last.gap_after == Gap::Space && inList(tokens[m.last + 1], kListSpeech)) {
         return Verdict::Drop;
     }
     // "Jordan said": a speaker.
     if (personal && m.last + 1 < tokens.size() && last.gap_after == Gap::Space &&
-        contains(kSpeechVerbs, tokens[m.last + 1].lower)) {
+        inList(tokens[m.last + 1], kListSpeech)) {
         return Verdict::Drop;
     }
     // Part of a longer proper name ("George Washington", "Ali Nazary", "Twin Towers"): a neighbouring
@@ -595,24 +776,24 @@ Verdict judge(const RawMention& m, const std::vector<Token>& tokens, const std::
             const Token& t = tokens[k];
             // A neighbouring place name counts too when one of the two is a common personal name
             // ("George Washington": George, South Africa and Washington, D.C.).
-            const bool person_pair = personal || contains(kPersonalNames, t.lower);
+            const bool person_pair = personal || inList(t, kListPersonal);
             // "Roy Jones": a given name counts even where it is also a town.
-            if (k < m.first && t.capitalised && contains(kGivenNames, t.lower) && !contains(kPersonTitles, t.lower)) return true;
+            if (k < m.first && t.capitalised && inList(t, kListGiven) && !inList(t, kListTitle)) return true;
             // "Paris High School", "Huntsville Police Department": an institution located there.
-            if (k > m.last && contains(kInstitutionWords, t.lower)) return false;
-            return t.capitalised && !t.all_caps && (!in_mention[k] || person_pair) && !contains(kNeverPlaces, t.lower) &&
-                   !contains(kFeatureWords, t.lower) && !(t.sentence_start && contains(kCommonWords, t.lower));
+            if (k > m.last && inList(t, kListInstitution)) return false;
+            return t.capitalised && !t.all_caps && (!in_mention[k] || person_pair) && !inList(t, kListNever) &&
+                   !inList(t, kListFeature) && !(t.sentence_start && inList(t, kListCommon));
         };
         if (m.first > 0 && tokens[m.first - 1].gap_after == Gap::Space && nameLike(m.first - 1)) return Verdict::Drop;
         if (m.last + 1 < tokens.size() && last.gap_after == Gap::Space && nameLike(m.last + 1)) return Verdict::Drop;
     }
     if (single && onlyCityLike(m, g)) {
-        if (contains(kCommonWords, word)) {
+        if (inList(first, kListCommon)) {
             if (first.sentence_start) return Verdict::Drop;
             if (maxCityPopulation(m, g) < 100000) return Verdict::Weak;
         }
         if (maxCityPopulation(m, g) < 5000) return Verdict::Weak;
-    } else if (single && first.sentence_start && contains(kCommonWords, word)) {
+    } else if (single && first.sentence_start && inList(first, kListCommon)) {
         // "Turkey" opening a sentence is still the country; an admin area or town is not.
         const bool strong = std::any_of(m.entries.begin(), m.entries.end(), [&](const NameEntry& e) {
             const PlaceKind k = g.place(e.place).kind;
@@ -626,16 +807,8 @@ Verdict judge(const RawMention& m, const std::vector<Token>& tokens, const std::
 // ------------------------------------------------------------------------------------------------
 // Resolution
 
-double distanceKm(const LonLat& a, const LonLat& b) {
-    constexpr double kDegToRad = 3.14159265358979323846 / 180.0;
-    const double p1 = a.lat * kDegToRad, p2 = b.lat * kDegToRad;
-    const double dp = p2 - p1, dl = (b.lon - a.lon) * kDegToRad;
-    const double h = std::sin(dp / 2) * std::sin(dp / 2) + std::cos(p1) * std::cos(p2) * std::sin(dl / 2) * std::sin(dl / 2);
-    return 2.0 * 6371.0088 * std::asin(std::min(1.0, std::sqrt(h)));
-}
-
 // How likely a place is meant, before looking at the rest of the document.
-double prior(const Place& p, const std::string& key) {
+double prior(const Place& p, const std::string& key, std::string& scratch) {
     double s = 0.0;
     const double pop = static_cast<double>(std::max<std::int64_t>(0, p.population));
     switch (p.kind) {
@@ -652,7 +825,8 @@ double prior(const Place& p, const std::string& key) {
             break;
     }
     // Its own main name rather than an alternative spelling.
-    if (Gazetteer::normalise(p.name) == key) s += 0.05;
+    Gazetteer::normaliseTo(p.name, scratch);
+    if (scratch == key) s += 0.05;
     return s;
 }
 
@@ -673,32 +847,96 @@ struct Group {
 // Beyond this distance two places give each other no support (and the latitude gap that rules it out).
 constexpr double kNearKm = 400.0;
 constexpr double kNearLatDeg = kNearKm / 111.0;
+constexpr double kDegToRad = 3.14159265358979323846 / 180.0;
+
+// What relatedness() needs of a candidate place, packed and precomputed once per document: the
+// context rounds compare every sense of a name with the senses of 80 neighbours, four times.
+struct Sense {
+    std::uint32_t index = 0;      // gazetteer index
+    PlaceKind kind = PlaceKind::City;
+    bool point_like = false;
+    std::uint32_t country = 0;    // interned country code, 0 for none
+    std::uint32_t admin1 = 0;     // interned admin-1 code, 0 for none
+    double lat = 0.0, lon = 0.0;  // degrees
+    double lat_rad = 0.0;         // lat · kDegToRad
+    double cos_lat = 0.0;         // cos(lat_rad)
+};
+
+// Great-circle distance (haversine), with the per-place factors precomputed.
+double distanceKm(const Sense& a, const Sense& b) {
+    const double dp = b.lat_rad - a.lat_rad, dl = (b.lon - a.lon) * kDegToRad;
+    const double sin_dp = std::sin(dp / 2), sin_dl = std::sin(dl / 2);
+    const double h = sin_dp * sin_dp + a.cos_lat * b.cos_lat * sin_dl * sin_dl;
+    return 2.0 * 6371.0088 * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+// Distances already computed for this document, by ordered pair of gazetteer indices: the context
+// rounds ask for the same pairs again and again (every neighbour, four rounds; about 3 in 4 repeat).
+class DistanceMemo {
+public:
+    double km(const Sense& a, const Sense& b) {
+        if (2 * (used_ + 1) > slots_.size()) grow();
+        const std::uint64_t key = (static_cast<std::uint64_t>(a.index) << 32) | b.index;
+        std::size_t at = home(key);
+        for (; slots_[at].key != kEmpty; at = (at + 1) & (slots_.size() - 1)) {
+            if (slots_[at].key == key) return slots_[at].km;
+        }
+        const double km = distanceKm(a, b);
+        slots_[at] = {key, km};
+        ++used_;
+        return km;
+    }
+
+private:
+    // No real pair has this key: a gazetteer holds fewer than 2^32 - 1 places.
+    static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};
+    struct Slot {
+        std::uint64_t key = kEmpty;
+        double km = 0.0;
+    };
+    std::size_t home(std::uint64_t key) const {
+        key *= 0x9E3779B97F4A7C15ull;
+        return static_cast<std::size_t>(key ^ (key >> 29)) & (slots_.size() - 1);
+    }
+    void grow() {
+        std::vector<Slot> old(std::max<std::size_t>(256, 2 * slots_.size()));
+        old.swap(slots_);
+        for (const Slot& slot : old) {
+            if (slot.key == kEmpty) continue;
+            std::size_t at = home(slot.key);
+            while (slots_[at].key != kEmpty) at = (at + 1) & (slots_.size() - 1);
+            slots_[at] = slot;
+        }
+    }
+    std::vector<Slot> slots_;
+    std::size_t used_ = 0;
+};
 
 // How much sense `c` is supported by another name's sense `o`: 1 for the same place or a region
 // containing the other, graded by distance for nearby places, a little for the same country.
-double relatedness(const Place& c, std::uint32_t ci, const Place& o, std::uint32_t oi) {
-    if (ci == oi) return 1.0;
-    if (c.country.empty() || o.country.empty() || c.country != o.country) {
-        if (isPointLike(c) && isPointLike(o) && std::abs(c.position.lat - o.position.lat) < kNearLatDeg) {
-            const double d = distanceKm(c.position, o.position);
+double relatedness(const Sense& c, const Sense& o, DistanceMemo& distances) {
+    if (c.index == o.index) return 1.0;
+    if (c.country == 0 || o.country == 0 || c.country != o.country) {
+        if (c.point_like && o.point_like && std::abs(c.lat - o.lat) < kNearLatDeg) {
+            const double d = distances.km(c, o);
             if (d < kNearKm) return std::exp(-d / 100.0);
         }
         return 0.0;
     }
-    const auto inside = [](const Place& small, const Place& big) {
+    const auto inside = [](const Sense& small, const Sense& big) {
         if (big.kind == PlaceKind::Country) return small.kind != PlaceKind::Country && small.kind != PlaceKind::Continent;
         if (big.kind == PlaceKind::Admin1) {
-            return (small.kind == PlaceKind::City || small.kind == PlaceKind::Admin2) && !small.admin1.empty() &&
+            return (small.kind == PlaceKind::City || small.kind == PlaceKind::Admin2) && small.admin1 != 0 &&
                    small.admin1 == big.admin1;
         }
         return false;
     };
     if (inside(c, o) || inside(o, c)) return (c.kind == PlaceKind::Country || o.kind == PlaceKind::Country) ? 0.5 : 1.0;
     double r = 0.15;  // the same country
-    if (isPointLike(c) && isPointLike(o)) {
-        if (!c.admin1.empty() && c.admin1 == o.admin1) r = 0.5;
-        if (std::abs(c.position.lat - o.position.lat) < kNearLatDeg) {
-            const double d = distanceKm(c.position, o.position);
+    if (c.point_like && o.point_like) {
+        if (c.admin1 != 0 && c.admin1 == o.admin1) r = 0.5;
+        if (std::abs(c.lat - o.lat) < kNearLatDeg) {
+            const double d = distances.km(c, o);
             if (d < kNearKm) r = std::max(r, std::exp(-d / 100.0));
         }
     }
@@ -712,7 +950,35 @@ void resolveInContext(std::vector<Group>& groups, const Gazetteer& gazetteer) {
     constexpr double kMinShare = 0.02;     // senses less likely than this give no support
     constexpr std::size_t kWindow = 40;    // names compared on either side (first-mention order)
     constexpr std::size_t kMaxSenses = 24; // senses per name taken into account, best prior first
+    // Every candidate's Sense; country and admin-1 codes interned (admin-1 codes are compared only
+    // between places of one country, so the code alone is enough).
+    std::vector<std::vector<Sense>> packed(groups.size());
+    {
+        std::unordered_map<std::string_view, std::uint32_t> codes;
+        const auto intern = [&codes](const std::string& code) -> std::uint32_t {
+            if (code.empty()) return 0;
+            return codes.emplace(code, static_cast<std::uint32_t>(codes.size() + 1)).first->second;
+        };
+        for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+            packed[gi].reserve(groups[gi].candidates.size());
+            for (const std::uint32_t ci : groups[gi].candidates) {
+                const Place& p = gazetteer.place(ci);
+                Sense sense;
+                sense.index = ci;
+                sense.kind = p.kind;
+                sense.point_like = isPointLike(p);
+                sense.country = intern(p.country);
+                sense.admin1 = intern(p.admin1);
+                sense.lat = p.position.lat;
+                sense.lon = p.position.lon;
+                sense.lat_rad = p.position.lat * kDegToRad;
+                sense.cos_lat = std::cos(sense.lat_rad);
+                packed[gi].push_back(sense);
+            }
+        }
+    }
     // The senses each group may give support with, best prior first.
+    DistanceMemo distances;
     std::vector<std::vector<std::size_t>> senses(groups.size());
     for (std::size_t gi = 0; gi < groups.size(); ++gi) {
         auto& order = senses[gi];
@@ -723,6 +989,18 @@ void resolveInContext(std::vector<Group>& groups, const Gazetteer& gazetteer) {
         if (order.size() > kMaxSenses) order.resize(kMaxSenses);
     }
     std::vector<std::vector<double>> share(groups.size());
+    // Per round, the senses of each group likely enough to give support, with their shares, in
+    // the order of `senses`.
+    struct Supporter {
+        Sense sense;  // a copy: the inner loop reads supporters one after another
+        double share;
+    };
+    std::vector<double> support_weight(groups.size());
+    for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+        // Names that may be ordinary words support others less.
+        support_weight[gi] = groups[gi].weak ? 0.5 : 1.0;
+    }
+    std::vector<std::vector<Supporter>> supporters(groups.size());
     for (int round = 0; round < 4; ++round) {
         for (std::size_t gi = 0; gi < groups.size(); ++gi) {
             const Group& g = groups[gi];
@@ -732,26 +1010,26 @@ void resolveInContext(std::vector<Group>& groups, const Gazetteer& gazetteer) {
             for (double v : g.score) top = std::max(top, v);
             for (std::size_t k = 0; k < s.size(); ++k) total += (s[k] = std::exp((g.score[k] - top) / kTemperature));
             for (double& v : s) v /= total;
+            supporters[gi].clear();
+            for (const std::size_t ok : senses[gi]) {
+                if (s[ok] >= kMinShare) supporters[gi].push_back({packed[gi][ok], s[ok]});
+            }
         }
         for (std::size_t gi = 0; gi < groups.size(); ++gi) {
             Group& g = groups[gi];
             const std::size_t lo = gi > kWindow ? gi - kWindow : 0;
             const std::size_t hi = std::min(groups.size(), gi + kWindow + 1);
             for (std::size_t k = 0; k < g.candidates.size(); ++k) {
-                const std::uint32_t ci = g.candidates[k];
-                const Place& c = gazetteer.place(ci);
+                const Sense& c = packed[gi][k];
                 double support = 0.0;
                 for (std::size_t hj = lo; hj < hi; ++hj) {
                     if (hj == gi) continue;
-                    const Group& h = groups[hj];
                     double best = 0.0;
-                    for (std::size_t ok : senses[hj]) {
-                        const double q = share[hj][ok];
-                        if (q < kMinShare || q <= best) continue;
-                        best = std::max(best, q * relatedness(c, ci, gazetteer.place(h.candidates[ok]), h.candidates[ok]));
+                    for (const Supporter& o : supporters[hj]) {
+                        if (o.share <= best) continue;  // relatedness is at most 1
+                        best = std::max(best, o.share * relatedness(c, o.sense, distances));
                     }
-                    // Names that may be ordinary words support others less.
-                    support += h.weak ? 0.5 * best : best;
+                    support += support_weight[hj] == 1.0 ? best : support_weight[hj] * best;
                 }
                 g.score[k] = g.base[k] + std::min(kCap, kWeight * support);
             }
@@ -761,7 +1039,8 @@ void resolveInContext(std::vector<Group>& groups, const Gazetteer& gazetteer) {
 }  // namespace
 
 Extraction extractPlaces(const Document& doc, const Gazetteer& gazetteer) {
-    const std::vector<Token> tokens = tokenise(doc);
+    std::string token_arena;
+    const std::vector<Token> tokens = tokenise(doc, token_arena);
     std::vector<RawMention> raw = findCandidates(doc, gazetteer, tokens);
 
     std::vector<bool> in_mention(tokens.size(), false);
@@ -770,7 +1049,7 @@ Extraction extractPlaces(const Document& doc, const Gazetteer& gazetteer) {
     }
     std::vector<RawMention> kept;
     std::vector<bool> kept_weak;
-    const std::unordered_set<std::string> person_words = personWords(doc, tokens);
+    const std::unordered_set<std::string_view> person_words = personWords(doc, tokens);
     for (RawMention& m : raw) {
         const Verdict v = judge(m, tokens, in_mention, person_words, gazetteer);
         if (v == Verdict::Drop) continue;
@@ -875,6 +1154,7 @@ Extraction extractPlaces(const Document& doc, const Gazetteer& gazetteer) {
     }
 
     // Priors, qualifiers and the city-over-province rule.
+    std::string name_scratch;
     for (Group& g : groups) {
         if (!g.qualifier_country.empty()) {
             std::vector<std::uint32_t> inside;
@@ -888,7 +1168,9 @@ Extraction extractPlaces(const Document& doc, const Gazetteer& gazetteer) {
             if (!inside.empty()) g.candidates = inside;
         }
         g.base.resize(g.candidates.size());
-        for (std::size_t k = 0; k < g.candidates.size(); ++k) g.base[k] = prior(gazetteer.place(g.candidates[k]), g.key);
+        for (std::size_t k = 0; k < g.candidates.size(); ++k) {
+            g.base[k] = prior(gazetteer.place(g.candidates[k]), g.key, name_scratch);
+        }
         // A province named after its capital ("Kabul", "Kandahar") or a city of a million people
         // ("New York") means the city; otherwise the province keeps its own name.
         for (std::size_t a = 0; a < g.candidates.size(); ++a) {

@@ -243,6 +243,8 @@ void normaliseInto(std::string_view name, std::string& out) {
 
 }  // namespace
 
+void Gazetteer::normaliseTo(std::string_view name, std::string& out) { normaliseInto(name, out); }
+
 std::string Gazetteer::normalise(std::string_view name) {
     std::string out;
     out.reserve(name.size());
@@ -250,38 +252,162 @@ std::string Gazetteer::normalise(std::string_view name) {
     return out;
 }
 
+std::uint64_t Gazetteer::NameIndex::hashKey(std::string_view key) {
+    // 8 bytes at a time, multiply-xorshift mixing (names are short; this is several times faster
+    // than std::hash and spreads well enough for linear probing).
+    constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
+    std::uint64_t h = 0x2545F4914F6CDD1Dull ^ (key.size() * kMul);
+    std::size_t i = 0;
+    for (; i + 8 <= key.size(); i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, key.data() + i, 8);
+        h = (h ^ word) * kMul;
+        h ^= h >> 29;
+    }
+    if (i < key.size()) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, key.data() + i, key.size() - i);
+        h = (h ^ word) * kMul;
+        h ^= h >> 29;
+    }
+    h *= kMul;
+    return h ^ (h >> 32);
+}
+
+void Gazetteer::NameIndex::reserve(std::size_t keys) {
+    keys_.reserve(keys);
+    entries_.reserve(keys);
+    chars_.reserve(keys * 12);
+    std::size_t wanted = 16;
+    while (wanted < 2 * keys) wanted *= 2;
+    if (wanted > slots_.size()) {
+        slots_.assign(wanted, Slot{0, 0});
+        for (std::uint32_t k = 0; k < keys_.size(); ++k) {
+            const std::uint64_t h = hashKey(key(k));
+            const std::uint32_t tag = static_cast<std::uint32_t>(h >> 32) | 1u;
+            std::size_t at = static_cast<std::size_t>(h) & (slots_.size() - 1);
+            while (slots_[at].hash_tag != 0) at = (at + 1) & (slots_.size() - 1);
+            slots_[at] = {tag, k};
+        }
+    }
+}
+
+void Gazetteer::NameIndex::grow() { reserve(std::max<std::size_t>(16, keys_.size() * 2)); }
+
+std::int64_t Gazetteer::NameIndex::find(std::string_view wanted, std::uint64_t hash) const {
+    if (slots_.empty()) return -1;
+    // The low bit is forced on so that a tag is never 0 (the empty mark).
+    const std::uint32_t tag = static_cast<std::uint32_t>(hash >> 32) | 1u;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t at = static_cast<std::size_t>(hash) & mask;; at = (at + 1) & mask) {
+        const Slot& slot = slots_[at];
+        if (slot.hash_tag == 0) return -1;
+        if (slot.hash_tag == tag && key(slot.key) == wanted) return slot.key;
+    }
+}
+
+void Gazetteer::NameIndex::findAll(const std::string_view* keys, std::size_t count, std::uint64_t* hashes,
+                                   std::int64_t* out) const {
+    if (slots_.empty()) {
+        std::fill(out, out + count, -1);
+        return;
+    }
+    const std::size_t mask = slots_.size() - 1;
+    // Three passes, each starting the memory reads that the next one needs: the home slot, then
+    // the key's record, then its characters and entry list.
+    for (std::size_t i = 0; i < count; ++i) {
+        hashes[i] = hashKey(keys[i]);
+        __builtin_prefetch(&slots_[static_cast<std::size_t>(hashes[i]) & mask]);
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+        const Slot& slot = slots_[static_cast<std::size_t>(hashes[i]) & mask];
+        if (slot.hash_tag != 0) __builtin_prefetch(&keys_[slot.key]);
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+        const Slot& slot = slots_[static_cast<std::size_t>(hashes[i]) & mask];
+        if (slot.hash_tag == (static_cast<std::uint32_t>(hashes[i] >> 32) | 1u)) {
+            __builtin_prefetch(chars_.data() + keys_[slot.key].offset);
+            __builtin_prefetch(&entries_[slot.key]);
+        }
+    }
+    for (std::size_t i = 0; i < count; ++i) out[i] = find(keys[i], hashes[i]);
+}
+
+std::uint32_t Gazetteer::NameIndex::findOrInsert(std::string_view wanted, std::uint64_t hash) {
+    if (const std::int64_t k = find(wanted, hash); k >= 0) return static_cast<std::uint32_t>(k);
+    if (2 * (keys_.size() + 1) > slots_.size()) grow();
+    const auto k = static_cast<std::uint32_t>(keys_.size());
+    keys_.push_back({static_cast<std::uint32_t>(chars_.size()), static_cast<std::uint32_t>(wanted.size()), false});
+    chars_.append(wanted);
+    entries_.emplace_back();
+    const std::uint32_t tag = static_cast<std::uint32_t>(hash >> 32) | 1u;
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t at = static_cast<std::size_t>(hash) & mask;
+    while (slots_[at].hash_tag != 0) at = (at + 1) & mask;
+    slots_[at] = {tag, k};
+    return k;
+}
+
+namespace {
+
+// Records one name of place `index`: the key, its word prefixes, and the entry (once per place
+// and kind: "Afghanistan" as common and official name counts once). `key` is normalised, non-empty.
+template <typename NameIndexT>
+void addNameKey(NameIndexT& names, int& max_words, const std::string& key, std::uint32_t index, NameKind kind) {
+    int words = 1;
+    for (std::size_t space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1)) {
+        ++words;
+        const std::string_view prefix(key.data(), space);
+        names.setPrefix(names.findOrInsert(prefix, NameIndexT::hashKey(prefix)));
+    }
+    max_words = std::max(max_words, words);
+    auto& entries = names.entries(names.findOrInsert(key, NameIndexT::hashKey(key)));
+    for (const NameEntry& e : entries) {
+        if (e.place == index && e.kind == kind) return;
+    }
+    entries.push_back({index, kind});
+}
+
+}  // namespace
+
 std::uint32_t Gazetteer::add(Place place, const std::vector<std::pair<std::string, NameKind>>& names) {
     const auto index = static_cast<std::uint32_t>(places_.size());
     if (!place.id.empty()) ids_.emplace(place.id, index);
     places_.push_back(std::move(place));
     std::string key;
-    for (const auto& [name, kind] : names) {
-        normaliseInto(name, key);
-        if (key.empty()) continue;
-        int words = 1 + static_cast<int>(std::count(key.begin(), key.end(), ' '));
-        max_words_ = std::max(max_words_, words);
-        for (std::size_t space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1)) {
-            prefixes_.emplace(key.substr(0, space), true);
-        }
-        auto& entries = names_[std::move(key)];
-        // One entry per place and kind: "Afghanistan" as common and official name counts once.
-        const NameKind name_kind = kind;  // a structured binding cannot be captured before C++20 (clang)
-        const bool duplicate = std::any_of(entries.begin(), entries.end(), [&](const NameEntry& e) {
-            return e.place == index && e.kind == name_kind;
-        });
-        if (!duplicate) entries.push_back({index, kind});
+    for (const auto& item : names) {
+        normaliseInto(item.first, key);
+        if (!key.empty()) addNameKey(names_, max_words_, key, index, item.second);
     }
     return index;
 }
 
 const std::vector<NameEntry>& Gazetteer::lookup(std::string_view name) const {
-    const auto it = names_.find(normalise(name));
-    return it == names_.end() ? kNoEntries : it->second;
+    return *probe(normalise(name)).entries;
 }
 
-bool Gazetteer::hasPrefix(std::string_view normalised_words) const {
-    return prefixes_.find(std::string(normalised_words)) != prefixes_.end();
+Gazetteer::KeyInfo Gazetteer::probe(std::string_view normalised_key) const {
+    const std::int64_t k = names_.find(normalised_key, NameIndex::hashKey(normalised_key));
+    if (k < 0) return {&kNoEntries, false};
+    const auto key = static_cast<std::uint32_t>(k);
+    return {&names_.entries(key), names_.isPrefix(key)};
 }
+
+void Gazetteer::probe(const std::string_view* normalised_keys, std::size_t count, KeyInfo* out) const {
+    std::vector<std::uint64_t> hashes(count);
+    std::vector<std::int64_t> found(count);
+    names_.findAll(normalised_keys, count, hashes.data(), found.data());
+    for (std::size_t i = 0; i < count; ++i) {
+        if (found[i] < 0) {
+            out[i] = {&kNoEntries, false};
+        } else {
+            const auto key = static_cast<std::uint32_t>(found[i]);
+            out[i] = {&names_.entries(key), names_.isPrefix(key)};
+        }
+    }
+}
+
+bool Gazetteer::hasPrefix(std::string_view normalised_words) const { return probe(normalised_words).prefix; }
 
 std::int64_t Gazetteer::findId(const std::string& id) const {
     if (const auto it = ids_.find(id); it != ids_.end()) return static_cast<std::int64_t>(it->second);
@@ -343,9 +469,16 @@ public:
         return true;
     }
     bool text(std::string& s) {
+        std::string_view view;
+        if (!text(view)) return false;
+        s.assign(view.data(), view.size());
+        return true;
+    }
+    // A view into the data read (valid while the data lives).
+    bool text(std::string_view& s) {
         std::uint32_t n = 0;
         if (!value(n) || data_.size() - pos_ < n) return false;
-        s.assign(data_.data() + pos_, n);
+        s = data_.substr(pos_, n);
         pos_ += n;
         return true;
     }
@@ -389,24 +522,29 @@ void Gazetteer::writeIndex(const std::string& path) const {
         w.value(static_cast<std::uint8_t>(p.kind));
     }
     // Sorted, so the same gazetteer always gives the same bytes.
-    std::vector<const std::pair<const std::string, std::vector<NameEntry>>*> names;
-    names.reserve(names_.size());
-    for (const auto& item : names_) names.push_back(&item);
-    std::sort(names.begin(), names.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+    std::vector<std::uint32_t> names, prefixes;
+    for (std::uint32_t k = 0; k < names_.size(); ++k) {
+        if (!names_.entries(k).empty()) names.push_back(k);
+        if (names_.isPrefix(k)) prefixes.push_back(k);
+    }
+    const auto byKey = [this](std::uint32_t a, std::uint32_t b) { return names_.key(a) < names_.key(b); };
+    std::sort(names.begin(), names.end(), byKey);
+    std::sort(prefixes.begin(), prefixes.end(), byKey);
+    const auto keyText = [&w](std::string_view key) {
+        w.value(static_cast<std::uint32_t>(key.size()));
+        w.raw(key.data(), key.size());
+    };
     w.value(static_cast<std::uint32_t>(names.size()));
-    for (const auto* item : names) {
-        w.text(item->first);
-        w.value(static_cast<std::uint32_t>(item->second.size()));
-        for (const NameEntry& e : item->second) {
+    for (const std::uint32_t k : names) {
+        keyText(names_.key(k));
+        w.value(static_cast<std::uint32_t>(names_.entries(k).size()));
+        for (const NameEntry& e : names_.entries(k)) {
             w.value(e.place);
             w.value(static_cast<std::uint8_t>(e.kind));
         }
     }
-    std::vector<const std::string*> prefixes;
-    for (const auto& item : prefixes_) prefixes.push_back(&item.first);
-    std::sort(prefixes.begin(), prefixes.end(), [](const auto* a, const auto* b) { return *a < *b; });
     w.value(static_cast<std::uint32_t>(prefixes.size()));
-    for (const std::string* prefix : prefixes) w.text(*prefix);
+    for (const std::uint32_t k : prefixes) keyText(names_.key(k));
     std::vector<std::pair<std::string, std::uint32_t>> ids(ids_.begin(), ids_.end());
     std::sort(ids.begin(), ids.end());
     w.value(static_cast<std::uint32_t>(ids.size()));
@@ -459,12 +597,13 @@ bool Gazetteer::readIndex(const std::string& path, Gazetteer* out) {
         p.kind = static_cast<PlaceKind>(kind);
     }
     if (!r.value(count) || !r.fits(count, 4 + 4)) return false;
-    g.names_.reserve(count);
-    std::string key;
-    for (std::uint32_t i = 0; i < count; ++i) {
+    std::uint32_t name_count = count;
+    g.names_.reserve(name_count + name_count / 3);  // the prefixes come next, a third as many
+    std::string_view key_view;
+    for (std::uint32_t i = 0; i < name_count; ++i) {
         std::uint32_t entries = 0;
-        if (!r.text(key) || !r.value(entries) || !r.fits(entries, 4 + 1)) return false;
-        auto& list = g.names_[key];
+        if (!r.text(key_view) || !r.value(entries) || !r.fits(entries, 4 + 1)) return false;
+        auto& list = g.names_.entries(g.names_.findOrInsert(key_view, NameIndex::hashKey(key_view)));
         list.resize(entries);
         for (NameEntry& e : list) {
             std::uint8_t kind = 0;
@@ -476,11 +615,11 @@ bool Gazetteer::readIndex(const std::string& path, Gazetteer* out) {
         }
     }
     if (!r.value(count) || !r.fits(count, 4)) return false;
-    g.prefixes_.reserve(count);
     for (std::uint32_t i = 0; i < count; ++i) {
-        if (!r.text(key)) return false;
-        g.prefixes_.emplace(key, true);
+        if (!r.text(key_view)) return false;
+        g.names_.setPrefix(g.names_.findOrInsert(key_view, NameIndex::hashKey(key_view)));
     }
+    std::string key;
     if (!r.value(count) || !r.fits(count, 4 + 4)) return false;
     g.ids_.reserve(count);
     for (std::uint32_t i = 0; i < count; ++i) {
@@ -534,8 +673,7 @@ Gazetteer Gazetteer::loadTables(const std::string& data_dir) {
 
     Gazetteer g;
     g.places_.reserve(170000);
-    g.names_.reserve(260000);
-    g.prefixes_.reserve(80000);
+    g.names_.reserve(340000);
     g.ids_.reserve(170000);
     // Same as add(), without building a name list per row (load time matters: ~160k places).
     std::string key;
@@ -545,23 +683,9 @@ Gazetteer Gazetteer::loadTables(const std::string& data_dir) {
         if (index_id) g.ids_.emplace(p.id, current);
         g.places_.push_back(std::move(p));
     };
-    std::string prefix;
-    const auto addName = [&g, &key, &prefix, &current](std::string_view name, NameKind kind) {
+    const auto addName = [&g, &key, &current](std::string_view name, NameKind kind) {
         normaliseInto(name, key);
-        if (key.empty()) return;
-        std::size_t spaces = 0;
-        for (std::size_t space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1)) {
-            ++spaces;
-            // Most prefixes ("san", "saint") repeat: look up before allocating a new key.
-            prefix.assign(key, 0, space);
-            if (g.prefixes_.find(prefix) == g.prefixes_.end()) g.prefixes_.emplace(prefix, true);
-        }
-        g.max_words_ = std::max(g.max_words_, static_cast<int>(spaces) + 1);
-        auto& entries = g.names_[key];
-        for (const NameEntry& e : entries) {
-            if (e.place == current && e.kind == kind) return;
-        }
-        entries.push_back({current, kind});
+        if (!key.empty()) addNameKey(g.names_, g.max_words_, key, current, kind);
     };
     const auto addNames = [&addName](std::string_view list, NameKind kind) {
         forEachListItem(list, [&](std::string_view item) { addName(item, kind); });

@@ -50,6 +50,17 @@ public:
 
     // All entries whose normalised name equals normalise(name). Empty if none.
     const std::vector<NameEntry>& lookup(std::string_view name) const;
+    // What the index holds under one already normalised key: its entries (empty if it is no name)
+    // and whether a longer name starts with these words. One hash probe, no allocation; the
+    // recogniser's inner loop uses it instead of lookup() + hasPrefix().
+    struct KeyInfo {
+        const std::vector<NameEntry>* entries;
+        bool prefix;
+    };
+    KeyInfo probe(std::string_view normalised_key) const;
+    // probe() for `count` keys at once, into out[0..count): the table is far larger than the
+    // caches, and probing a batch lets the memory reads of all keys overlap instead of queueing.
+    void probe(const std::string_view* normalised_keys, std::size_t count, KeyInfo* out) const;
     // Longest number of words of any name (for the recogniser's n-gram window).
     int maxNameWords() const { return max_words_; }
     // True if some name starts with these normalised words (prefix of a multi-word name).
@@ -65,14 +76,55 @@ public:
     // dashes as spaces, collapse whitespace, drop a trailing "'s" (or "'" after an s).
     // "Afghanistan’s" → "afghanistan", "U.S." → "u.s.", "Mazar-i-Sharif" → "mazar i sharif"..
     static std::string normalise(std::string_view name);
+    // The same, into `out` (its old content replaced), so a loop can reuse one buffer.
+    static void normaliseTo(std::string_view name, std::string& out);
 
 private:
     // Reads an index written by writeIndex(); false (leaving *out unspecified) if it is damaged.
     static bool readIndex(const std::string& path, Gazetteer* out);
 
+    // Normalised names and name prefixes in one open-addressing hash table over a character arena:
+    // a lookup is a probe into one flat array and one compare, without building a std::string.
+    class NameIndex {
+    public:
+        // The key's slot, inserted if new. `hash` must be hashKey(key).
+        std::uint32_t findOrInsert(std::string_view key, std::uint64_t hash);
+        // The key's number, or -1.
+        std::int64_t find(std::string_view key, std::uint64_t hash) const;
+        void reserve(std::size_t keys);
+        std::size_t size() const { return keys_.size(); }
+        std::string_view key(std::uint32_t k) const {
+            return std::string_view(chars_.data() + keys_[k].offset, keys_[k].length);
+        }
+        // The entries of key k; an empty list for a key that is only a prefix.
+        std::vector<NameEntry>& entries(std::uint32_t k) { return entries_[k]; }
+        const std::vector<NameEntry>& entries(std::uint32_t k) const { return entries_[k]; }
+        bool isPrefix(std::uint32_t k) const { return keys_[k].prefix; }
+        void setPrefix(std::uint32_t k) { keys_[k].prefix = true; }
+        static std::uint64_t hashKey(std::string_view key);
+        // Batch find: keys[i] → out[i] (key number or -1); `hashes` is scratch of `count` values.
+        void findAll(const std::string_view* keys, std::size_t count, std::uint64_t* hashes, std::int64_t* out) const;
+
+    private:
+        struct Key {
+            std::uint32_t offset;
+            std::uint32_t length;
+            bool prefix;
+        };
+        // hash_tag: the high 32 bits of the hash (0 marks an empty slot, so real tags are never 0).
+        struct Slot {
+            std::uint32_t hash_tag;
+            std::uint32_t key;
+        };
+        void grow();
+        std::string chars_;
+        std::vector<Key> keys_;
+        std::vector<std::vector<NameEntry>> entries_;
+        std::vector<Slot> slots_;  // size a power of two, at most half full
+    };
+
     std::vector<Place> places_;
-    std::unordered_map<std::string, std::vector<NameEntry>> names_;
-    std::unordered_map<std::string, bool> prefixes_;
+    NameIndex names_;
     std::unordered_map<std::string, std::uint32_t> ids_;
     int max_words_ = 1;
 };
