@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <exception>
 #include <iostream>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,8 @@ int main(int argc, char** argv) {
     // (memory exhausted, a library's own exception) so the user gets one line, not an abort.
     try {
         return run(argc, argv);
+    } catch (const std::bad_alloc&) {
+        std::cerr << "textatlas: out of memory\n";
     } catch (const std::exception& e) {
         std::cerr << "textatlas: " << e.what() << "\n";
     }

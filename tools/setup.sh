@@ -2,7 +2,9 @@
 # Text Atlas setup: install the Debian packages that are missing, build, then
 #   tools/setup.sh run   [FILE]  open the viewer on FILE (default: the bundled article); with no display,
 #                                render the map headless to a PNG and list the places found
-#   tools/setup.sh test          run the whole test suite (ctest)
+#   tools/setup.sh test          run the whole test suite (ctest), then the same suite built with
+#                                AddressSanitizer + UndefinedBehaviorSanitizer in build-asan/
+#                                (TEXTATLAS_SKIP_SANITIZERS=1 skips that second pass)
 #   tools/setup.sh build         only install and build
 # Works as root or as a user with sudo. Build folder: $TEXTATLAS_BUILD_DIR (default: build/).
 set -euo pipefail
@@ -45,12 +47,31 @@ case "$mode" in
     exec "$build_dir/app/textatlas" "$@"
     ;;
   test)
-    cd "$build_dir"
-    # Render tests use EGL surfaceless (no X needed); UI tests want a display, so give them Xvfb.
-    if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then
-      exec xvfb-run -a -s "-screen 0 1280x800x24" ctest --output-on-failure -j"$(nproc)" "$@"
-    fi
-    exec ctest --output-on-failure -j"$(nproc)" "$@"
+    run_ctest() {
+      # Render tests use EGL surfaceless (no X needed); UI tests want a display, so give them Xvfb.
+      if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null; then
+        xvfb-run -a -s "-screen 0 1280x800x24" ctest --output-on-failure -j"$(nproc)" "$@"
+      else
+        ctest --output-on-failure -j"$(nproc)" "$@"
+      fi
+    }
+    (cd "$build_dir" && run_ctest "$@")
+    [ "${TEXTATLAS_SKIP_SANITIZERS:-0}" = 1 ] && exit 0
+    # The same suite under AddressSanitizer and UndefinedBehaviorSanitizer (docs/robustness.md).
+    asan_dir="${TEXTATLAS_ASAN_BUILD_DIR:-$here/build-asan}"
+    echo "Building and testing with -DTEXTATLAS_SANITIZE=ON in $asan_dir"
+    cmake -S "$here" -B "$asan_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTEXTATLAS_SANITIZE=ON \
+      -DTEXTATLAS_BUILD_BENCH=OFF >/dev/null
+    cmake --build "$asan_dir" -j"$(nproc)"
+    # Mesa unloads its llvmpipe driver before LeakSanitizer scans memory at exit, so the driver's own
+    # one-time allocations would read as leaks; preloading it keeps it mapped and them reachable.
+    swrast="$(ls /usr/lib/*/dri/swrast_dri.so 2>/dev/null | head -n1 || true)"
+    (
+      cd "$asan_dir"
+      [ -n "$swrast" ] && export LD_PRELOAD="$swrast"
+      export ASAN_OPTIONS=verify_asan_link_order=0
+      run_ctest "$@"
+    )
     ;;
   build)
     echo "Built $build_dir/app/textatlas"

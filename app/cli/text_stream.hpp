@@ -23,7 +23,7 @@ struct TextPiece {
 
 class TextStream {
 public:
-    // Pieces hold at least this many bytes (except the last) and at most this many plus one passage.
+    // A piece ends at the first passage boundary at or after this many bytes (the last may be shorter).
     static constexpr std::size_t kDefaultPieceBytes = std::size_t{8} << 20;
     static constexpr std::size_t kReadBytes = std::size_t{1} << 20;
 

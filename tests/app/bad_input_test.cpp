@@ -198,6 +198,18 @@ TEST_F(BadInput, OutputThatCannotBeWrittenFails) {
     EXPECT_EQ(run.err, "textatlas: cannot write the output (disk full or closed pipe?)\n");
 }
 
+TEST_F(BadInput, EndlessPipeOfTextRunsOutOfMemoryWithOneLine) {
+#if defined(__SANITIZE_ADDRESS__)
+    GTEST_SKIP() << "AddressSanitizer reserves more address space than the limit allows";
+#else
+    // A pipe cannot be read twice, so it is read into memory: text without end must end in a
+    // message, not in std::terminate. 1 GB of address space, a pipe that never ends.
+    const CommandRun run = textatlas("extract /dev/stdin", "", "ulimit -v 1000000; yes 'Kabul and Herat'");
+    EXPECT_EQ(run.exit_code, 1);
+    EXPECT_EQ(run.err, "textatlas: out of memory\n");
+#endif
+}
+
 TEST_F(BadInput, RenderWritesItsOutputAndNothingElse) {
     // Only the paths the user chose and the program's config folder may be written: not the home
     // folder (Mesa keeps a shader cache in ~/.cache unless the program turns it off).

@@ -5,6 +5,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -15,12 +17,15 @@
 
 namespace {
 std::string project_path;  // one file per fuzzing process, rewritten for each input
-}
+
+void removeProjectFile() { std::remove(project_path.c_str()); }
+}  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
     project_path = (std::filesystem::temp_directory_path() /
                     ("textatlas-fuzz-project-" + std::to_string(::getpid()) + ".atlas.gpkg"))
                        .string();
+    std::atexit(removeProjectFile);  // libFuzzer ends with exit() when its time is up
     return 0;
 }
 
