@@ -90,12 +90,15 @@ bool mayHoldUnit(std::string_view bytes) {
     return false;
 }
 
-// Sentence ids count across the whole text; passages without a unit are skipped (no tokens).
-std::vector<Token> tokenise(const Document& doc, std::size_t* sentence_count) {
+// The tokens of passages [first_passage, end_passage); sentence ids count across those passages;
+// passages without a unit are skipped (no tokens).
+std::vector<Token> tokenise(const Document& doc, std::size_t first_passage, std::size_t end_passage,
+                            std::size_t* sentence_count) {
     const std::string& text = doc.text();
     std::vector<Token> tokens;
     std::size_t sentence = 0;
-    for (const Passage& passage : doc.passages()) {
+    for (std::size_t pi = first_passage; pi < end_passage; ++pi) {
+        const Passage& passage = doc.passages()[pi];
         if (!mayHoldUnit(std::string_view(text).substr(passage.byte_start, passage.byte_end - passage.byte_start))) {
             ++sentence;
             continue;
@@ -336,11 +339,14 @@ ClaimVerdict judgeClaim(double claimed_m, double measured_m, std::optional<doubl
     return ClaimVerdict::Inconsistent;
 }
 
-std::vector<DistanceClaim> findDistanceClaims(const Document& doc, const Extraction& extraction) {
+// The claims of passages [first_passage, end_passage), appended to `claims`. A claim lies within one
+// sentence, and a sentence within one passage, so passages can be read in batches.
+static void findClaimsIn(const Document& doc, const Extraction& extraction, std::size_t first_passage,
+                  std::size_t end_passage, std::unordered_set<std::size_t>& used_references,
+                  std::vector<DistanceClaim>& claims) {
     std::size_t sentence_count = 0;
-    const std::vector<Token> t = tokenise(doc, &sentence_count);
-    std::vector<DistanceClaim> claims;
-    if (t.empty()) return claims;
+    const std::vector<Token> t = tokenise(doc, first_passage, end_passage, &sentence_count);
+    if (t.empty()) return;
 
     // Each sentence's bytes, from its first token's start to its last token's end.
     constexpr std::size_t kNoSentence = static_cast<std::size_t>(-1);
@@ -369,7 +375,6 @@ std::vector<DistanceClaim> findDistanceClaims(const Document& doc, const Extract
     const auto usable = [&](std::size_t mi) {
         return mentions[mi].kind == MentionKind::Toponym && mentions[mi].place < extraction.places.size();
     };
-    std::unordered_set<std::size_t> used_references;
 
     for (std::size_t u = 0; u < t.size(); ++u) {
         if (t[u].kind != TokenKind::Word) continue;
@@ -505,6 +510,21 @@ std::vector<DistanceClaim> findDistanceClaims(const Document& doc, const Extract
         claims.push_back(std::move(claim));
         // Continue after the claim, so a bracketed conversion is not read as a second claim.
         while (u + 1 < t.size() && t[u + 1].begin < claims.back().byte_end) ++u;
+    }
+}
+
+std::vector<DistanceClaim> findDistanceClaims(const Document& doc, const Extraction& extraction) {
+    // Passages are read in batches of about 1 MiB, so the tokens (some 20 times their text) stay
+    // bounded on a long text.
+    constexpr std::size_t kBatchBytes = std::size_t{1} << 20;
+    std::vector<DistanceClaim> claims;
+    std::unordered_set<std::size_t> used_references;
+    const std::vector<Passage>& passages = doc.passages();
+    for (std::size_t first = 0; first < passages.size();) {
+        std::size_t end = first + 1;
+        while (end < passages.size() && passages[end - 1].byte_end - passages[first].byte_start < kBatchBytes) ++end;
+        findClaimsIn(doc, extraction, first, end, used_references, claims);
+        first = end;
     }
     return claims;
 }

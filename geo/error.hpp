@@ -24,4 +24,11 @@ private:
     ErrorKind kind_;
 };
 
+// Thrown when the user cancelled a long operation (a progress callback returned false). Not an
+// Error: there is nothing to report.
+class Cancelled : public std::exception {
+public:
+    const char* what() const noexcept override { return "cancelled"; }
+};
+
 }  // namespace geo

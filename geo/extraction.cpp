@@ -351,12 +351,16 @@ inline char32_t decode(std::string_view text, std::size_t& pos) {
 
 // Splits the document into tokens; their normalised forms are written to `arena`, which must
 // outlive the tokens and not change after this call.
-std::vector<Token> tokenise(const Document& doc, std::string& arena) {
+std::vector<Token> tokenise(const Document& doc, std::size_t first_passage, std::size_t end_passage,
+                            std::string& arena) {
     const std::string& text = doc.text();
+    const std::vector<Passage>& passages = doc.passages();
     std::vector<Token> tokens;
-    tokens.reserve(text.size() / 5);
+    const std::size_t range_bytes =
+        first_passage < end_passage ? passages[end_passage - 1].byte_end - passages[first_passage].byte_start : 0;
+    tokens.reserve(range_bytes / 5);
     arena.clear();
-    arena.reserve(text.size());  // normalising never lengthens valid UTF-8, so this is enough
+    arena.reserve(range_bytes);  // normalising never lengthens valid UTF-8, so this is enough
     std::string folded;
     // Appends a normalised form to the arena and records where it is.
     const auto setLower = [&arena](Token& t, std::string_view lower) {
@@ -365,7 +369,8 @@ std::vector<Token> tokenise(const Document& doc, std::string& arena) {
         t.lower = std::string_view(arena.data() + t.lower_offset, lower.size());
         t.lists = wordLists(t.lower);
     };
-    for (const Passage& passage : doc.passages()) {
+    for (std::size_t pi = first_passage; pi < end_passage; ++pi) {
+        const Passage& passage = passages[pi];
         std::size_t pos = passage.byte_start;
         const std::size_t end = passage.byte_end;
         bool sentence_start = true;
@@ -1038,9 +1043,11 @@ void resolveInContext(std::vector<Group>& groups, const Gazetteer& gazetteer) {
 }
 }  // namespace
 
-Extraction extractPlaces(const Document& doc, const Gazetteer& gazetteer) {
+// The places of passages [first_passage, end_passage) of `doc`, resolved among themselves.
+static Extraction extractRange(const Document& doc, const Gazetteer& gazetteer, std::size_t first_passage,
+                        std::size_t end_passage) {
     std::string token_arena;
-    const std::vector<Token> tokens = tokenise(doc, token_arena);
+    const std::vector<Token> tokens = tokenise(doc, first_passage, end_passage, token_arena);
     std::vector<RawMention> raw = findCandidates(doc, gazetteer, tokens);
 
     std::vector<bool> in_mention(tokens.size(), false);
@@ -1273,6 +1280,58 @@ Extraction extractPlaces(const Document& doc, const Gazetteer& gazetteer) {
         result.mentions.push_back(std::move(out));
     }
     return result;
+}
+
+Extraction extractPlaces(const Document& doc, const Gazetteer& gazetteer) {
+    return extractRange(doc, gazetteer, 0, doc.passages().size());
+}
+
+void ExtractionMerger::add(Extraction piece) {
+    const std::size_t mention_base = merged_.mentions.size();
+    std::vector<std::size_t> merged_index(piece.places.size());
+    for (std::size_t i = 0; i < piece.places.size(); ++i) {
+        ResolvedPlace& found = piece.places[i];
+        const auto [it, added] = place_by_id_.emplace(found.place.id, merged_.places.size());
+        merged_index[i] = it->second;
+        std::vector<std::size_t> mentions = std::move(found.mentions);
+        std::vector<std::size_t> passages = std::move(found.passages);
+        if (added) {
+            found.mentions.clear();
+            found.passages.clear();
+            merged_.places.push_back(std::move(found));
+        }
+        ResolvedPlace& merged = merged_.places[it->second];
+        for (const std::size_t m : mentions) merged.mentions.push_back(mention_base + m);
+        for (const std::size_t p : passages) {
+            if (merged.passages.empty() || merged.passages.back() < p) merged.passages.push_back(p);
+        }
+    }
+    merged_.mentions.reserve(mention_base + piece.mentions.size());
+    for (Mention& m : piece.mentions) {
+        m.place = merged_index[m.place];
+        merged_.mentions.push_back(std::move(m));
+    }
+}
+
+Extraction extractPlaces(const Document& doc, const Gazetteer& gazetteer, const ExtractionProgress& progress,
+                         std::size_t piece_bytes) {
+    const std::vector<Passage>& passages = doc.passages();
+    const std::size_t total_bytes = passages.empty() ? 0 : passages.back().byte_end;
+    ExtractionMerger merger;
+    std::size_t first = 0;
+    while (first < passages.size()) {
+        if (progress && !progress(static_cast<double>(passages[first].byte_start) / static_cast<double>(total_bytes))) {
+            throw Cancelled();
+        }
+        // A piece ends at the first passage end at or after piece_bytes from its start.
+        std::size_t end = first + 1;
+        while (end < passages.size() && passages[end - 1].byte_end - passages[first].byte_start < piece_bytes) ++end;
+        if (first == 0 && end == passages.size()) return extractRange(doc, gazetteer, 0, end);
+        merger.add(extractRange(doc, gazetteer, first, end));
+        first = end;
+    }
+    if (progress) progress(1.0);
+    return merger.take();
 }
 
 }  // namespace geo

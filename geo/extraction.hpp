@@ -4,7 +4,9 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "geo/gazetteer.hpp"
@@ -67,5 +69,33 @@ struct Extraction {
 // combination of senses that lies together wins ("Walker County" and "Huntsville": both in Texas).
 // Confidence is the chosen sense's softmax share of the scores times its score; up to 5 runners-up.
 Extraction extractPlaces(const Document& doc, const Gazetteer& gazetteer);
+
+// Called between pieces of a long extraction with the fraction of the text done (0..1); returning
+// false stops it: extractPlaces then throws Cancelled.
+using ExtractionProgress = std::function<bool(double fraction)>;
+
+// Texts larger than this are recognised and resolved in pieces of about this many bytes, ending at
+// passage boundaries, so that the working memory (tokens, candidates) stays bounded by the piece
+// rather than growing with the text (about 30 times the text at once).
+constexpr std::size_t kExtractionPieceBytes = std::size_t{8} << 20;
+
+// extractPlaces for texts of any size, reporting progress. A text of one piece gives exactly
+// extractPlaces(doc, gazetteer). A longer one is resolved piece by piece ("one sense per name" and
+// the support between names hold within a piece) and merged with ExtractionMerger.
+Extraction extractPlaces(const Document& doc, const Gazetteer& gazetteer, const ExtractionProgress& progress,
+                         std::size_t piece_bytes = kExtractionPieceBytes);
+
+// Joins the extractions of consecutive pieces of one document (mention offsets and passage indices
+// already those of the whole document) into one: places merged by gazetteer id, in order of first
+// mention, each keeping the confidence and runners-up of the first piece that mentions it.
+class ExtractionMerger {
+public:
+    void add(Extraction piece);
+    Extraction take() { return std::move(merged_); }
+
+private:
+    Extraction merged_;
+    std::unordered_map<std::string, std::size_t> place_by_id_;
+};
 
 }  // namespace geo

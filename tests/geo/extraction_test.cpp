@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "geo/data_paths.hpp"
+#include "geo/error.hpp"
 #include "geo/extraction.hpp"
 
 namespace {
@@ -443,3 +444,79 @@ TEST_F(SeedArticle, OutputIsConsistent) {
 }
 
 }  // namespace
+
+// ------------------------------------------------------------------------------------------------
+// Large texts: extraction in pieces (the viewer opening a text of hundreds of megabytes).
+
+namespace {
+// Field-by-field equality of two extractions (same places in the same order, same mentions).
+void expectSameExtraction(const geo::Extraction& a, const geo::Extraction& b) {
+    ASSERT_EQ(a.places.size(), b.places.size());
+    for (std::size_t i = 0; i < a.places.size(); ++i) {
+        EXPECT_EQ(a.places[i].place.id, b.places[i].place.id);
+        EXPECT_EQ(a.places[i].mentions, b.places[i].mentions) << a.places[i].place.name;
+        EXPECT_EQ(a.places[i].passages, b.places[i].passages) << a.places[i].place.name;
+    }
+    ASSERT_EQ(a.mentions.size(), b.mentions.size());
+    for (std::size_t i = 0; i < a.mentions.size(); ++i) {
+        EXPECT_EQ(a.mentions[i].start, b.mentions[i].start);
+        EXPECT_EQ(a.mentions[i].end, b.mentions[i].end);
+        EXPECT_EQ(a.mentions[i].byte_start, b.mentions[i].byte_start);
+        EXPECT_EQ(a.mentions[i].text, b.mentions[i].text);
+        EXPECT_EQ(a.mentions[i].passage, b.mentions[i].passage);
+        EXPECT_EQ(a.mentions[i].place, b.mentions[i].place);
+    }
+}
+}  // namespace
+
+TEST_F(Extraction, OnePieceIsExactlyTheWholeExtraction) {
+    const geo::Document doc = geo::Document::fromFile(geo::findDataDir() + "/texts/panjshir-valley.txt");
+    std::vector<double> heard;
+    const geo::Extraction whole = geo::extractPlaces(doc, *gazetteer_);
+    const geo::Extraction pieced = geo::extractPlaces(doc, *gazetteer_, [&](double f) {
+        heard.push_back(f);
+        return true;
+    });
+    expectSameExtraction(whole, pieced);
+    EXPECT_EQ(heard, std::vector<double>{0.0});  // one piece: asked once, before it starts
+}
+
+TEST_F(Extraction, PiecesOfRepeatedParagraphsGiveTheMentionsOfTheWholeText) {
+    // Each piece holds whole copies of the same two paragraphs, so each resolves like the whole.
+    const std::string paragraph =
+        "Fighters gathered in the Panjshir Valley, north of Kabul, Afghanistan.\n\n"
+        "Officials in Herat and Kandahar said the Afghan army had left.\n\n";
+    std::string text;
+    for (int i = 0; i < 50; ++i) text += paragraph;
+    const geo::Document doc = geo::Document::fromString(text, "repeated");
+    const geo::Extraction whole = geo::extractPlaces(doc, *gazetteer_);
+    std::vector<double> heard;
+    const geo::Extraction pieced = geo::extractPlaces(
+        doc, *gazetteer_,
+        [&](double f) {
+            heard.push_back(f);
+            return true;
+        },
+        paragraph.size() - 2);  // one copy per piece: its two passages, less the blank line after them
+    ASSERT_FALSE(whole.mentions.empty());
+    expectSameExtraction(whole, pieced);
+    ASSERT_EQ(heard.size(), 51u);  // before each of the 50 pieces, then done
+    EXPECT_TRUE(std::is_sorted(heard.begin(), heard.end()));
+    EXPECT_EQ(heard.front(), 0.0);
+    EXPECT_EQ(heard.back(), 1.0);
+    for (const geo::Mention& m : pieced.mentions) {
+        EXPECT_EQ(doc.slice(m.byte_start, m.byte_end), m.text);
+        EXPECT_EQ(doc.passageAtByte(m.byte_start), m.passage);
+    }
+}
+
+TEST_F(Extraction, CancellingBetweenPiecesStopsTheExtraction) {
+    std::string text;
+    for (int i = 0; i < 20; ++i) text += "Troops left Kabul for Herat.\n\n";
+    const geo::Document doc = geo::Document::fromString(text, "cancel");
+    int asked = 0;
+    EXPECT_THROW(geo::extractPlaces(
+                     doc, *gazetteer_, [&](double) { return ++asked < 3; }, 16),
+                 geo::Cancelled);
+    EXPECT_EQ(asked, 3);  // two pieces done, stopped before the third
+}
