@@ -67,14 +67,13 @@ std::string readBytes(const std::string& path) {
     return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
-// Removes the map's temporary PNG however the export ends.
+// The report map's PNG, beside the report (the folder the user chose to write in, not the system's
+// temporary folder), removed however the export ends.
 class TemporaryPng {
 public:
-    TemporaryPng() {
+    explicit TemporaryPng(const std::string& beside) {
         std::random_device entropy;
-        path_ = (std::filesystem::temp_directory_path() /
-                 ("textatlas-report-map-" + std::to_string(entropy()) + ".png"))
-                    .string();
+        path_ = beside + ".map-" + std::to_string(entropy()) + ".png";
     }
     ~TemporaryPng() { std::remove(path_.c_str()); }
     TemporaryPng(const TemporaryPng&) = delete;
@@ -159,7 +158,7 @@ int runExport(const Args& args, const std::string& argv0, std::ostream& out, std
             return kExitOk;
         }
         // The report's map: the same headless render as `textatlas render`, with a legend.
-        const TemporaryPng map_png;
+        const TemporaryPng map_png(out_path);
         RenderRequest request;
         request.text_path = text_path;
         request.out_path = map_png.path();

@@ -228,6 +228,27 @@ TEST_F(BadInput, RenderWritesItsOutputAndNothingElse) {
     }
 }
 
+TEST_F(BadInput, HtmlReportWritesItsOutputAndNothingElse) {
+    // The report's map went through a PNG in the system's temporary folder, outside the paths the
+    // user chose; now it is made beside the report and removed.
+    const fs::path tmp = dir_ / "tmp";
+    const fs::path home = dir_ / "home";
+    fs::create_directories(tmp);
+    fs::create_directories(home);
+    const std::string report = path("report.html");
+    const CommandRun run = textatlas("export '" + kSeed + "' --out '" + report + "' --size 300x200",
+                                     "-u XDG_CONFIG_HOME -u XDG_CACHE_HOME TMPDIR='" + tmp.string() + "' HOME='" +
+                                         home.string() + "'");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_TRUE(fs::exists(report));
+    EXPECT_TRUE(fs::is_empty(tmp));
+    EXPECT_TRUE(fs::is_empty(home));
+    for (const auto& entry : fs::directory_iterator(dir_)) {
+        const std::string name = entry.path().filename().string();
+        EXPECT_TRUE(name == "report.html" || name == "tmp" || name == "home" || name == "stderr.txt") << name;
+    }
+}
+
 TEST_F(BadInput, PipeGivesTheSameJsonAsTheFile) {
     const CommandRun from_file = textatlas("extract '" + kSeed + "'");
     const CommandRun from_pipe = textatlas("extract /dev/stdin", "", "cat '" + kSeed + "'");
