@@ -87,13 +87,44 @@ constexpr double kPanContinuesSeconds = 0.1;
 constexpr double kGlideDecaySeconds = 0.3;
 constexpr double kGlideStopPxS = 20.0;
 
+// A drag of (dx, dy) pixels. The map's plane moves with the cursor, except on the orthographic
+// globe, which turns instead: its centre moves so the ground under the disc's centre follows the
+// cursor (dragging right brings the west into view), and the view stays on the disc's centre, so
+// the disc never slides off the window. A drag that starts off the centre first re-centres the
+// globe on the view's centre.
+void dragMap(AppState& state, double dx_px, double dy_px) {
+    if (state.projection.kind() != geo::MapProjectionKind::Globe) {
+        state.view = state.view.panned(dx_px, dy_px);
+        return;
+    }
+    constexpr double kPi = 3.14159265358979323846;
+    constexpr double kGlobeRadius = 6378137.0;   // the sphere geo::MapProjection's globe is drawn on
+    constexpr double kMaxCentreLatitude = 89.0;  // the centre stays off the poles (lon stays defined)
+    geo::LonLat centre = state.projection.centre();
+    if (const auto at_view = state.projection.inverse(state.view.center())) centre = *at_view;
+    const double degrees_per_px = state.view.metresPerPixel() / kGlobeRadius * 180.0 / kPi;
+    const double lat = std::clamp(centre.lat + dy_px * degrees_per_px, -kMaxCentreLatitude, kMaxCentreLatitude);
+    double lon = centre.lon - dx_px * degrees_per_px / std::max(std::cos(centre.lat * kPi / 180.0), 0.05);
+    lon = std::remainder(lon, 360.0);  // (-180, 180]
+    if (lon <= -180.0) lon += 360.0;
+    try {
+        geo::MapProjection turned = geo::MapProjection::make(geo::MapProjectionKind::Globe, geo::LonLat(lon, lat));
+        const std::optional<geo::XY> disc_centre = turned.forward(lon, lat);
+        state.projection = std::move(turned);
+        state.view = geo::Viewport(state.view.width(), state.view.height(), disc_centre ? *disc_centre : geo::XY{0, 0},
+                                   state.view.zoom());
+    } catch (const geo::Error&) {
+        state.view = state.view.panned(dx_px, dy_px);  // PROJ refused the centre: pan as other projections do
+    }
+}
+
 // Inertial pan: once a frame passes without a drag step, the map keeps the drag's speed, decaying.
 void glide(AppState& state, double dt) {
     state.since_pan_s += dt;
     const double speed = std::hypot(state.pan_velocity_px_s.x, state.pan_velocity_px_s.y);
     if (state.flight) state.pan_velocity_px_s = geo::XY{};
     if (state.since_pan_s <= dt || speed < kGlideStopPxS || state.flight) return;
-    state.view = state.view.panned(state.pan_velocity_px_s.x * dt, state.pan_velocity_px_s.y * dt);
+    dragMap(state, state.pan_velocity_px_s.x * dt, state.pan_velocity_px_s.y * dt);
     const double keep = std::exp(-dt / kGlideDecaySeconds);
     state.pan_velocity_px_s = geo::XY{state.pan_velocity_px_s.x * keep, state.pan_velocity_px_s.y * keep};
 }
@@ -135,9 +166,12 @@ geo::Viewport fitPlaces(const AppState& state, const std::vector<std::size_t>& p
             if (const auto position = placePosition(state, *state.doc, i)) points.push_back(*position);
             closest_zoom = std::max(closest_zoom, closestZoomFor(state.doc->extraction.places.at(i).place.kind));
         }
+    // HiDPI: the view has ui_scale times the pixels, so the same ground is one log2(ui_scale) zoom up.
+    const double density = std::isfinite(state.ui_scale) && state.ui_scale > 0 ? state.ui_scale : 1.0;
+    closest_zoom = std::min(geo::kMaxZoom, closest_zoom + std::log2(density));
     const int panel = std::min(state.panel_width_px, state.view.width() / 2);
     const int free_width = std::max(1, state.view.width() - panel);
-    geo::Viewport fitted = geo::Viewport::fit(points, free_width, state.view.height(), 56.0, closest_zoom);
+    geo::Viewport fitted = geo::Viewport::fit(points, free_width, state.view.height(), 56.0 * density, closest_zoom);
     if (points.empty()) fitted = geo::Viewport(free_width, state.view.height(), state.view.center(), state.view.zoom());
     else if (fitted.zoom() > closest_zoom) fitted = geo::Viewport(free_width, state.view.height(), fitted.center(), closest_zoom);
     // Shift the centre so the fitted area sits in the part of the window right of the panel.
@@ -237,7 +271,7 @@ void apply(AppState& state, const Action& action) {
                 state.hover = Hover{a.place, a.mention};
             } else if constexpr (std::is_same_v<T, PanBy>) {
                 state.flight.reset();
-                state.view = state.view.panned(a.dx_px, a.dy_px);
+                dragMap(state, a.dx_px, a.dy_px);  // the globe turns instead
                 // The drag's speed, for the glide after release (a fresh drag starts from rest).
                 if (state.since_pan_s > 0.0 && state.since_pan_s < kPanContinuesSeconds)
                     state.pan_velocity_px_s = geo::XY{a.dx_px / state.since_pan_s, a.dy_px / state.since_pan_s};
@@ -346,6 +380,8 @@ void apply(AppState& state, const Action& action) {
                         state.error = e.what();
                     }
                 }
+            } else if constexpr (std::is_same_v<T, MarkProjectChanged>) {
+                state.project_dirty = true;
             } else if constexpr (std::is_same_v<T, ShowLayersPanel>) {
                 state.show_layers_panel = a.show || a.add_layer;
                 state.add_layer_requested = a.add_layer;

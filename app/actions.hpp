@@ -17,7 +17,7 @@ struct SelectPassage { std::size_t passage; };   // selects its places and flies
 struct SelectMention { std::size_t mention; };   // selects its place and flies to it
 struct ClearSelection {};
 struct SetHover { std::optional<std::size_t> place; std::optional<std::size_t> mention; };
-struct PanBy { double dx_px; double dy_px; };
+struct PanBy { double dx_px; double dy_px; };   // a drag step: pans; on the globe it turns the globe
 struct ZoomAbout { double x_px; double y_px; double delta; };
 struct FitAll {};                                // Home
 struct ResizeView { int width_px; int height_px; };
@@ -45,6 +45,7 @@ struct PickUserPoint { geo::LonLat point; };    // the map click that places a m
 struct SetProjection { geo::MapProjectionKind kind; };  // re-centred on the view; keeps the ground scale
 struct SetMapSettings { MapSettings settings; };       // the layers panel's edits (projection included)
 struct ShowLayersPanel { bool show; bool add_layer = false; };  // add_layer: ask for a file to add
+struct MarkProjectChanged {};  // the map settings of a text with a project changed: save the project
 struct ShowClaim { std::optional<std::size_t> claim; };  // draw a distance claim and fly to it
 struct ReportError { std::string message; };
 struct DismissError {};
@@ -53,7 +54,7 @@ using Action = std::variant<SelectPlace, SelectPassage, SelectMention, ClearSele
                             FitAll, ResizeView, AdvanceTime, StepMention, StartTour, StopTour, StepTour,
                             ToggleTourPlaying, ActivateDocument, OpenedDocument, SetShowOtherTexts, ToggleMeasure,
                             AddMeasurePoint, Correct, Undo, Redo, ShowCandidates, HideCandidates, BeginAddPlace,
-                            SetAddPlaceSpan, SetAddPlaceOptions, CancelAddPlace, PickUserPoint, ShowClaim, SetProjection, SetMapSettings, ShowLayersPanel, ReportError,
+                            SetAddPlaceSpan, SetAddPlaceOptions, CancelAddPlace, PickUserPoint, ShowClaim, SetProjection, SetMapSettings, ShowLayersPanel, MarkProjectChanged, ReportError,
                             DismissError>;
 
 class ActionQueue {

@@ -5,16 +5,22 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
 #include "geo/error.hpp"
+#include "geo/raster.hpp"
+#include "geo/vector_layer.hpp"
 
 namespace app {
 
 namespace {
 
 constexpr int kSettingsVersion = 1;
+// Colours of vector layers the reader adds.
+constexpr std::uint32_t kAddedLine = 0x7b3294ffu;
+constexpr std::uint32_t kAddedFill = 0xc2a5cf66u;
 
 bool sameStyle(const geo::LayerStyle& a, const geo::LayerStyle& b) {
     return a.line_rgba == b.line_rgba && a.line_width_px == b.line_width_px && a.fill_rgba == b.fill_rgba;
@@ -22,7 +28,7 @@ bool sameStyle(const geo::LayerStyle& a, const geo::LayerStyle& b) {
 
 bool sameLayer(const LayerSettings& a, const LayerSettings& b) {
     return a.id == b.id && a.title == b.title && a.path == b.path && a.visible == b.visible && a.opacity == b.opacity &&
-           sameStyle(a.style, b.style) && a.min_zoom == b.min_zoom && a.renderer_index == b.renderer_index;
+           sameStyle(a.style, b.style) && a.min_zoom == b.min_zoom && a.raster == b.raster && a.renderer_index == b.renderer_index;
 }
 
 std::string hexColour(std::uint32_t rgba) {
@@ -89,7 +95,7 @@ MapSettings mergeSavedSettings(const MapSettings& defaults, const MapSettings& s
         }
         if (!known && !entry.path.empty()) {
             LayerSettings layer = entry;
-            layer.renderer_index = static_cast<std::size_t>(-1);
+            layer.renderer_index = kLayerNotLoaded;
             merged.layers.push_back(layer);
         }
     }
@@ -221,6 +227,53 @@ void saveMapSettings(const MapSettings& settings, const std::string& path) {
     }
 }
 
+LayerSettings addLayerFile(const std::string& path, render::MapRenderer& renderer) {
+    LayerSettings entry;
+    entry.id = path;
+    entry.path = path;
+    entry.title = std::filesystem::path(path).filename().string();
+    if (geo::layerFileKind(path) == geo::LayerFileKind::Raster) {
+        const geo::RasterImage image = geo::loadRasterImage(path);
+        try {
+            entry.renderer_index = renderer.addImageLayer(image);
+        } catch (const std::runtime_error& e) {
+            throw geo::Error(geo::ErrorKind::InvalidInput, path + ": cannot draw it (" + e.what() + ")");
+        }
+        entry.raster = true;
+        entry.style = geo::LayerStyle{0u, 0.0f, 0u};
+        return entry;
+    }
+    geo::StyledLayer styled;
+    styled.layer = geo::loadVectorLayer(path);
+    styled.style.line_rgba = kAddedLine;
+    styled.style.line_width_px = 1.5f;
+    styled.style.fill_rgba = styled.layer.kind == geo::GeometryKind::Polygons ? kAddedFill : 0u;
+    styled.id = path;
+    styled.title = entry.title;
+    entry.style = styled.style;
+    entry.renderer_index = renderer.addLayer(styled);
+    return entry;
+}
+
+void loadAddedLayers(MapSettings& settings, render::MapRenderer& renderer, std::vector<std::string>& problems) {
+    for (std::size_t i = 0; i < settings.layers.size();) {
+        LayerSettings& layer = settings.layers[i];
+        if (layer.renderer_index != kLayerNotLoaded) {
+            ++i;
+            continue;
+        }
+        try {
+            const LayerSettings loaded = addLayerFile(layer.path, renderer);
+            layer.renderer_index = loaded.renderer_index;
+            layer.raster = loaded.raster;
+            ++i;
+        } catch (const geo::Error& e) {
+            problems.push_back(e.what());
+            settings.layers.erase(settings.layers.begin() + static_cast<long>(i));
+        }
+    }
+}
+
 render::FrameStyle frameStyleFor(const MapSettings& settings, const geo::MapProjection& projection) {
     render::FrameStyle style;
     style.projection = projection;
@@ -231,7 +284,7 @@ render::FrameStyle frameStyleFor(const MapSettings& settings, const geo::MapProj
     style.terrain_opacity = settings.terrain_opacity;
     style.show_graticule = settings.show_graticule;
     for (const LayerSettings& layer : settings.layers) {
-        if (!layer.visible || layer.renderer_index == static_cast<std::size_t>(-1)) continue;
+        if (!layer.visible || layer.renderer_index == kLayerNotLoaded) continue;
         render::LayerDraw draw;
         draw.layer = layer.renderer_index;
         draw.style = layer.style;

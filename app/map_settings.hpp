@@ -24,8 +24,12 @@ struct LayerSettings {
     float opacity = 1.0f;
     geo::LayerStyle style;
     double min_zoom = 0.0;
+    bool raster = false;             // a raster's picture: only visibility, order and opacity apply (not saved)
     std::size_t renderer_index = 0;  // the layer's index in render::MapRenderer (not saved)
 };
+
+// renderer_index of a saved added layer not loaded yet (mergeSavedSettings).
+constexpr std::size_t kLayerNotLoaded = static_cast<std::size_t>(-1);
 
 struct MapSettings {
     geo::MapProjectionKind projection = geo::MapProjectionKind::WebMercator;
@@ -63,6 +67,18 @@ MapSettings mapSettingsFromJson(const std::string& text, const std::string& sour
 std::optional<MapSettings> loadMapSettings(const std::string& path);
 // Creates the folder if needed; throws geo::Error(Io) naming the path on failure.
 void saveMapSettings(const MapSettings& settings, const std::string& path);
+
+// Adds the file at `path` to `renderer` and returns its settings entry (drawn on top): a vector
+// file (GeoJSON, Shapefile, GeoPackage, KML… reprojected to lon/lat) as lines, fills or points in
+// the added-layer colours, or a raster (GeoTIFF or any GDAL raster, warped to lon/lat) as a
+// picture. Shared by File → Add layer… and `textatlas render --layer`. Throws geo::Error with one
+// line naming the file if GDAL cannot read it.
+LayerSettings addLayerFile(const std::string& path, render::MapRenderer& renderer);
+
+// Loads every added layer of `settings` that is not in `renderer` yet (renderer_index ==
+// kLayerNotLoaded). A file that fails to load is dropped from the settings and its error
+// appended to `problems` (one line each).
+void loadAddedLayers(MapSettings& settings, render::MapRenderer& renderer, std::vector<std::string>& problems);
 
 // The renderer's style for these settings in `projection`.
 render::FrameStyle frameStyleFor(const MapSettings& settings, const geo::MapProjection& projection);

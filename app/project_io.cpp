@@ -9,8 +9,8 @@
 namespace app {
 
 OpenDocument openWithProject(const std::string& text_path, const geo::Gazetteer& gazetteer,
-                             ProjectOpenReport* report) {
-    OpenDocument doc = OpenDocument::load(text_path, gazetteer);
+                             ProjectOpenReport* report, const geo::ExtractionProgress& progress) {
+    OpenDocument doc = OpenDocument::load(text_path, gazetteer, progress);
     ProjectOpenReport local;
     ProjectOpenReport& r = report ? *report : local;
     r = ProjectOpenReport{};
@@ -32,21 +32,23 @@ OpenDocument openWithProject(const std::string& text_path, const geo::Gazetteer&
         doc.corrections = std::move(corrections);
         doc.reapplyCorrections(gazetteer);
         if (data.meta.view_zoom > 0) r.view = SavedView{data.meta.view_lon, data.meta.view_lat, data.meta.view_zoom};
+        if (!data.map_settings.empty()) r.map_settings = mapSettingsFromJson(data.map_settings, project);
     } catch (const geo::Error& e) {
         r.project_error = e.what();
     }
     return doc;
 }
 
-void saveDocumentProject(const OpenDocument& doc, const geo::Viewport& view) {
+void saveDocumentProject(const OpenDocument& doc, const geo::Viewport& view, const MapSettings* map) {
     geo::ProjectMeta meta;
     meta.text_path = doc.path;
     const geo::LonLat centre = geo::Projection::webMercator().inverse(view.center());
     meta.view_lon = centre.lon;
     meta.view_lat = centre.lat;
     meta.view_zoom = view.zoom();
-    geo::saveProject(geo::projectPathFor(doc.path),
-                     geo::makeProjectData(doc.document, doc.extraction, doc.corrections, meta));
+    geo::ProjectData data = geo::makeProjectData(doc.document, doc.extraction, doc.corrections, meta);
+    if (map != nullptr) data.map_settings = mapSettingsToJson(*map);
+    geo::saveProject(geo::projectPathFor(doc.path), data);
 }
 
 std::string describe(const ProjectOpenReport& r) {

@@ -39,7 +39,7 @@ MarkerScene buildMarkers(const AppState& state) {
                 if (!position) continue;  // not shown in this projection (far side of the globe)
                 render::MarkerInstance m;
                 m.position = *position;
-                m.radius_px = markerRadiusPx(other.extraction.places[i].mentions.size()) * 0.8f;
+                m.radius_px = markerRadiusPx(other.extraction.places[i].mentions.size()) * 0.8f * state.ui_scale;
                 m.fill_rgba = kOtherTextFill;
                 m.outline_rgba = kOutline;
                 scene.markers.push_back(m);
@@ -67,6 +67,7 @@ MarkerScene buildMarkers(const AppState& state) {
             m.outline_rgba = kSelectedOutline;
             m.radius_px += 3.0f;
         }
+        m.radius_px *= state.ui_scale;  // HiDPI: the same physical size
         scene.markers.push_back(m);
         scene.place_of_marker.push_back(i);
         scene.text_of_marker.push_back(std::nullopt);
@@ -181,7 +182,7 @@ MarkerScene clusterMarkers(const AppState& state, const MarkerScene& scene) {
         render::MarkerInstance marker = scene.markers[k];
         const std::size_t members = other_text ? 1 : size[k];
         if (members > 1) {
-            marker.radius_px += 2.0f + 1.5f * std::sqrt(static_cast<float>(members - 1));
+            marker.radius_px += (2.0f + 1.5f * std::sqrt(static_cast<float>(members - 1))) * state.ui_scale;
             if (state.selection.place != scene.place_of_marker[k] && state.hover.place != scene.place_of_marker[k])
                 marker.fill_rgba = kClusterFill;
         }
@@ -191,6 +192,12 @@ MarkerScene clusterMarkers(const AppState& state, const MarkerScene& scene) {
         out.cluster_size.push_back(members);
     }
     return out;
+}
+
+render::FrameStyle screenFrameStyle(const AppState& state) {
+    render::FrameStyle style = frameStyleFor(state.map, state.projection);
+    for (render::LayerDraw& layer : style.layers) layer.style.line_width_px *= state.ui_scale;
+    return style;
 }
 
 MarkerScene drawnMarkers(const AppState& state) {
@@ -206,7 +213,7 @@ std::optional<std::size_t> markerAt(const AppState& state, const MarkerScene& sc
                                     double slop_px) {
     for (std::size_t k = scene.markers.size(); k-- > 0;) {
         const geo::XY p = state.view.toPixel(scene.markers[k].position);
-        const double r = scene.markers[k].radius_px + slop_px;
+        const double r = scene.markers[k].radius_px + slop_px * state.ui_scale;
         if ((p.x - x_px) * (p.x - x_px) + (p.y - y_px) * (p.y - y_px) <= r * r) return k;
     }
     return std::nullopt;

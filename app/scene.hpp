@@ -11,7 +11,8 @@
 
 namespace app {
 
-// Marker radius in pixels for a place mentioned `mentions` times (grows with the square root).
+// Marker radius in pixels for a place mentioned `mentions` times (grows with the square root), at
+// standard density; markers, cluster growth and picking slop are multiplied by state.ui_scale.
 float markerRadiusPx(std::size_t mentions);
 
 // Markers in drawing order: other open texts' places (muted) first, then the active text's plain
@@ -34,6 +35,10 @@ MarkerScene buildMarkers(const AppState& state);
 MarkerScene clusterMarkers(const AppState& state, const MarkerScene& scene);
 // What the map draws and picks: buildMarkers, clustered if state.map.cluster_markers.
 MarkerScene drawnMarkers(const AppState& state);
+
+// What the window's map draws its layers with: frameStyleFor(state.map, state.projection) with line
+// widths multiplied by state.ui_scale (HiDPI).
+render::FrameStyle screenFrameStyle(const AppState& state);
 
 // Switches state.projection to `kind`, centred on the view's centre (UTM: its zone), keeping the
 // ground scale at the centre; the globe is shown whole. Cancels any flight. Throws geo::Error if

@@ -5,8 +5,8 @@
 namespace app {
 
 OpenDocument OpenDocument::fromDocument(geo::Document document, const geo::Gazetteer& gazetteer,
-                                        std::string path) {
-    geo::Extraction extraction = geo::extractPlaces(document, gazetteer);
+                                        std::string path, const geo::ExtractionProgress& progress) {
+    geo::Extraction extraction = geo::extractPlaces(document, gazetteer, progress);
     OpenDocument doc(std::move(path), std::move(document), std::move(extraction));
     doc.recognised = doc.extraction;
     doc.refreshPositions();
@@ -27,8 +27,9 @@ void OpenDocument::reapplyCorrections(const geo::Gazetteer& gazetteer) {
     claims = geo::findDistanceClaims(document, extraction);
 }
 
-OpenDocument OpenDocument::load(const std::string& path, const geo::Gazetteer& gazetteer) {
-    return fromDocument(geo::Document::fromFile(path), gazetteer, path);
+OpenDocument OpenDocument::load(const std::string& path, const geo::Gazetteer& gazetteer,
+                                const geo::ExtractionProgress& progress) {
+    return fromDocument(geo::Document::fromFile(path), gazetteer, path, progress);
 }
 
 }  // namespace app

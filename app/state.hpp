@@ -45,8 +45,11 @@ struct OpenDocument {
         : path(std::move(text_path)), document(std::move(text)), extraction(std::move(places)) {}
 
     // Reads and extracts; throws geo::Error with a message naming the file.
-    static OpenDocument load(const std::string& path, const geo::Gazetteer& gazetteer);
-    static OpenDocument fromDocument(geo::Document document, const geo::Gazetteer& gazetteer, std::string path);
+    // `progress` (may be empty) hears how far the extraction is and may cancel it (geo::Cancelled).
+    static OpenDocument load(const std::string& path, const geo::Gazetteer& gazetteer,
+                             const geo::ExtractionProgress& progress = {});
+    static OpenDocument fromDocument(geo::Document document, const geo::Gazetteer& gazetteer, std::string path,
+                                     const geo::ExtractionProgress& progress = {});
     // Re-applies `corrections` to `recognised`; refreshes extraction and place positions.
     void reapplyCorrections(const geo::Gazetteer& gazetteer);
     // Recomputes place_mercator from extraction.places.
@@ -110,7 +113,12 @@ struct AppState {
     double since_pan_s = 1e9;            // time since the last PanBy
     bool show_layers_panel = false;      // Map → Layers…
     bool add_layer_requested = false;    // Map → Add layer…: the layers panel opens its file dialog
-    int panel_width_px = 440;            // the passages panel covers the left of the map
+    int panel_width_px = 440;            // the passages panel covers the left of the map (view pixels)
+    // HiDPI: the monitor's content scale. `view` is in framebuffer pixels; markers, line widths and
+    // the overlay (labels, scale bar…) are drawn this many times their standard size, so they keep
+    // their physical size. Dear ImGui's coordinates are window units: ImGuiIO::DisplayFramebufferScale
+    // converts them to view pixels.
+    float ui_scale = 1.0f;
     bool scroll_passages_to_top = false; // set when the list of shown passages changes
     bool scroll_to_mention = false;      // set when selection.mention changes: the panel scrolls to it
     std::optional<Tour> tour;

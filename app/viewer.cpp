@@ -32,6 +32,8 @@
 #include "app/ui/layers_panel.hpp"
 #include "app/ui/measure_overlay.hpp"
 #include "app/ui/panels.hpp"
+#include "app/ui/screen_overlay.hpp"
+#include "app/viewer_frame.hpp"
 #include "geo/basemap.hpp"
 #include "geo/data_paths.hpp"
 #include "geo/error.hpp"
@@ -70,6 +72,47 @@ struct ImGuiSession {
     }
 };
 
+// HiDPI: the font and Dear ImGui's sizes for the monitor the window is on, set again when the
+// window moves to a monitor of another density. The content scale is how much larger than
+// standard things must be drawn, in framebuffer pixels, to keep their physical size; Dear ImGui
+// lays out in window units, which are framebuffer pixels on X11 and 1/framebuffer_scale of them
+// on Wayland or macOS. The font is rasterised at the framebuffer's density, so text stays crisp.
+struct UiDensity {
+    float content_scale = 0.0f;
+    float framebuffer_scale = 0.0f;  // framebuffer pixels per window unit
+    ImFont* font = nullptr;
+
+    // Returns true when the density changed; then the font atlas and the style were rebuilt
+    // (`upload`: replace the font texture the OpenGL backend already has). Call outside a frame.
+    bool update(GLFWwindow* window, bool upload) {
+        float scale_x = 1.0f, scale_y = 1.0f;
+        glfwGetWindowContentScale(window, &scale_x, &scale_y);
+        if (!(scale_x > 0.0f) || !std::isfinite(scale_x)) scale_x = 1.0f;
+        int window_w = 0, window_h = 0, framebuffer_w = 0, framebuffer_h = 0;
+        glfwGetWindowSize(window, &window_w, &window_h);
+        glfwGetFramebufferSize(window, &framebuffer_w, &framebuffer_h);
+        // A minimised window has no size: keep the density it had.
+        if (window_w <= 0 || framebuffer_w <= 0) return false;
+        const float fb_scale = float(framebuffer_w) / float(window_w);
+        if (scale_x == content_scale && fb_scale == framebuffer_scale) return false;
+        content_scale = scale_x;
+        framebuffer_scale = fb_scale;
+        ImGuiIO& io = ImGui::GetIO();
+        io.Fonts->Clear();
+        font = ui::addUiFont(io.Fonts, 16.0f * content_scale);
+        if (upload) {
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        }
+        io.FontGlobalScale = 1.0f / framebuffer_scale;
+        ImGuiStyle style;
+        ImGui::StyleColorsLight(&style);
+        style.ScaleAllSizes(content_scale / framebuffer_scale);
+        ImGui::GetStyle() = style;
+        return true;
+    }
+};
+
 // Files dropped on the window wait here until the frame loop opens them.
 struct DroppedFiles {
     std::vector<std::string> paths;
@@ -87,10 +130,20 @@ struct OpenResult {
     ProjectOpenReport report;
 };
 
+// Extraction progress shown in [from, to] of the task's bar; Cancel stops the extraction between
+// pieces (geo::Cancelled) instead of letting a large text run on unseen.
+geo::ExtractionProgress extractionProgress(TaskProgress& progress, float from, float to) {
+    return [&progress, from, to](double fraction) {
+        progress.setFraction(from + static_cast<float>(fraction) * (to - from));
+        return !progress.cancelled();
+    };
+}
+
 // Texts to open, one at a time on a worker thread so the window stays responsive.
 struct TextOpener {
     std::deque<std::string> queue;
     std::unique_ptr<BackgroundTask<OpenResult>> running;
+    std::optional<MapSettings> map_settings;  // of the text just opened, for LayersPanel::adopt
 
     void request(const std::string& path) { queue.push_back(path); }
 
@@ -102,7 +155,8 @@ struct TextOpener {
             running = std::make_unique<BackgroundTask<OpenResult>>([path, &gazetteer](TaskProgress& progress) {
                 progress.setStep("Reading " + path + " and finding its places…");
                 OpenResult result{path, nullptr, {}};
-                result.doc = std::make_shared<OpenDocument>(openWithProject(path, gazetteer, &result.report));
+                result.doc = std::make_shared<OpenDocument>(
+                    openWithProject(path, gazetteer, &result.report, extractionProgress(progress, 0.0f, 1.0f)));
                 return result;
             });
         }
@@ -118,6 +172,7 @@ struct TextOpener {
             OpenResult result = running->take();
             recent.add(result.path);
             actions.push(OpenedDocument{std::move(result.doc)});
+            map_settings = std::move(result.report.map_settings);
             if (!result.report.project_error.empty() || !result.report.unplaced.empty())
                 actions.push(ReportError{describe(result.report)});
         } catch (const std::exception& e) {
@@ -144,17 +199,6 @@ struct TextOpener {
         return cancel;
     }
 };
-
-// Saves the active text's project after an edit; a failure is shown and the edit stays in memory.
-void saveProjectOf(AppState& state) {
-    state.project_dirty = false;
-    try {
-        saveDocumentProject(*state.doc, state.view);
-        state.status = "Saved " + geo::projectPathFor(state.doc->path);
-    } catch (const std::exception& e) {
-        state.error = std::string("Could not save the project; your corrections are still open.\n") + e.what();
-    }
-}
 
 std::string timestampedName(const std::string& dir, const char* suffix) {
     const std::time_t now = std::time(nullptr);
@@ -208,7 +252,12 @@ std::unique_ptr<StartupData> loadStartup(const std::string& data_dir, const std:
     if (progress.cancelled()) return data;
     progress.setStep("Reading " + text_path + " and finding its places…");
     progress.setFraction(0.7f);
-    data->doc = std::make_unique<OpenDocument>(openWithProject(text_path, data->gazetteer, &data->reopened));
+    try {
+        data->doc = std::make_unique<OpenDocument>(
+            openWithProject(text_path, data->gazetteer, &data->reopened, extractionProgress(progress, 0.7f, 1.0f)));
+    } catch (const geo::Cancelled&) {
+        return data;  // the caller sees progress.cancelled()
+    }
     progress.setFraction(1.0f);
     return data;
 }
@@ -222,17 +271,16 @@ int runViewer(const std::string& text_path, const std::string& argv0) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);  // HiDPI: the window keeps its physical size
     WindowPtr window(glfwCreateWindow(1440, 900, ("Text Atlas — " + text_path).c_str(), nullptr, nullptr));
     if (!window) throw std::runtime_error("cannot open a window with OpenGL 3.3 core");
     glfwMakeContextCurrent(window.get());
     glfwSwapInterval(1);
 
     ImGuiSession imgui(window.get());
-    float content_scale_x = 1.0f, content_scale_y = 1.0f;
-    glfwGetWindowContentScale(window.get(), &content_scale_x, &content_scale_y);
-    const float font_px = 16.0f * content_scale_x;
-    ImFont* ui_font = ui::addUiFont(ImGui::GetIO().Fonts, font_px);
-    ImGui::GetStyle().ScaleAllSizes(content_scale_x);
+    UiDensity density;
+    if (!density.update(window.get(), false)) density.font = ui::addUiFont(ImGui::GetIO().Fonts, 16.0f);
+    if (density.content_scale == 0.0f) density.content_scale = density.framebuffer_scale = 1.0f;
 
     // Load on a worker thread; the window shows progress and can cancel meanwhile.
     BackgroundTask<std::unique_ptr<StartupData>> startup(
@@ -267,8 +315,7 @@ int runViewer(const std::string& text_path, const std::string& argv0) {
     ActionQueue actions;
     TextOpener opener;
     ui::ExportDialog export_dialog;
-    ui::MapInput input;
-    ui::PanelState panel;
+    ViewerPanels panels;
     ui::OpenDialog open_dialog;
     ui::LayersPanel layers_panel;
     RecentFiles recent;
@@ -279,7 +326,8 @@ int runViewer(const std::string& text_path, const std::string& argv0) {
     int fb_w = 0, fb_h = 0;
     glfwGetFramebufferSize(window.get(), &fb_w, &fb_h);
     state.view = state.view.withSize(std::max(fb_w, 1), std::max(fb_h, 1));
-    state.panel_width_px = int(440 * content_scale_x);
+    state.ui_scale = density.content_scale;
+    state.panel_width_px = int(440 * density.content_scale);  // view (framebuffer) pixels
     state.view = fitPlaces(state, [&] {
         std::vector<std::size_t> all(state.doc->extraction.places.size());
         for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
@@ -288,12 +336,13 @@ int runViewer(const std::string& text_path, const std::string& argv0) {
     if (reopened.view)
         state.view = geo::Viewport(state.view.width(), state.view.height(),
                                    geo::Projection::webMercator().forward(geo::LonLat(reopened.view->lon, reopened.view->lat)),
-                                   reopened.view->zoom);
+                                   std::clamp(reopened.view->zoom + std::log2(double(state.ui_scale)),
+                                              geo::kMinZoom, geo::kMaxZoom));  // saved at standard density
     state.status = std::to_string(state.doc->extraction.places.size()) + " places in " + state.doc->path;
     if (reopened.had_project) state.status += ". " + describe(reopened);
     if (!reopened.project_error.empty() || !reopened.unplaced.empty()) state.error = describe(reopened);
 
-    layers_panel.init(state, basemap, renderers.map);  // saved layers and projection
+    layers_panel.init(state, basemap, renderers.map, mapSettingsPath(), reopened.map_settings);  // saved layers, projection
     auto last = std::chrono::steady_clock::now();
     while (!glfwWindowShouldClose(window.get()) && !state.quit_requested) {
         glfwPollEvents();
@@ -303,54 +352,58 @@ int runViewer(const std::string& text_path, const std::string& argv0) {
 
         glfwGetFramebufferSize(window.get(), &fb_w, &fb_h);
         if (fb_w != state.view.width() || fb_h != state.view.height()) actions.push(ResizeView{fb_w, fb_h});
+        if (density.update(window.get(), true)) {  // moved to a monitor of another density
+            state.ui_scale = density.content_scale;
+            state.panel_width_px = int(440 * density.content_scale);
+        }
 
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
-        actions.push(SetHover{});  // hover is recomputed every frame; later pushes win
-        input.update(state, actions);
-        const ui::MenuRequests menu = ui::drawMainMenu(state, actions, recent.paths());
-        ui::drawPassagesPanel(state, actions, panel, ui::menuBarHeight(),
-                              ImGui::GetIO().DisplaySize.y - ui::statusBarHeight());
-        if (menu.open_dialog || (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O, false)))
+        // Map input, menus, panels, corrections and the keyboard shortcuts (app/viewer_frame).
+        const ui::MenuRequests menu = drawViewerPanels(state, actions, panels, recent.paths());
+        if (menu.open_dialog)
             open_dialog.show(std::filesystem::path(state.doc->path).parent_path().string());
         if (const auto chosen = open_dialog.draw()) opener.request(*chosen);
         if (!menu.open_path.empty()) opener.request(menu.open_path);
         for (const auto& path : dropped.paths) opener.request(path);
         dropped.paths.clear();
         opener.update(gazetteer, recent, actions);
+        if (opener.map_settings) {
+            layers_panel.adopt(*opener.map_settings, state, actions, renderers.map);
+            opener.map_settings.reset();
+        }
         if (menu.export_kind) export_dialog.show(static_cast<ui::ExportKind>(*menu.export_kind), state);
         if (const auto outcome = export_dialog.draw(state, renderers)) {
             if (outcome->ok) state.status = outcome->message;
             else actions.push(ReportError{outcome->message});
         }
-        ui::drawStatusBar(state, ui::statusBarHeight());
-        ui::drawErrorDialog(state, actions);
-        ui::drawMarkerTooltip(state);
         layers_panel.draw(state, actions, renderers.map);
-        ui::OverlayOptions overlay;
-        overlay.left_inset_px = float(state.panel_width_px);
-        overlay.bottom_inset_px = ui::statusBarHeight();
-        overlay.attribution = renderers.attribution;
-        overlay.towns = &renderers.towns;
-        if (!ImGui::GetIO().WantCaptureMouse && ImGui::IsMousePosValid())
-            overlay.cursor_px = geo::XY{ImGui::GetIO().MousePos.x, ImGui::GetIO().MousePos.y};
-        ui::drawMapOverlay(ImGui::GetBackgroundDrawList(), ui_font, font_px * 0.95f, state, overlay);
-        ui::drawTourRoute(ImGui::GetBackgroundDrawList(), state);
-        ui::drawMeasure(ImGui::GetBackgroundDrawList(), state);
-        ui::drawCandidatesOnMap(ImGui::GetBackgroundDrawList(), state);
-        ui::drawClaimOnMap(ImGui::GetBackgroundDrawList(), state);
-        ui::drawElevationProfile(state);
-        ui::drawAddPlaceWindow(state, actions, panel);
-        const bool ctrl_down = ImGui::GetIO().KeyCtrl;
-        if (menu.undo || (ctrl_down && ImGui::IsKeyPressed(GLFW_KEY_Z, false) && !ImGui::GetIO().KeyShift))
-            actions.push(Undo{});
-        if (menu.redo || (ctrl_down && (ImGui::IsKeyPressed(GLFW_KEY_Y, false) ||
-                                        (ImGui::GetIO().KeyShift && ImGui::IsKeyPressed(GLFW_KEY_Z, false)))))
-            actions.push(Redo{});
+        // Labels, scale bar, route, measure line…: laid out at standard density, scaled (HiDPI).
+        ui::drawAtStandardDensity(
+            ImGui::GetBackgroundDrawList(), state, ImGui::GetIO().DisplayFramebufferScale.x,
+            [&](const AppState& standard, const ui::DensityTransform& to_screen) {
+                ImDrawList* draw_list = ImGui::GetBackgroundDrawList();
+                const ImGuiIO& io = ImGui::GetIO();
+                ui::OverlayOptions overlay;
+                overlay.left_inset_px = float(standard.panel_width_px);
+                overlay.bottom_inset_px = float(ui::statusBarHeight() * to_screen.framebuffer_scale / to_screen.scale);
+                overlay.attribution = renderers.attribution;
+                overlay.towns = &renderers.towns;
+                if (!io.WantCaptureMouse && ImGui::IsMousePosValid()) {
+                    const ImVec2 at = to_screen.fromWindow(io.MousePos.x, io.MousePos.y);
+                    overlay.cursor_px = geo::XY{at.x, at.y};
+                }
+                ui::drawMapOverlay(draw_list, density.font, 16.0f * 0.95f, standard, overlay);
+                ui::drawTourRoute(draw_list, standard);
+                ui::drawMeasure(draw_list, standard);
+                ui::drawCandidatesOnMap(draw_list, standard);
+                ui::drawClaimOnMap(draw_list, standard);
+            });
         ImGui::Render();
 
-        renderers.map.draw(state.view, drawnMarkers(state).markers, frameStyleFor(state.map, state.projection));
+        // At framebuffer resolution, markers and lines ui_scale times their standard size.
+        renderers.map.draw(state.view, drawnMarkers(state).markers, screenFrameStyle(state));
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         glfwSwapBuffers(window.get());
 
@@ -359,16 +412,13 @@ int runViewer(const std::string& text_path, const std::string& argv0) {
         actions.push(AdvanceTime{dt});
         actions.applyAll(state);
 
-        const bool ctrl = ImGui::GetIO().KeyCtrl, shift = ImGui::GetIO().KeyShift;
-        const bool f12 = ImGui::IsKeyPressed(GLFW_KEY_F12, false);
-        if (menu.screenshot || (f12 && !shift)) saveScreenshot(renderers, state, 1);
-        if (menu.screenshot_2x || (f12 && shift)) saveScreenshot(renderers, state, 2);
-        if (menu.quit || (ctrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false))) state.quit_requested = true;
-        if (state.project_dirty) saveProjectOf(state);
+        if (menu.screenshot) saveScreenshot(renderers, state, 1);
+        if (menu.screenshot_2x) saveScreenshot(renderers, state, 2);
+        finishViewerFrame(state, menu);  // quit; save after an edit or on File → Save project
     }
     // The view is part of the project: keep it when the text already has a project.
     if (!state.doc->corrections.empty() || std::filesystem::exists(geo::projectPathFor(state.doc->path)))
-        saveProjectOf(state);
+        saveActiveProject(state);
     return 0;
 }
 

@@ -1,7 +1,7 @@
 // Google Benchmarks of the map renderer on the headless EGL context (Mesa llvmpipe on a machine
 // without a GPU): one whole frame of the seed article's view (terrain, layers, markers, labels,
-// scale bar) and a frame with 100,000 markers, both at 1920×1080, read back so the GPU's work is
-// included. The time reported is wall time per frame; CPU time is the process's.
+// scale bar), a frame with 100,000 markers, and a frame of dragging (turning) the globe, all at
+// 1920×1080, read back so the GPU's work is included. The time reported is wall time per frame; CPU time is the process's.
 #include <benchmark/benchmark.h>
 
 #include <GL/gl.h>
@@ -78,6 +78,42 @@ void BM_HundredThousandMarkers(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 BENCHMARK(BM_HundredThousandMarkers)->Arg(100000)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
+
+// One step of dragging the globe: the drag turns it (a new orthographic centre each step, see
+// PanBy), so every step projects the basemap and terrain afresh before drawing the frame.
+void BM_GlobeDragStep(benchmark::State& state) {
+    Fixture& f = fixture(shared_fixture);
+    app::AppState app_state;
+    app_state.panel_width_px = 0;
+    app_state.view = geo::Viewport(kWidth, kHeight, geo::XY{7.7e6, 4.1e6}, 3.0);
+    app_state.map = app::defaultMapSettings(f.basemap);
+    app::setMapProjection(app_state, geo::MapProjectionKind::Globe);
+    for (auto _ : state) {
+        app::apply(app_state, app::PanBy{-20.0, 0.0});
+        const app::render::Image image = app::renderFrame(f.renderers, app_state);
+        benchmark::DoNotOptimize(image.rgba.data());
+    }
+    state.SetLabel("whole globe, 20 px drag per frame");
+}
+BENCHMARK(BM_GlobeDragStep)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
+
+// The same globe held still: the frame's drawing alone, the floor a drag step cannot go below.
+void BM_GlobeStillFrame(benchmark::State& state) {
+    Fixture& f = fixture(shared_fixture);
+    app::AppState app_state;
+    app_state.panel_width_px = 0;
+    app_state.view = geo::Viewport(kWidth, kHeight, geo::XY{7.7e6, 4.1e6}, 3.0);
+    app_state.map = app::defaultMapSettings(f.basemap);
+    app::setMapProjection(app_state, geo::MapProjectionKind::Globe);
+    if (getenv("TA_NO_TERRAIN")) app_state.map.show_terrain = false;  // TEMP
+    if (getenv("TA_NO_LAYERS")) for (auto& l : app_state.map.layers) l.visible = false;  // TEMP
+    for (auto _ : state) {
+        const app::render::Image image = app::renderFrame(f.renderers, app_state);
+        benchmark::DoNotOptimize(image.rgba.data());
+    }
+    state.SetLabel("whole globe, not moving");
+}
+BENCHMARK(BM_GlobeStillFrame)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
 
 }  // namespace
 

@@ -13,6 +13,7 @@
 #
 # What each side does: textatlas reads the text, loads the gazetteer, finds the places, loads the
 # basemap (DEM, 7 vector layers, towns), renders on OpenGL (llvmpipe here) and writes the PNG.
+# One more textatlas run with TEXTATLAS_TIMINGS=1 gives the time of each of its stages.
 # GMT gets the markers ready-made (from `textatlas extract`, not timed) and runs grdimage -I+d on
 # the same DEM, coast (rivers and borders from GSHHG/WDBII high), plot and text, then psconvert.
 set -euo pipefail
@@ -94,8 +95,16 @@ measure() {
     printf '%s\n' "${cpus[@]}" | sort -g | awk '{a[NR]=$1} END {printf "%.2f\n", (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'
 }
 
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 read -r TA_WALL TA_CPU < <(measure textatlas_once)
 read -r GMT_WALL GMT_CPU < <(measure gmt_once)
+# Stage by stage (one run; CPU counts all threads, so work overlapped on a second thread shows in
+# the stage it ran beside).
+STAGES=$(TEXTATLAS_TIMINGS=1 "$TEXTATLAS" render "$SEED" --out "$OUT_DIR/textatlas.png" --size ${SIZE}x${SIZE} \
+    --center "$LAT_CENTRE,$(python3 -c "print(($LON_WEST + $LON_EAST) / 2)")" --zoom "$ZOOM" 2>&1 >/dev/null |
+    sed -n 's/^textatlas timing: \(.*[^ ]\) *wall *\([0-9.]*\) s *cpu *\([0-9.]*\) s$/| \1 | \2 | \3 |/p')
+TA_PNG_BYTES=$(stat -c %s "$OUT_DIR/textatlas.png")
+GMT_PNG_BYTES=$(stat -c %s "$OUT_DIR/gmt.png")
 TA_EXTRACT=$( { /usr/bin/time -f "%U %S" "$TEXTATLAS" extract "$SEED" > /dev/null; } 2>&1 | awk '{print $1 + $2}')
 RATIO_WALL=$(awk -v g="$GMT_WALL" -v t="$TA_WALL" 'BEGIN {printf "%.2f", g / t}')
 RATIO_CPU=$(awk -v g="$GMT_CPU" -v t="$TA_CPU" 'BEGIN {printf "%.2f", g / t}')
@@ -104,7 +113,7 @@ GMT_SIZE=$(python3 -c "import struct,sys; d=open(sys.argv[1],'rb').read(24); pri
 
 CPU_MODEL=$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 CORES=$(nproc)
-LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
+LOAD="$LOAD_BEFORE before, $(cut -d' ' -f1-3 /proc/loadavg) after"
 MESA=$(dpkg-query -W -f='${Version}' libgl1-mesa-dri 2>/dev/null || echo "?")
 GL="OpenGL: Mesa $MESA llvmpipe (software rendering on the CPU, no GPU)"
 GMT_VERSION=$(gmt --version)
@@ -120,14 +129,20 @@ seed article's places as markers. Median of $RUNS runs after a warm-up, measured
 
 | | wall s | CPU s (user + sys) | picture |
 |---|---:|---:|---|
-| \`textatlas render\` (text → places → map → PNG) | $TA_WALL | $TA_CPU | $PNG_SIZE |
-| GMT: \`grdimage -I+d\`, \`coast\`, \`plot\`, \`text\`, \`psconvert\` | $GMT_WALL | $GMT_CPU | $GMT_SIZE |
+| \`textatlas render\` (text → places → map → PNG) | $TA_WALL | $TA_CPU | $PNG_SIZE, $TA_PNG_BYTES bytes |
+| GMT: \`grdimage -I+d\`, \`coast\`, \`plot\`, \`text\`, \`psconvert\` | $GMT_WALL | $GMT_CPU | $GMT_SIZE, $GMT_PNG_BYTES bytes |
 | **GMT ÷ textatlas** | **$RATIO_WALL×** | **$RATIO_CPU×** | |
 
 Of textatlas's CPU time, reading the text, loading the gazetteer and finding the places
-(\`textatlas extract\` alone) takes $TA_EXTRACT s.
+(\`textatlas extract\` alone) takes $TA_EXTRACT s. Its stages in one more run
+(\`TEXTATLAS_TIMINGS=1\`; CPU counts all threads, and the basemap loads on a second thread
+while the gazetteer loads, so its CPU time shows in that stage):
 
-Machine: $CORES cores, $CPU_MODEL, $GL; load average $LOAD while measuring
+| stage | wall s | CPU s |
+|---|---:|---:|
+$STAGES
+
+Machine: $CORES cores, $CPU_MODEL, $GL; load average $LOAD measuring
 (other builds share the machine, so wall times are noisier than CPU times).
 <!-- render_vs_gmt:end -->
 EOF

@@ -2,8 +2,11 @@
 // GDAL's error messages off stderr (they are read back with CPLGetLastErrorMsg instead).
 // Used only inside geo/*.cpp; no reading logic lives here.
 #pragma once
+#include <cpl_conv.h>
 #include <cpl_error.h>
 #include <gdal.h>
+#include <gdal_alg.h>
+#include <gdal_utils.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 
@@ -41,6 +44,21 @@ struct CoordinateTransformationDestroyer {
 };
 using CoordinateTransformationPtr =
     std::unique_ptr<std::remove_pointer_t<OGRCoordinateTransformationH>, CoordinateTransformationDestroyer>;
+
+struct WarpOptionsFreer {
+    void operator()(GDALWarpAppOptions* options) const { GDALWarpAppOptionsFree(options); }
+};
+using WarpOptionsPtr = std::unique_ptr<GDALWarpAppOptions, WarpOptionsFreer>;
+
+struct TransformerDestroyer {
+    void operator()(void* transformer) const { GDALDestroyGenImgProjTransformer(transformer); }
+};
+using TransformerPtr = std::unique_ptr<void, TransformerDestroyer>;
+
+struct CplFreer {
+    void operator()(void* memory) const { CPLFree(memory); }
+};
+using CplStringPtr = std::unique_ptr<char, CplFreer>;
 
 // While alive, GDAL errors raised on this thread go nowhere (GDAL's handler stack is per thread)
 // and the last-error slot starts empty, so CPLGetLastErrorMsg() describes this scope only.

@@ -113,6 +113,9 @@ MapProjection MapProjection::make(MapProjectionKind kind, const LonLat& centre) 
         case MapProjectionKind::WebMercator: break;
     }
 
+    unitVector(projection.centre_.lon, projection.centre_.lat, projection.centre_unit_);
+    projection.min_cos_ = std::cos(projection.visible_radius_deg_ * kToRadians);
+
     auto proj = std::make_shared<Proj>();
     proj->ctx.reset(proj_context_create());
     if (!proj->ctx) throw Error(ErrorKind::Projection, "map projection: PROJ cannot create a context");
@@ -151,9 +154,27 @@ std::string MapProjection::title() const {
     return "";
 }
 
+void MapProjection::unitVector(double lon, double lat, double out[3]) {
+    const double phi = lat * kToRadians, lambda = lon * kToRadians;
+    const double c = std::cos(phi);
+    out[0] = c * std::cos(lambda);
+    out[1] = c * std::sin(lambda);
+    out[2] = std::sin(phi);
+}
+
+bool MapProjection::showsUnit(const double unit[3]) const {
+    if (kind_ == MapProjectionKind::WebMercator) return true;
+    // The angle to the centre is at most the cap's radius exactly when its cosine (the dot
+    // product of the unit vectors) is at least the radius's cosine. At the cap's rim (75°–150°
+    // from the centre) the cosine changes fast with the angle, so the test is sharp there.
+    return unit[0] * centre_unit_[0] + unit[1] * centre_unit_[1] + unit[2] * centre_unit_[2] >= min_cos_;
+}
+
 bool MapProjection::shows(double lon, double lat) const {
     if (kind_ == MapProjectionKind::WebMercator) return true;
-    return angularDistanceDegrees(centre_.lon, centre_.lat, lon, lat) <= visible_radius_deg_;
+    double unit[3];
+    unitVector(lon, lat, unit);
+    return showsUnit(unit);
 }
 
 std::optional<XY> MapProjection::forward(double lon, double lat) const {
@@ -195,6 +216,45 @@ std::vector<std::optional<XY>> MapProjection::forwardMany(const std::vector<LonL
     }
     proj_errno_reset(proj_->pj.get());
     return result;
+}
+
+void MapProjection::forwardInPlace(std::vector<XY>& points, std::vector<unsigned char>& ok, bool known_shown) const {
+    ok.assign(points.size(), 0);
+    if (kind_ == MapProjectionKind::WebMercator) {
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            if (const std::optional<XY> xy = forward(points[i].x, points[i].y)) {
+                points[i] = *xy;
+                ok[i] = 1;
+            }
+        }
+        return;
+    }
+    // Cull first (cheap), then hand PROJ only the shown points, packed together in place.
+    std::size_t shown_count = 0;
+    thread_local std::vector<std::size_t> where;
+    where.clear();
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        const double lon = points[i].x, lat = points[i].y;
+        if (!std::isfinite(lon) || !std::isfinite(lat) || lat < -90.0 || lat > 90.0) continue;
+        if (!known_shown && !shows(lon, lat)) continue;
+        ok[i] = 1;
+        points[shown_count] = XY{std::remainder(lon, 360.0), lat};
+        where.push_back(i);
+        ++shown_count;
+    }
+    if (shown_count > 0) {
+        proj_errno_reset(proj_->pj.get());
+        proj_trans_generic(proj_->pj.get(), PJ_FWD, &points[0].x, sizeof(XY), shown_count, &points[0].y, sizeof(XY),
+                           shown_count, nullptr, 0, 0, nullptr, 0, 0);
+        proj_errno_reset(proj_->pj.get());
+    }
+    // Spread the results back to their places (backwards: each goes to an index at or after its own).
+    for (std::size_t k = shown_count; k-- > 0;) {
+        const XY xy = points[k];
+        const std::size_t i = where[k];
+        points[i] = xy;
+        if (!std::isfinite(xy.x) || !std::isfinite(xy.y) || xy.x == HUGE_VAL) ok[i] = 0;
+    }
 }
 
 std::optional<LonLat> MapProjection::inverse(const XY& p) const {

@@ -54,6 +54,18 @@ public:
     std::optional<XY> forward(double lon, double lat) const;
     // Many points at once (faster than one by one); the result has one entry per input point.
     std::vector<std::optional<XY>> forwardMany(const std::vector<LonLat>& points) const;
+    // The same in place: each of `points` comes in as (x = lon, y = lat) and leaves as plane
+    // metres; `ok[i]` (resized to match) is 0 where forward() would give nullopt (that point's XY
+    // is then unspecified). Points outside the shown cap are culled before PROJ is called; the
+    // rest go to PROJ in one batch. `known_shown`: the caller has already checked every point
+    // with shows()/showsUnit() (or made it with edgeCrossing), so the cap test is skipped.
+    void forwardInPlace(std::vector<XY>& points, std::vector<unsigned char>& ok, bool known_shown = false) const;
+
+    // The point's unit vector on the sphere (x towards 0°E on the equator, z towards the north
+    // pole). It does not depend on the projection, so callers may compute it once and test it
+    // against every projection with showsUnit(), which gives exactly what shows() gives.
+    static void unitVector(double lon, double lat, double out[3]);
+    bool showsUnit(const double unit[3]) const;
     // The lon/lat of plane metres, or nullopt where nothing of the world is (beyond the globe's rim).
     std::optional<LonLat> inverse(const XY& p) const;
 
@@ -67,6 +79,9 @@ private:
     LonLat centre_;
     std::string crs_ = "EPSG:3857";
     double visible_radius_deg_ = 180.0;
+    // The centre as a unit vector and cos(visible radius): shows() is a dot product.
+    double centre_unit_[3] = {1.0, 0.0, 0.0};
+    double min_cos_ = -1.0;
     std::uint64_t id_ = 0;
     std::shared_ptr<Proj> proj_;  // null for Web Mercator (closed-form)
 };

@@ -60,6 +60,7 @@ constexpr const char* kPlaces = "places";
 constexpr const char* kMentions = "mentions";
 constexpr const char* kCorrections = "corrections";
 constexpr const char* kMeta = "project_meta";
+constexpr const char* kMapSettings = "map_settings";
 
 std::string systemReason(int error_number) {
     std::string reason = std::strerror(error_number);
@@ -324,6 +325,14 @@ void writeProject(GpkgWriter& w, const ProjectData& data) {
             setText(f.get(), "user_kind", toString(c.user_point->kind));
         }
         w.write(corrections, f.get());
+    }
+
+    if (!data.map_settings.empty()) {
+        OGRLayerH map = w.createLayer(kMapSettings, wkbNone, nullptr, "The map's layers and projection (JSON)");
+        w.addField(map, "json", OFTString);
+        gdal::FeaturePtr f = newFeature(map);
+        setText(f.get(), "json", data.map_settings);
+        w.write(map, f.get());
     }
     w.finish();
 }
@@ -625,6 +634,11 @@ ProjectData loadProject(const std::string& path) {
         }
         std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
         for (auto& [seq, c] : ordered) data.corrections.push_back(std::move(c));
+    }
+    // Optional: projects saved before map settings were kept in them have no such table.
+    if (OGRLayerH map = GDALDatasetGetLayerByName(dataset.get(), kMapSettings)) {
+        RowReader row(path, map);
+        if (row.next()) data.map_settings = row.text("json");
     }
     return data;
 }

@@ -11,6 +11,9 @@
 //   project_meta  one row: format_version, text_path, text_hash (16 hex digits, FNV-1a 64 of the
 //                 text as Document holds it), text_length (bytes), view_lon, view_lat, view_zoom,
 //                 visible_layers, app_version
+//   map_settings  optional, one row: json — the viewer's map settings (projection, layers with their
+//                 visibility, order, opacity, style and the paths of added files) as app/map_settings
+//                 writes them; projects saved before it was added have no such table and still open
 // Offsets: start/end in code points, byte_* in UTF-8 bytes, as geo::Document gives them.
 //
 // Why GDAL's GPKG driver rather than raw sqlite3: it writes a GeoPackage QGIS accepts without
@@ -108,6 +111,7 @@ struct ProjectData {
     std::vector<StoredPlace> places;      // in order of first mention
     std::vector<StoredMention> mentions;  // in text order
     std::vector<Correction> corrections;  // in the order they were made (the edit history)
+    std::string map_settings;             // JSON kept as is (table map_settings); empty: none saved
 };
 
 // "<text_path>.atlas.gpkg".

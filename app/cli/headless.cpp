@@ -3,8 +3,12 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <future>
 
 #include <nlohmann/json.hpp>
 
@@ -23,6 +27,37 @@
 namespace app::cli {
 
 namespace {
+
+// Pictures up to this many pixels are rendered with llvmpipe's shader optimisation passes off
+// (GALLIVM_PERF=nopt; see renderHeadless).
+constexpr double kQuickShaderCompileMaxPixels = 2048.0 * 2048.0;
+
+// With TEXTATLAS_TIMINGS set in the environment, each stage's wall-clock and CPU seconds (CPU of
+// all the process's threads, so work overlapped on another thread counts where it ran) go to
+// stderr, one line per stage: bench/render_vs_gmt.sh reports them.
+class StageTimes {
+public:
+    StageTimes() : enabled_(std::getenv("TEXTATLAS_TIMINGS") != nullptr) { now(wall_, cpu_); }
+    void mark(const char* stage) {
+        if (!enabled_) return;
+        double wall = 0, cpu = 0;
+        now(wall, cpu);
+        std::fprintf(stderr, "textatlas timing: %-34s wall %6.3f s  cpu %6.3f s\n", stage, wall - wall_, cpu - cpu_);
+        wall_ = wall;
+        cpu_ = cpu;
+    }
+
+private:
+    static void now(double& wall, double& cpu) {
+        timespec t{};
+        clock_gettime(CLOCK_MONOTONIC, &t);
+        wall = double(t.tv_sec) + 1e-9 * double(t.tv_nsec);
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+        cpu = double(t.tv_sec) + 1e-9 * double(t.tv_nsec);
+    }
+    bool enabled_;
+    double wall_ = 0, cpu_ = 0;
+};
 
 // The overlay's layout as JSON, written beside and renamed over the target.
 void writeLayoutJson(const ui::OverlayLayout& layout, const AppState& state, const std::string& path) {
@@ -71,10 +106,17 @@ RenderResult renderHeadless(const RenderRequest& print_request, const std::strin
     RenderRequest request = print_request;
     request.width = std::max(1, static_cast<int>(std::lround(print_request.width / print_scale)));
     request.height = std::max(1, static_cast<int>(std::lround(print_request.height / print_scale)));
+    StageTimes times;
     const std::string data_dir = geo::findDataDir(argv0);
+    // The basemap does not depend on the text: it is read on another thread while the gazetteer
+    // loads and the places are found (an error in the text is still the one reported first).
+    std::future<geo::Basemap> basemap_loading =
+        std::async(std::launch::async, [data_dir] { return geo::loadBasemap(data_dir); });
     const geo::Gazetteer gazetteer = geo::Gazetteer::load(data_dir);
+    times.mark("load the gazetteer");
     AppState state;
     state.doc = std::make_unique<OpenDocument>(OpenDocument::load(request.text_path, gazetteer));
+    times.mark("read the text, find the places");
     state.panel_width_px = 0;  // no panel covers a rendered picture
     state.view = geo::Viewport(request.width, request.height, geo::XY{0, 0}, 2.0);
     if (request.center) {
@@ -100,7 +142,8 @@ RenderResult renderHeadless(const RenderRequest& print_request, const std::strin
             }
         }
     }
-    const geo::Basemap basemap = geo::loadBasemap(data_dir);
+    const geo::Basemap basemap = basemap_loading.get();
+    times.mark("load the basemap (rest of)");
     state.map = [&] {
         MapSettings settings = defaultMapSettings(basemap);
         settings.projection = state.map.projection;
@@ -112,8 +155,20 @@ RenderResult renderHeadless(const RenderRequest& print_request, const std::strin
                                    std::clamp(state.view.zoom() + std::log2(print_scale), geo::kMinZoom, geo::kMaxZoom));
     }
 
+    // Software GL (Mesa's llvmpipe) compiles each shader variant with LLVM the first time it is
+    // drawn: about 15 variants, most of a small picture's render time. For one picture of up to
+    // a few megapixels, LLVM's optimisation passes cost more than the faster shaders save (1500 ×
+    // 1500: about 0.25 s less CPU, the same pixels; 4000 × 4000: 0.5 s more), so they are left
+    // out there. Only llvmpipe reads the variable, a value the user set is kept, and it must be
+    // set before the context is made.
+    if (double(print_request.width) * double(print_request.height) <= kQuickShaderCompileMaxPixels) {
+        ::setenv("GALLIVM_PERF", "nopt", /*overwrite=*/0);
+    }
     auto context = render::HeadlessContext::create();
+    times.mark("EGL context");
     FrameRenderers renderers(basemap, 15.0f * static_cast<float>(print_scale));
+    times.mark("upload to the GPU");
+    for (const std::string& path : request.layers) state.map.layers.push_back(addLayerFile(path, renderers.map));
     ui::OverlayLayout layout;
     render::Image image;
     int tiles = 1;
@@ -137,6 +192,7 @@ RenderResult renderHeadless(const RenderRequest& print_request, const std::strin
     } else {
         image = renderFrame(renderers, state, 0.0f, &layout);
     }
+    times.mark("render and read back");
     if (isGeoTiffPath(request.out_path)) {
         render::GeoTiffOptions geotiff;
         geotiff.crs = state.projection.crs();
@@ -145,6 +201,7 @@ RenderResult renderHeadless(const RenderRequest& print_request, const std::strin
     } else {
         render::writePng(image, request.out_path);
     }
+    times.mark(isGeoTiffPath(request.out_path) ? "write the GeoTIFF" : "write the PNG");
     if (!request.layout_json_path.empty()) writeLayoutJson(layout, state, request.layout_json_path);
 
     RenderResult result;

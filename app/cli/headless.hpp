@@ -34,6 +34,9 @@ struct RenderRequest {
     bool inset = false;                 // inset locator map
     std::optional<bool> north_arrow;    // unset: the map settings' default
     int max_tile_px = 0;                // 0: render::kDefaultMaxTilePx
+    // Files drawn over the basemap, in order (the last on top), as File → Add layer… adds them:
+    // any GDAL vector file, or any GDAL raster drawn as a picture.
+    std::vector<std::string> layers;
 };
 
 struct RenderResult {

@@ -1,5 +1,5 @@
 // `textatlas render FILE --out PNG [--size WxH] [--center LAT,LON --zoom Z]
-// [--projection webmercator|utm|laea|globe] [--layout-json OUT.json]`: the viewer's map, rendered
+// [--projection webmercator|utm|laea|globe] [--layer PATH]... [--layout-json OUT.json]`: the viewer's map, rendered
 // with no window through EGL (works with no X server), written as PNG; optionally with the pixel
 // rectangles of its labels and markers as JSON. For export: --dpi, --title, --legend, --inset,
 // --north-arrow, sizes beyond the GPU's limit (rendered in tiles), and a GeoTIFF for --out *.tif.
@@ -113,6 +113,10 @@ int runRender(const Args& args, const std::string& argv0, std::ostream& out, std
                 return kExitUsage;
             }
             request.projection = *kind;
+        } else if (arg == "--layer") {
+            auto v = value("--layer");
+            if (!v) return kExitUsage;
+            request.layers.push_back(*v);
         } else if (arg == "--layout-json") {
             auto v = value("--layout-json");
             if (!v) return kExitUsage;
@@ -155,7 +159,7 @@ int runRender(const Args& args, const std::string& argv0, std::ostream& out, std
     }
     if (request.text_path.empty() || request.out_path.empty()) {
         err << "textatlas render: usage: textatlas render FILE --out PNG|TIF [--size WxH] [--center LAT,LON --zoom Z]"
-               " [--projection webmercator|utm|laea|globe] [--layout-json OUT.json] [--dpi N] [--title TEXT]"
+               " [--projection webmercator|utm|laea|globe] [--layer PATH]... [--layout-json OUT.json] [--dpi N] [--title TEXT]"
                " [--legend] [--inset] [--north-arrow|--no-north-arrow]\n";
         return kExitUsage;
     }

@@ -12,6 +12,8 @@ std::string usage() {
              [--projection webmercator|utm|laea|globe] [--layout-json OUT.json]
                                             render the map headless (Z: Web Mercator zoom, 256*2^Z px
                                             around the world; default: fit all places)
+             [--layer PATH]...              draw a GDAL vector file (GeoJSON, Shapefile, GPKG, KML…) or
+                                            raster (GeoTIFF…) over the basemap, as File > Add layer does
              [--dpi N] [--title TEXT] [--legend] [--inset] [--north-arrow|--no-north-arrow] [--tile-size N]
                                             export: --out *.tif writes a GeoTIFF (the projection's CRS and
                                             geotransform); sizes up to 32768 per side (16384x16384 in all)

@@ -4,7 +4,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <memory>
+#include <optional>
+#include <unordered_map>
 
 namespace app::render {
 
@@ -169,32 +172,143 @@ FillProgram::FillProgram() : program_(buildProgram("polygon.vert", "polygon.frag
     u_colour_ = uniformLocation(program_, "u_colour", name);
 }
 
-FillLayer::FillLayer(const std::vector<LonLatXY>& triangles, const std::vector<std::size_t>& polygon_ends,
-                     const geo::MapProjection& projection, const geo::XY& origin) {
-    std::vector<float> packed;
-    packed.reserve(triangles.size() * 2);
-    std::vector<LonLatXY> clipped;
+namespace {
+
+// Distinct lon/lat points by their exact bits.
+struct PointKey {
+    std::uint64_t x, y;
+    bool operator==(const PointKey& other) const { return x == other.x && y == other.y; }
+};
+struct PointKeyHash {
+    std::size_t operator()(const PointKey& k) const { return std::hash<std::uint64_t>()(k.x * 0x9e3779b97f4a7c15ull ^ k.y); }
+};
+PointKey keyOf(const LonLatXY& p) {
+    PointKey key{};
+    std::memcpy(&key.x, &p.x, sizeof key.x);
+    std::memcpy(&key.y, &p.y, sizeof key.y);
+    return key;
+}
+
+// Appends triangles (three corners each, in order) to `out` as indices into `vertices`.
+void addIndexed(const std::vector<LonLatXY>& corners, std::unordered_map<PointKey, std::uint32_t, PointKeyHash>& seen,
+                SubdividedTriangles& out) {
+    for (const LonLatXY& p : corners) {
+        const auto [it, added] = seen.emplace(keyOf(p), static_cast<std::uint32_t>(out.vertices.size()));
+        if (added) out.vertices.push_back(p);
+        out.indices.push_back(it->second);
+    }
+}
+
+}  // namespace
+
+SubdividedTriangles subdivideTriangles(const std::vector<LonLatXY>& triangles,
+                                       const std::vector<std::size_t>& polygon_ends) {
+    SubdividedTriangles out;
+    std::unordered_map<PointKey, std::uint32_t, PointKeyHash> seen;
+    std::vector<LonLatXY> pieces;
     std::size_t first = 0;
     for (const std::size_t end : polygon_ends) {
+        for (std::size_t t = first; t + 2 < end; t += 3) {
+            pieces.clear();
+            subdivideLonLatTriangle(triangles[t], triangles[t + 1], triangles[t + 2], kMaxEdgeDegrees, pieces);
+            addIndexed(pieces, seen, out);
+        }
+        out.polygon_ends.push_back(out.indices.size());
+        first = end;
+    }
+    out.units.resize(out.vertices.size());
+    for (std::size_t i = 0; i < out.vertices.size(); ++i) {
+        geo::MapProjection::unitVector(out.vertices[i].x, out.vertices[i].y, out.units[i].data());
+    }
+    return out;
+}
+
+FillLayer::FillLayer(const std::vector<LonLatXY>& triangles, const std::vector<std::size_t>& polygon_ends,
+                     const geo::MapProjection& projection, const geo::XY& origin) {
+    if (!projection.isWebMercator()) {
+        build(subdivideTriangles(triangles, polygon_ends), projection, origin);
+        return;
+    }
+    // Web Mercator shows everything and cuts nothing: the triangles are drawn as they are.
+    SubdividedTriangles whole;
+    std::unordered_map<PointKey, std::uint32_t, PointKeyHash> seen;
+    std::size_t first = 0;
+    std::vector<LonLatXY> corners;
+    for (const std::size_t end : polygon_ends) {
+        corners.assign(triangles.begin() + static_cast<std::ptrdiff_t>(first),
+                       triangles.begin() + static_cast<std::ptrdiff_t>(first + (end - first) / 3 * 3));
+        addIndexed(corners, seen, whole);
+        whole.polygon_ends.push_back(whole.indices.size());
+        first = end;
+    }
+    build(whole, projection, origin);
+}
+
+FillLayer::FillLayer(const SubdividedTriangles& triangles, const geo::MapProjection& projection,
+                     const geo::XY& origin) {
+    build(triangles, projection, origin);
+}
+
+void FillLayer::build(const SubdividedTriangles& triangles, const geo::MapProjection& projection,
+                      const geo::XY& origin) {
+    // Every distinct corner the projection shows goes through PROJ once, in one batch; triangles
+    // wholly shown use those, the few across the cap's edge are clipped and projected on their own.
+    const std::vector<LonLatXY>& vertices = triangles.vertices;
+    const bool have_units = triangles.units.size() == vertices.size();
+    std::vector<unsigned char> shown(vertices.size());
+    std::vector<geo::XY> points;
+    points.reserve(vertices.size());
+    for (std::size_t i = 0; i < vertices.size(); ++i) {
+        shown[i] = (have_units ? projection.showsUnit(triangles.units[i].data())
+                               : projection.shows(vertices[i].x, vertices[i].y))
+                       ? 1
+                       : 0;
+        if (shown[i]) points.push_back(vertices[i]);
+    }
+    std::vector<unsigned char> ok;
+    projection.forwardInPlace(points, ok, true);
+    std::vector<std::optional<geo::XY>> projected(vertices.size());
+    for (std::size_t i = 0, n = 0; i < vertices.size(); ++i) {
+        if (!shown[i]) continue;
+        if (ok[n]) projected[i] = geo::XY{points[n].x - origin.x, points[n].y - origin.y};
+        ++n;
+    }
+
+    std::vector<float> packed;
+    std::vector<LonLatXY> clipped;
+    auto emit = [&](const geo::XY (&corner)[3], DrawChunk& chunk) {
+        for (const geo::XY& p : corner) {
+            packed.push_back(static_cast<float>(p.x));
+            packed.push_back(static_cast<float>(p.y));
+            chunk.box.extend(p.x + origin.x, p.y + origin.y);
+        }
+    };
+    const std::vector<std::uint32_t>& indices = triangles.indices;
+    std::size_t first = 0;
+    for (const std::size_t end : triangles.polygon_ends) {
         DrawChunk chunk;
         chunk.first = packed.size() / 2;
         for (std::size_t t = first; t + 2 < end; t += 3) {
+            const std::uint32_t a = indices[t], b = indices[t + 1], c = indices[t + 2];
+            const bool inside[3] = {shown[a] != 0, shown[b] != 0, shown[c] != 0};
+            if (!inside[0] && !inside[1] && !inside[2]) continue;
+            if (inside[0] && inside[1] && inside[2]) {
+                if (!projected[a] || !projected[b] || !projected[c]) continue;
+                const geo::XY corner[3] = {*projected[a], *projected[b], *projected[c]};
+                emit(corner, chunk);
+                continue;
+            }
             clipped.clear();
-            clipLonLatTriangle(triangles[t], triangles[t + 1], triangles[t + 2], projection, kMaxEdgeDegrees, clipped);
+            clipShownPart(vertices[a], vertices[b], vertices[c], inside, projection, clipped);
             for (std::size_t k = 0; k + 2 < clipped.size(); k += 3) {
                 geo::XY corner[3];
-                bool ok = true;
-                for (int j = 0; j < 3 && ok; ++j) {
+                bool all = true;
+                for (int j = 0; j < 3 && all; ++j) {
                     const std::optional<geo::XY> p = projectRelative(projection, clipped[k + j], origin);
-                    if (p) corner[j] = *p;
-                    ok = p.has_value();
+                    all = p.has_value();
+                    if (all) corner[j] = *p;
                 }
-                if (!ok) continue;
-                for (const geo::XY& p : corner) {
-                    packed.push_back(static_cast<float>(p.x));
-                    packed.push_back(static_cast<float>(p.y));
-                    chunk.box.extend(p.x + origin.x, p.y + origin.y);
-                }
+                if (all) emit(corner, chunk);
             }
         }
         chunk.count = packed.size() / 2 - chunk.first;

@@ -4,6 +4,7 @@
 // are drawn as plain triangles in one colour. Does not draw outlines (line_layer.hpp does).
 // Internal to app/render.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -37,12 +38,27 @@ private:
     GLint u_colour_ = -1;
 };
 
+// Lon/lat triangles cut once into the small pieces every projection but Web Mercator draws
+// (subdivideLonLatTriangle), as indices into their distinct corners, each with its unit vector,
+// so that a new projection (each step of turning the globe) only culls, clips at the cap's edge
+// and projects, and projects each shared corner once.
+struct SubdividedTriangles {
+    std::vector<LonLatXY> vertices;              // distinct corners
+    std::vector<std::array<double, 3>> units;    // geo::MapProjection::unitVector of each vertex
+    std::vector<std::uint32_t> indices;          // three per triangle
+    std::vector<std::size_t> polygon_ends;       // into indices, one per polygon
+};
+SubdividedTriangles subdivideTriangles(const std::vector<LonLatXY>& triangles,
+                                       const std::vector<std::size_t>& polygon_ends);
+
 class FillLayer {
 public:
     // Lon/lat triangles (as from triangulatePolygons, `polygon_ends` delimiting polygons for
     // culling) drawn in `projection` relative to `origin`.
     FillLayer(const std::vector<LonLatXY>& triangles, const std::vector<std::size_t>& polygon_ends,
               const geo::MapProjection& projection, const geo::XY& origin);
+    // The same triangles already cut (any projection but Web Mercator); draws the same.
+    FillLayer(const SubdividedTriangles& triangles, const geo::MapProjection& projection, const geo::XY& origin);
     bool empty() const { return vertex_count_ == 0; }
     const MercatorBox& box() const { return box_; }
     // Draws the polygons that touch `view` (absolute Mercator bounds of the viewport).
@@ -50,6 +66,8 @@ public:
               std::uint32_t rgba) const;
 
 private:
+    void build(const SubdividedTriangles& triangles, const geo::MapProjection& projection, const geo::XY& origin);
+
     VertexArray vertex_array_;
     Buffer vertices_;
     GLsizei vertex_count_ = 0;

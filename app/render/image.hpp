@@ -1,5 +1,5 @@
-// app/render/image.hpp — an RGBA8 image in memory, top row first, and writing it as PNG through
-// GDAL (temporary file, then rename, so a failed write never leaves a half file). No GL.
+// app/render/image.hpp — an RGBA8 image in memory, top row first, and writing it as PNG
+// (temporary file, then rename, so a failed write never leaves a half file). No GL.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -14,7 +14,9 @@ struct Image {
     const std::uint8_t* pixel(int x, int y) const { return &rgba[(static_cast<size_t>(y) * width + x) * 4]; }
 };
 
-// Throws geo::Error(Io) naming the path on failure.
+// Lossless, through GDAL's PNG driver: 8-bit RGB when every pixel is opaque, else RGBA, at zlib
+// level 1 (a 1500 × 1500 map in about a quarter of the default level's time). Throws geo::Error(Io) naming the path on
+// failure, geo::Error(InvalidInput) for an empty or inconsistent image.
 void writePng(const Image& image, const std::string& path);
 // Reads a PNG (or any GDAL raster with 3–4 bands) back, for tests.
 Image readImage(const std::string& path);

@@ -11,6 +11,7 @@
 
 #include "app/render/fill_layer.hpp"
 #include "app/render/gl_handles.hpp"
+#include "app/render/image_layer.hpp"
 #include "app/render/line_layer.hpp"
 #include "app/render/marker_layer.hpp"
 #include "app/render/render_space.hpp"
@@ -22,20 +23,26 @@ namespace app::render {
 namespace {
 
 constexpr int kWantedSamples = 4;
+constexpr double kPi = 3.14159265358979323846;
 // Points layers: disc radius = this + the layer's line width.
 constexpr float kPointBaseRadiusPx = 2.0f;
 
 bool hasAlpha(std::uint32_t rgba) { return (rgba & 0xffu) != 0; }
 
-// A layer as the renderer keeps it: lon/lat geometry and its own style; polygons are
-// triangulated (in lon/lat) the first time a fill is drawn.
+// A layer as the renderer keeps it: lon/lat geometry and its own style (polygons are triangulated,
+// in lon/lat, the first time a fill is drawn), or a raster's picture (`picture`, uploaded as
+// `image` the first time it is drawn, then released; `layer` is empty).
 struct SourceLayer {
     geo::VectorLayer layer;
     geo::LayerStyle style;
     bool visible = true;
+    std::unique_ptr<geo::RasterImage> picture;
+    std::unique_ptr<ImageLayer> image;
+    bool is_image = false;
     bool triangulated = false;
-    std::vector<LonLatXY> triangles;
-    std::vector<std::size_t> polygon_ends;
+    std::vector<LonLatXY> triangles{};
+    std::vector<std::size_t> polygon_ends{};
+    std::optional<SubdividedTriangles> subdivided{};  // the triangles cut for non-Mercator projections
 };
 
 // One layer's GPU geometry in one projection, built when first needed.
@@ -43,7 +50,9 @@ struct ProjectedLayer {
     bool fill_built = false;
     bool line_built = false;
     bool points_built = false;
+    bool image_built = false;
     std::optional<FillLayer> fill;
+    std::optional<GridMesh> image;  // raster layers
     std::optional<LineLayer> line;
     std::vector<geo::XY> points;  // absolute projected metres, for Points layers
 };
@@ -53,7 +62,9 @@ struct ProjectedScene {
     geo::MapProjection projection;
     geo::XY origin;
     std::vector<ProjectedLayer> layers;  // parallel to the source layers (grown as layers are added)
-    std::vector<TerrainLayer::Mesh> terrain;  // parallel to the terrain layers
+    // Parallel to the terrain layers, by the level of detail (the least mesh cell in degrees, 0
+    // for full detail; see terrainMinStep), each built when first drawn.
+    std::map<double, std::vector<TerrainLayer::Mesh>> terrain;
     std::optional<FillLayer> sea;             // the sphere's shown part, outside Web Mercator
     std::map<double, LineLayer> graticules;   // by spacing in degrees
 };
@@ -66,6 +77,25 @@ constexpr double kSeaCellDegrees = 10.0;
 constexpr double kRegionalDemFeatherDegrees = 0.4;
 // Graticule lines stop short of the poles, where meridians would crowd.
 constexpr double kGraticuleMaxLatitude = 80.0;
+
+// The globe's terrain at far-out zooms: mesh cells of at least this many pixels (at the centre),
+// and never coarser than kGlobeTerrainMaxStepDegrees. In the orthographic projection the
+// curvature is at most 1/R, so a cell h radians across bends its content off the straight
+// (linearly interpolated) cell by at most h²R/8: for a 4° cell 20 px across, 0.2 px.
+constexpr double kGlobeTerrainCellPx = 16.0;
+constexpr double kGlobeTerrainMaxStepDegrees = 4.0;
+constexpr double kGlobeRadius = 6378137.0;  // geo::MapProjection's globe sphere
+
+// The least terrain mesh cell (degrees) for a view: 0 (the mesh's own detail) except on a globe
+// seen from far out, where small cells would only cost triangles; 2° or 4°, so a drag or a zoom
+// reuses a few cached levels.
+double terrainMinStep(const geo::MapProjection& projection, double metres_per_pixel) {
+    if (projection.kind() != geo::MapProjectionKind::Globe) return 0.0;
+    const double px_per_degree = kGlobeRadius * kPi / 180.0 / metres_per_pixel;
+    const double wanted = kGlobeTerrainCellPx / px_per_degree;
+    if (wanted <= 1.0) return 0.0;
+    return wanted <= 2.0 ? 2.0 : kGlobeTerrainMaxStepDegrees;
+}
 
 std::uint32_t withOpacity(std::uint32_t rgba, float opacity) {
     const float alpha = static_cast<float>(rgba & 0xffu) * std::clamp(opacity, 0.0f, 1.0f);
@@ -175,16 +205,22 @@ struct MapRenderer::Impl {
     std::list<ProjectedScene> scenes;    // most recently used first
     std::vector<LonLatXY> sea_triangles;
     std::vector<std::size_t> sea_ends;
+    SubdividedTriangles sea_pieces;  // sea_triangles cut once for all non-Mercator projections
     std::vector<MarkerGpuInstance> instances;  // reused every frame
     ColourTarget multisampled;
     ColourTarget resolved;
 
+    GLint max_texture_size = 0;
+
     Impl(const geo::Basemap& basemap, const geo::XY& render_origin) : mercator_origin(render_origin) {
+        glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_texture_size);
         if (basemap.world_dem.width > 0) terrains.emplace_back(basemap.world_dem);
         if (basemap.dem.width > 0) {
             terrains.emplace_back(basemap.dem, basemap.world_dem.width > 0 ? kRegionalDemFeatherDegrees : 0.0);
         }
-        for (const geo::StyledLayer& styled : basemap.layers) sources.push_back(SourceLayer{styled.layer, styled.style, styled.visible});
+        for (const geo::StyledLayer& styled : basemap.layers) {
+            sources.push_back(SourceLayer{styled.layer, styled.style, styled.visible, nullptr, nullptr});
+        }
         sea_triangles = worldTriangles(sea_ends);
     }
 
@@ -204,11 +240,24 @@ struct MapRenderer::Impl {
         } else {
             const std::optional<geo::XY> centre = projection.forward(projection.centre().lon, projection.centre().lat);
             scene.origin = centre ? *centre : geo::XY{0.0, 0.0};
-            scene.sea.emplace(sea_triangles, sea_ends, projection, scene.origin);
+            if (sea_pieces.vertices.empty()) sea_pieces = subdivideTriangles(sea_triangles, sea_ends);
+            scene.sea.emplace(sea_pieces, projection, scene.origin);
         }
-        for (const TerrainLayer& terrain : terrains) scene.terrain.push_back(terrain.buildMesh(projection, scene.origin));
         scenes.push_front(std::move(scene));
         return scenes.front();
+    }
+
+    // The terrain meshes of a scene at one level of detail.
+    const std::vector<TerrainLayer::Mesh>& terrainMeshes(ProjectedScene& scene, double min_step_degrees) {
+        auto it = scene.terrain.find(min_step_degrees);
+        if (it == scene.terrain.end()) {
+            std::vector<TerrainLayer::Mesh> meshes;
+            for (const TerrainLayer& terrain : terrains) {
+                meshes.push_back(terrain.buildMesh(scene.projection, scene.origin, min_step_degrees));
+            }
+            it = scene.terrain.emplace(min_step_degrees, std::move(meshes)).first;
+        }
+        return it->second;
     }
 
     ProjectedLayer& projected(ProjectedScene& scene, std::size_t index) {
@@ -226,7 +275,13 @@ struct MapRenderer::Impl {
                     source.triangles = triangulatePolygons(source.layer, nullptr, &source.polygon_ends);
                     source.triangulated = true;
                 }
-                layer.fill.emplace(source.triangles, source.polygon_ends, scene.projection, scene.origin);
+                if (scene.projection.isWebMercator()) {
+                    layer.fill.emplace(source.triangles, source.polygon_ends, scene.projection, scene.origin);
+                } else {
+                    // Cut once for every other projection: turning the globe then only projects.
+                    if (!source.subdivided) source.subdivided = subdivideTriangles(source.triangles, source.polygon_ends);
+                    layer.fill.emplace(*source.subdivided, scene.projection, scene.origin);
+                }
             }
         }
         return layer.fill ? &*layer.fill : nullptr;
@@ -241,6 +296,28 @@ struct MapRenderer::Impl {
             }
         }
         return layer.line ? &*layer.line : nullptr;
+    }
+
+    // The raster layer's picture on the GPU, uploaded on first use (nullptr if the GL refused it).
+    const ImageLayer* uploadedImage(SourceLayer& source) {
+        if (!source.image && source.picture) {
+            try {
+                source.image = std::make_unique<ImageLayer>(*source.picture);
+            } catch (const std::runtime_error&) {
+                // addImageLayer checked the size against the GL's limit; nothing else is expected.
+            }
+            source.picture.reset();
+        }
+        return source.image.get();
+    }
+
+    const GridMesh* imageOf(ProjectedScene& scene, std::size_t index) {
+        ProjectedLayer& layer = projected(scene, index);
+        if (!layer.image_built) {
+            layer.image_built = true;
+            if (sources[index].image) layer.image.emplace(sources[index].image->buildMesh(scene.projection, scene.origin));
+        }
+        return layer.image ? &*layer.image : nullptr;
     }
 
     const std::vector<geo::XY>& pointsOf(ProjectedScene& scene, std::size_t index) {
@@ -277,6 +354,16 @@ struct MapRenderer::Impl {
     void drawLayer(ProjectedScene& scene, const LayerDraw& draw, const std::vector<WorldCopyTransform>& copies,
                    const geo::Viewport& viewport, const MercatorBox& view, bool terrain_after_fill,
                    const FrameStyle& style) {
+        if (sources[draw.layer].is_image) {
+            const ImageLayer* image = uploadedImage(sources[draw.layer]);
+            // A raster is drawn like a fill: under the terrain when it is the bottom layer.
+            const GridMesh* mesh = image ? imageOf(scene, draw.layer) : nullptr;
+            if (mesh) {
+                for (const WorldCopyTransform& copy : copies) image->draw(*mesh, copy, view, draw.opacity);
+            }
+            if (terrain_after_fill) drawTerrain(scene, copies, viewport, view, style);
+            return;
+        }
         const geo::LayerStyle& layer_style = draw.style;
         const std::uint32_t fill_rgba = withOpacity(layer_style.fill_rgba, draw.opacity);
         const std::uint32_t line_rgba = withOpacity(layer_style.line_rgba, draw.opacity);
@@ -313,12 +400,28 @@ struct MapRenderer::Impl {
     void drawTerrain(ProjectedScene& scene, const std::vector<WorldCopyTransform>& copies,
                      const geo::Viewport& viewport, const MercatorBox& view, const FrameStyle& style) {
         if (!style.show_terrain) return;
-        for (std::size_t i = 0; i < terrains.size(); ++i) {
+        // Layers wholly hidden under an opaque one drawn after them are skipped (the world relief
+        // when the view lies inside the regional DEM): software GL pays for every pixel drawn.
+        std::size_t first = 0;
+        if (scene.projection.isWebMercator() && copies.size() == 1 && copies.front().shift_metres == 0.0 &&
+            style.terrain_opacity >= 1.0f && !view.empty()) {
+            const auto lon = [](double x) { return x / kEarthRadiusMercator * 180.0 / kPi; };
+            const auto lat = [](double y) { return std::atan(std::sinh(y / kEarthRadiusMercator)) * 180.0 / kPi; };
+            for (std::size_t i = terrains.size(); i-- > 1;) {
+                if (terrains[i].opaqueOver(lon(view.min_x), lat(view.min_y), lon(view.max_x), lat(view.max_y))) {
+                    first = i;
+                    break;
+                }
+            }
+        }
+        const std::vector<TerrainLayer::Mesh>& meshes =
+            terrainMeshes(scene, terrainMinStep(scene.projection, viewport.metresPerPixel()));
+        for (std::size_t i = first; i < terrains.size(); ++i) {
             // Feathered or translucent terrain blends with what is below; an opaque one replaces it.
             const bool blend = (i > 0 && terrains.size() > 1) || style.terrain_opacity < 1.0f;
             if (!blend) glDisable(GL_BLEND);
             for (const WorldCopyTransform& copy : copies) {
-                terrains[i].draw(scene.terrain[i], copy, view, viewport.metresPerPixel(), style);
+                terrains[i].draw(meshes[i], copy, view, viewport.metresPerPixel(), style);
             }
             glEnable(GL_BLEND);
         }
@@ -359,7 +462,7 @@ struct MapRenderer::Impl {
             MercatorBox data_box;
             data_box.extend(-geo::kWebMercatorHalfWorld, 0.0);
             data_box.extend(geo::kWebMercatorHalfWorld, 0.0);
-            for (const TerrainLayer::Mesh& mesh : scene.terrain) data_box.extend(mesh.box());
+            for (const TerrainLayer::Mesh& mesh : terrainMeshes(scene, 0.0)) data_box.extend(mesh.box());
             copies = worldCopies(viewport, scene.origin, data_box.min_x, data_box.max_x);
         } else {
             copies.push_back(singleCopy(viewport, scene.origin));
@@ -417,7 +520,27 @@ MapRenderer::MapRenderer(const geo::Basemap& basemap) : impl_(std::make_unique<I
 MapRenderer::~MapRenderer() = default;
 
 std::size_t MapRenderer::addLayer(const geo::StyledLayer& layer) {
-    impl_->sources.push_back(SourceLayer{layer.layer, layer.style, layer.visible});
+    impl_->sources.push_back(SourceLayer{layer.layer, layer.style, layer.visible, nullptr, nullptr});
+    return impl_->sources.size() - 1;
+}
+
+std::size_t MapRenderer::addImageLayer(const geo::RasterImage& image) {
+    if (image.width <= 0 || image.height <= 0 ||
+        image.rgba.size() != static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height) * 4) {
+        throw std::runtime_error("the picture is empty or its size does not match its pixels");
+    }
+    if (!(image.west >= -180.0 && image.east <= 180.0 && image.west < image.east && image.south >= -90.0 &&
+          image.north <= 90.0 && image.south < image.north)) {
+        throw std::runtime_error("the picture is not a north-up lon/lat grid");
+    }
+    if (image.width > impl_->max_texture_size || image.height > impl_->max_texture_size) {
+        throw std::runtime_error("a picture of " + std::to_string(image.width) + " x " + std::to_string(image.height) +
+                                 " pixels exceeds this OpenGL's limit of " + std::to_string(impl_->max_texture_size));
+    }
+    SourceLayer source;
+    source.picture = std::make_unique<geo::RasterImage>(image);
+    source.is_image = true;
+    impl_->sources.push_back(std::move(source));
     return impl_->sources.size() - 1;
 }
 

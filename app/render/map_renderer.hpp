@@ -3,12 +3,15 @@
 // DEM feathered into it; shading in terrain.frag), basemap lines and polygon outlines as
 // real-width triangle strips, filled polygons, a graticule, and instanced circular markers.
 // Geometry is kept in lon/lat and projected on the CPU the first time a projection draws it (the
-// last few projections stay cached), so switching back and forth is instant.
+// last few projections stay cached), so switching back and forth is instant. A globe being
+// turned is a new projection at every step, projected afresh (bench: BM_GlobeDragStep).
 // The terrain sits directly above the bottom layer's fill (the land), so outside the DEM
 // the land shows; every other layer, and the bottom layer's outline, is drawn over the terrain.
 // Outside Web Mercator the sea is the sphere's visible part filled in background_rgba, and the
 // rest of the picture is space_rgba.
 // Points layers are drawn as small discs (radius 2 px + line width, fill_rgba, outline line_rgba).
+// Raster layers (addImageLayer) are pictures on a lon/lat grid, bent into the projection like the
+// terrain and drawn with the layer's opacity.
 // The viewer and `textatlas render` both draw through this one class. It owns its GL objects
 // (move-only RAII handles in gl_handles.hpp) and needs a current context for its whole life.
 // It does not decide what is selected or where the view is: callers pass a geo::Viewport and markers.
@@ -22,6 +25,7 @@
 #include "app/render/image.hpp"
 #include "geo/basemap.hpp"
 #include "geo/map_projection.hpp"
+#include "geo/raster.hpp"
 #include "geo/viewport.hpp"
 
 namespace app::render {
@@ -71,6 +75,9 @@ public:
 
     // Adds a layer (drawn on top by default); returns its index for LayerDraw::layer.
     std::size_t addLayer(const geo::StyledLayer& layer);
+    // Adds a raster's picture as a layer (drawn like a fill, with LayerDraw::opacity; its style is
+    // ignored); returns its index. Throws std::runtime_error if the GL cannot hold the picture.
+    std::size_t addImageLayer(const geo::RasterImage& image);
     std::size_t layerCount() const;
 
     // Draws one frame into the currently bound framebuffer, whose size is viewport.width() ×

@@ -114,47 +114,71 @@ LonLatXY crossing(const geo::MapProjection& projection, const LonLatXY& inside, 
     return LonLatXY{edge.lon, edge.lat};
 }
 
-void clipTriangle(const LonLatXY& a, const LonLatXY& b, const LonLatXY& c, const geo::MapProjection& projection,
-                  double max_edge, std::vector<LonLatXY>& out, int depth) {
-    if (!projection.isWebMercator() && depth < kMaxSubdivisionDepth &&
-        std::max({edgeDegrees(a, b), edgeDegrees(b, c), edgeDegrees(c, a)}) > max_edge) {
+void subdivide(const LonLatXY& a, const LonLatXY& b, const LonLatXY& c, double max_edge, std::vector<LonLatXY>& out,
+               int depth) {
+    if (depth < kMaxSubdivisionDepth && std::max({edgeDegrees(a, b), edgeDegrees(b, c), edgeDegrees(c, a)}) > max_edge) {
         const LonLatXY ab = midpoint(a, b), bc = midpoint(b, c), ca = midpoint(c, a);
-        clipTriangle(a, ab, ca, projection, max_edge, out, depth + 1);
-        clipTriangle(ab, b, bc, projection, max_edge, out, depth + 1);
-        clipTriangle(ca, bc, c, projection, max_edge, out, depth + 1);
-        clipTriangle(ab, bc, ca, projection, max_edge, out, depth + 1);
+        subdivide(a, ab, ca, max_edge, out, depth + 1);
+        subdivide(ab, b, bc, max_edge, out, depth + 1);
+        subdivide(ca, bc, c, max_edge, out, depth + 1);
+        subdivide(ab, bc, ca, max_edge, out, depth + 1);
         return;
     }
+    out.push_back(a);
+    out.push_back(b);
+    out.push_back(c);
+}
+
+}  // namespace
+
+void subdivideLonLatTriangle(const LonLatXY& a, const LonLatXY& b, const LonLatXY& c, double max_edge_degrees,
+                             std::vector<LonLatXY>& out) {
+    subdivide(a, b, c, max_edge_degrees, out, 0);
+}
+
+void clipShownPart(const LonLatXY& a, const LonLatXY& b, const LonLatXY& c, const bool inside[3],
+                   const geo::MapProjection& projection, std::vector<LonLatXY>& out) {
     const LonLatXY corners[3] = {a, b, c};
-    const bool inside[3] = {shown(projection, a), shown(projection, b), shown(projection, c)};
     if (inside[0] && inside[1] && inside[2]) {
         out.insert(out.end(), corners, corners + 3);
         return;
     }
     if (!inside[0] && !inside[1] && !inside[2]) return;
     // Sutherland–Hodgman against the cap: keep inside corners, add a point where an edge crosses.
-    std::vector<LonLatXY> polygon;
+    LonLatXY polygon[4];
+    int n = 0;
     for (int i = 0; i < 3; ++i) {
         const int j = (i + 1) % 3;
         if (inside[i]) {
-            polygon.push_back(corners[i]);
-            if (!inside[j]) polygon.push_back(crossing(projection, corners[i], corners[j]));
+            polygon[n++] = corners[i];
+            if (!inside[j]) polygon[n++] = crossing(projection, corners[i], corners[j]);
         } else if (inside[j]) {
-            polygon.push_back(crossing(projection, corners[j], corners[i]));
+            polygon[n++] = crossing(projection, corners[j], corners[i]);
         }
     }
-    for (std::size_t i = 1; i + 1 < polygon.size(); ++i) {
+    for (int i = 1; i + 1 < n; ++i) {
         out.push_back(polygon[0]);
         out.push_back(polygon[i]);
         out.push_back(polygon[i + 1]);
     }
 }
 
-}  // namespace
-
 void clipLonLatTriangle(const LonLatXY& a, const LonLatXY& b, const LonLatXY& c,
                         const geo::MapProjection& projection, double max_edge_degrees, std::vector<LonLatXY>& out) {
-    clipTriangle(a, b, c, projection, max_edge_degrees, out, 0);
+    if (projection.isWebMercator()) {
+        out.push_back(a);
+        out.push_back(b);
+        out.push_back(c);
+        return;
+    }
+    thread_local std::vector<LonLatXY> pieces;
+    pieces.clear();
+    subdivide(a, b, c, max_edge_degrees, pieces, 0);
+    for (std::size_t k = 0; k + 2 < pieces.size(); k += 3) {
+        const bool inside[3] = {shown(projection, pieces[k]), shown(projection, pieces[k + 1]),
+                                shown(projection, pieces[k + 2])};
+        clipShownPart(pieces[k], pieces[k + 1], pieces[k + 2], inside, projection, out);
+    }
 }
 
 std::optional<geo::XY> projectRelative(const geo::MapProjection& projection, const LonLatXY& p, const geo::XY& origin) {
@@ -165,19 +189,19 @@ std::optional<geo::XY> projectRelative(const geo::MapProjection& projection, con
 
 std::vector<std::vector<geo::XY>> projectPath(const std::vector<LonLatXY>& path, const geo::MapProjection& projection,
                                               const geo::XY& origin, double max_step_degrees) {
-    std::vector<std::vector<geo::XY>> runs;
-    std::vector<geo::XY> run;
-    auto flush = [&] {
-        if (run.size() >= 2) runs.push_back(std::move(run));
-        run.clear();
-    };
+    // First the lon/lat points of the shown runs, cut at the cap's edge (a run ends where `ends`
+    // marks it), then all of them through PROJ at once; a point PROJ cannot place also ends a run.
+    thread_local std::vector<geo::XY> points;
+    thread_local std::vector<unsigned char> run_ends;  // 1: a run ends after this point
+    thread_local std::vector<unsigned char> ok;
+    points.clear();
+    run_ends.clear();
     auto add = [&](const LonLatXY& p) {
-        const std::optional<geo::XY> xy = projectRelative(projection, p, origin);
-        if (xy) {
-            run.push_back(*xy);
-        } else {
-            flush();
-        }
+        points.push_back(p);
+        run_ends.push_back(0);
+    };
+    auto flush = [&] {
+        if (!run_ends.empty()) run_ends.back() = 1;
     };
     const bool densify = !projection.isWebMercator();
     bool previous_shown = false;
@@ -202,7 +226,24 @@ std::vector<std::vector<geo::XY>> projectPath(const std::vector<LonLatXY>& path,
             previous = p;
         }
     }
-    flush();
+    // Every point is shown (tested above) or a crossing (on the shown side by construction).
+    projection.forwardInPlace(points, ok, true);
+
+    std::vector<std::vector<geo::XY>> runs;
+    std::vector<geo::XY> run;
+    auto end_run = [&] {
+        if (run.size() >= 2) runs.push_back(std::move(run));
+        run.clear();
+    };
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        if (ok[i]) {
+            run.push_back(geo::XY{points[i].x - origin.x, points[i].y - origin.y});
+        } else {
+            end_run();
+        }
+        if (run_ends[i]) end_run();
+    }
+    end_run();
     return runs;
 }
 

@@ -73,6 +73,17 @@ using LonLatXY = geo::XY;
 void clipLonLatTriangle(const LonLatXY& a, const LonLatXY& b, const LonLatXY& c,
                         const geo::MapProjection& projection, double max_edge_degrees, std::vector<LonLatXY>& out);
 
+// The first step of clipLonLatTriangle on its own: abc cut into triangles with edges of at most
+// `max_edge_degrees` (halving edges, to a depth limit), appended to `out` three corners each.
+// It does not depend on the projection, so geometry drawn in many projections (a globe being
+// turned) can be cut once; clipShownPart then does the rest in each projection.
+void subdivideLonLatTriangle(const LonLatXY& a, const LonLatXY& b, const LonLatXY& c, double max_edge_degrees,
+                             std::vector<LonLatXY>& out);
+// The second step: appends triangles covering the part of abc that `projection` shows, given
+// whether it shows each corner (`inside`, as from MapProjection::shows or showsUnit).
+void clipShownPart(const LonLatXY& a, const LonLatXY& b, const LonLatXY& c, const bool inside[3],
+                   const geo::MapProjection& projection, std::vector<LonLatXY>& out);
+
 // A lon/lat path as the runs `projection` shows, densified so no step exceeds `max_step_degrees`
 // and ending exactly at the cap's edge where it leaves it; each run is projected and made
 // relative to `origin`. Runs of fewer than two points are dropped.

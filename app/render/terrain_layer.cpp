@@ -19,19 +19,16 @@ constexpr double kMeanEarthRadius = 6371008.8;
 // gradients treat them as level ground.
 constexpr float kNoDataElevation = -60000.0f;  // fits a half float
 
-struct TerrainVertex {
-    float position[2];  // projected metres relative to the origin
-    float uv[2];        // texture coordinates: u from the west edge, v from the north edge
-};
-
 // The mesh's cells: this many DEM cells on a side, but no larger than kMaxMeshStepDegrees (so the
 // projection's curvature inside a cell stays under a pixel at the zoom the DEM is seen at).
 constexpr int kCellsPerMeshStep = 32;
 constexpr double kMaxMeshStepDegrees = 1.0;
-// Mesh cells per culling block on a side.
-constexpr int kBlockSteps = 16;
 // Bicubic sampling once a DEM cell covers more than this many pixels.
 constexpr double kBicubicFromPixelsPerCell = 1.5;
+// No-data cells are recorded per block of this many cells on a side (for opaqueOver).
+constexpr int kHoleBlockCells = 32;
+// Bicubic sampling reads two cells beyond the one a pixel falls in.
+constexpr int kSampledCellsAround = 2;
 
 }  // namespace
 
@@ -74,26 +71,46 @@ TerrainLayer::TerrainLayer(const geo::Raster& dem, double feather_degrees) {
     cell_degrees_ = std::min((east - west) / dem.width, (north - south) / dem.height);
     cell_metres_ = (north - south) / dem.height * kMeanEarthRadius * kPi / 180.0;
     if (feather_degrees > 0.0) {
+        feather_degrees_ = feather_degrees;
         feather_uv_[0] = static_cast<float>(feather_degrees / (east - west));
         feather_uv_[1] = static_cast<float>(feather_degrees / (north - south));
     }
 
 
+    // No-data cells are found now (opaqueOver needs them before any draw); the texture is made
+    // on the first draw, so a layer that is always hidden (the world relief under a regional
+    // view) costs neither the gradients nor the upload.
+    block_columns_ = (dem.width + kHoleBlockCells - 1) / kHoleBlockCells;
+    hole_blocks_.assign(
+        static_cast<size_t>(block_columns_) * ((dem.height + kHoleBlockCells - 1) / kHoleBlockCells), false);
+    for (int row = 0; row < dem.height; ++row) {
+        for (int col = 0; col < dem.width; ++col) {
+            if (!std::isfinite(dem.values[static_cast<size_t>(row) * dem.width + col])) {
+                hole_blocks_[static_cast<size_t>(row / kHoleBlockCells) * block_columns_ + col / kHoleBlockCells] = true;
+            }
+        }
+    }
+    pending_values_ = dem.values;
+    empty_ = false;
+}
+
+void TerrainLayer::upload() const {
     // Per cell: elevation and its east and north gradients (metres per metre, central differences,
     // the east spacing shrinking with cos(latitude)). Precomputing them leaves terrain.frag one
     // texture fetch per pixel instead of five, which matters on software GL.
-    const int w = dem.width;
-    const int h = dem.height;
+    const std::vector<float>& values = pending_values_;
+    const int w = width_;
+    const int h = height_;
     const double metres_per_degree = kMeanEarthRadius * kPi / 180.0;
-    const double cell_lon = (east - west) / w;
-    const double cell_lat = (north - south) / h;
+    const double cell_lon = (east_ - west_) / w;
+    const double cell_lat = (north_ - south_) / h;
     auto at = [&](int col, int row, float fallback) {
-        const float z = dem.values[static_cast<size_t>(row) * w + col];
+        const float z = values[static_cast<size_t>(row) * w + col];
         return std::isfinite(z) ? z : fallback;
     };
     std::vector<float> texels(static_cast<size_t>(w) * h * 3);
     for (int row = 0; row < h; ++row) {
-        const double latitude = north - (row + 0.5) * cell_lat;
+        const double latitude = north_ - (row + 0.5) * cell_lat;
         const int north_row = std::max(row - 1, 0);
         const int south_row = std::min(row + 1, h - 1);
         const double dy = (south_row - north_row) * cell_lat * metres_per_degree;
@@ -103,7 +120,7 @@ TerrainLayer::TerrainLayer(const geo::Raster& dem, double feather_degrees) {
             const int east_col = std::min(col + 1, w - 1);
             const double dx = (east_col - west_col) * east_metres;
             float* texel = &texels[(static_cast<size_t>(row) * w + col) * 3];
-            const float z = dem.values[static_cast<size_t>(row) * w + col];
+            const float z = values[static_cast<size_t>(row) * w + col];
             if (!std::isfinite(z)) {
                 texel[0] = kNoDataElevation;
                 texel[1] = texel[2] = 0.0f;
@@ -126,80 +143,45 @@ TerrainLayer::TerrainLayer(const geo::Raster& dem, double feather_degrees) {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glBindTexture(GL_TEXTURE_2D, 0);
 
-    empty_ = false;
+    pending_values_.clear();
+    pending_values_.shrink_to_fit();
 }
 
-TerrainLayer::Mesh TerrainLayer::buildMesh(const geo::MapProjection& projection, const geo::XY& origin) const {
-    Mesh mesh;
-    if (empty_) return mesh;
-    const double step = std::clamp(cell_degrees_ * kCellsPerMeshStep, cell_degrees_, kMaxMeshStepDegrees);
-    const int columns = std::max(1, static_cast<int>(std::ceil((east_ - west_) / step - 1e-9)));
-    const int rows = std::max(1, static_cast<int>(std::ceil((north_ - south_) / step - 1e-9)));
-    auto lonAt = [&](int i) { return std::min(east_, west_ + i * step); };
-    auto latAt = [&](int j) { return std::max(south_, north_ - j * step); };
-    std::vector<TerrainVertex> vertices;
-    std::vector<LonLatXY> clipped;
-    for (int block_row = 0; block_row < rows; block_row += kBlockSteps) {
-        for (int block_col = 0; block_col < columns; block_col += kBlockSteps) {
-            DrawChunk chunk;
-            chunk.first = vertices.size();
-            for (int j = block_row; j < std::min(rows, block_row + kBlockSteps); ++j) {
-                for (int i = block_col; i < std::min(columns, block_col + kBlockSteps); ++i) {
-                    const LonLatXY nw{lonAt(i), latAt(j)}, ne{lonAt(i + 1), latAt(j)};
-                    const LonLatXY sw{lonAt(i), latAt(j + 1)}, se{lonAt(i + 1), latAt(j + 1)};
-                    clipped.clear();
-                    clipLonLatTriangle(nw, sw, ne, projection, 2.0 * step, clipped);
-                    clipLonLatTriangle(ne, sw, se, projection, 2.0 * step, clipped);
-                    for (std::size_t k = 0; k + 2 < clipped.size(); k += 3) {
-                        TerrainVertex corner[3];
-                        bool ok = true;
-                        for (int c = 0; c < 3 && ok; ++c) {
-                            const LonLatXY& p = clipped[k + c];
-                            const std::optional<geo::XY> xy = projectRelative(projection, p, origin);
-                            ok = xy.has_value();
-                            if (!ok) break;
-                            // The texture's u runs west to east, v north to south, both linear in degrees.
-                            corner[c] = TerrainVertex{{static_cast<float>(xy->x), static_cast<float>(xy->y)},
-                                                      {static_cast<float>((p.x - west_) / (east_ - west_)),
-                                                       static_cast<float>((north_ - p.y) / (north_ - south_))}};
-                        }
-                        if (!ok) continue;
-                        for (const TerrainVertex& v : corner) {
-                            vertices.push_back(v);
-                            chunk.box.extend(v.position[0] + origin.x, v.position[1] + origin.y);
-                        }
-                    }
-                }
-            }
-            chunk.count = vertices.size() - chunk.first;
-            if (chunk.count == 0) continue;
-            mesh.box_.extend(chunk.box);
-            mesh.chunks_.push_back(chunk);
+bool TerrainLayer::opaqueOver(double west, double south, double east, double north) const {
+    if (empty_ || !(west <= east && south <= north)) return false;
+    const double cell_lon = (east_ - west_) / width_;
+    const double cell_lat = (north_ - south_) / height_;
+    const double margin_lon = feather_degrees_ + kSampledCellsAround * cell_lon;
+    const double margin_lat = feather_degrees_ + kSampledCellsAround * cell_lat;
+    west -= margin_lon;
+    east += margin_lon;
+    south -= margin_lat;
+    north += margin_lat;
+    if (west < west_ || east > east_ || south < south_ || north > north_) return false;
+    const int first_col = std::clamp(static_cast<int>((west - west_) / cell_lon), 0, width_ - 1);
+    const int last_col = std::clamp(static_cast<int>((east - west_) / cell_lon), 0, width_ - 1);
+    const int first_row = std::clamp(static_cast<int>((north_ - north) / cell_lat), 0, height_ - 1);
+    const int last_row = std::clamp(static_cast<int>((north_ - south) / cell_lat), 0, height_ - 1);
+    for (int row = first_row / kHoleBlockCells; row <= last_row / kHoleBlockCells; ++row) {
+        for (int col = first_col / kHoleBlockCells; col <= last_col / kHoleBlockCells; ++col) {
+            if (hole_blocks_[static_cast<size_t>(row) * block_columns_ + col]) return false;
         }
     }
-    if (vertices.empty()) return mesh;
-    mesh.vertex_count_ = static_cast<GLsizei>(vertices.size());
-    mesh.vertex_array_ = makeVertexArray();
-    mesh.vertices_ = makeBuffer();
-    glBindVertexArray(mesh.vertex_array_.get());
-    glBindBuffer(GL_ARRAY_BUFFER, mesh.vertices_.get());
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(TerrainVertex)), vertices.data(),
-                 GL_STATIC_DRAW);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(TerrainVertex),
-                          reinterpret_cast<const void*>(offsetof(TerrainVertex, position)));
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(TerrainVertex),
-                          reinterpret_cast<const void*>(offsetof(TerrainVertex, uv)));
-    glBindVertexArray(0);
-    glBindBuffer(GL_ARRAY_BUFFER, 0);
-    return mesh;
+    return true;
+}
+
+TerrainLayer::Mesh TerrainLayer::buildMesh(const geo::MapProjection& projection, const geo::XY& origin,
+                                           double min_step_degrees) const {
+    if (empty_) return Mesh();
+    const double step =
+        std::max(std::clamp(cell_degrees_ * kCellsPerMeshStep, cell_degrees_, kMaxMeshStepDegrees), min_step_degrees);
+    return Mesh(west_, east_, south_, north_, step, projection, origin);
 }
 
 void TerrainLayer::draw(const Mesh& mesh, const WorldCopyTransform& transform, const MercatorBox& view,
                         double metres_per_pixel, const FrameStyle& style) const {
-    if (empty_ || mesh.empty() || !view.intersects(mesh.box_, transform.shift_metres)) return;
-    const auto ranges = visibleRanges(mesh.chunks_, view, transform.shift_metres, 0.0);
+    if (empty_) return;
+    const auto ranges = mesh.visible(transform, view);
     if (ranges.empty()) return;
     const double azimuth = style.sun_azimuth_deg * kPi / 180.0;
     const double elevation = std::clamp(static_cast<double>(style.sun_elevation_deg), 1.0, 90.0) * kPi / 180.0;
@@ -208,6 +190,7 @@ void TerrainLayer::draw(const Mesh& mesh, const WorldCopyTransform& transform, c
                           static_cast<float>(std::cos(azimuth) * std::cos(elevation)),
                           static_cast<float>(std::sin(elevation))};
     const bool bicubic = cell_metres_ / metres_per_pixel > kBicubicFromPixelsPerCell;
+    if (!elevation_) upload();
     glUseProgram(program_.get());
     glUniform2fv(u_offset_, 1, transform.offset);
     glUniform2fv(u_scale_, 1, transform.scale);
@@ -220,11 +203,7 @@ void TerrainLayer::draw(const Mesh& mesh, const WorldCopyTransform& transform, c
     glUniform1f(u_opacity_, std::clamp(style.terrain_opacity, 0.0f, 1.0f));
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, elevation_.get());
-    glBindVertexArray(mesh.vertex_array_.get());
-    for (const auto& [first, count] : ranges) {
-        glDrawArrays(GL_TRIANGLES, static_cast<GLint>(first), static_cast<GLsizei>(count));
-    }
-    glBindVertexArray(0);
+    mesh.draw(ranges);
     glBindTexture(GL_TEXTURE_2D, 0);
 }
 

@@ -5,11 +5,13 @@
 // the projection shows), each vertex carrying its texture coordinate, so the DEM lands where the
 // projection puts it. Up close terrain.frag samples bicubically; an optional feather fades the
 // DEM's edge (to blend a regional DEM into a world one). No-data cells are drawn transparent.
+// The mesh is a GridMesh (grid_mesh.hpp), shared with raster image layers.
 // Does not know about vector layers or markers. Internal to app/render.
 #pragma once
 #include <vector>
 
 #include "app/render/gl_handles.hpp"
+#include "app/render/grid_mesh.hpp"
 #include "app/render/map_renderer.hpp"
 #include "app/render/render_space.hpp"
 #include "geo/map_projection.hpp"
@@ -20,19 +22,7 @@ namespace app::render {
 class TerrainLayer {
 public:
     // The DEM's grid placed in one projection.
-    class Mesh {
-    public:
-        bool empty() const { return vertex_count_ == 0; }
-        const MercatorBox& box() const { return box_; }
-
-    private:
-        friend class TerrainLayer;
-        VertexArray vertex_array_;
-        Buffer vertices_;
-        GLsizei vertex_count_ = 0;
-        std::vector<DrawChunk> chunks_;  // blocks of cells, for culling
-        MercatorBox box_;
-    };
+    using Mesh = GridMesh;
 
     // An empty DEM (width 0) gives a layer that draws nothing. Throws std::runtime_error if the
     // DEM is not a lon/lat grid or is larger than GL_MAX_TEXTURE_SIZE. `feather_degrees` > 0
@@ -40,23 +30,37 @@ public:
     explicit TerrainLayer(const geo::Raster& dem, double feather_degrees = 0.0);
     bool empty() const { return empty_; }
 
-    Mesh buildMesh(const geo::MapProjection& projection, const geo::XY& origin) const;
+    // `min_step_degrees` > 0 makes the mesh's cells at least that large (a coarser level of
+    // detail for far-out views, where small cells only cost triangles).
+    Mesh buildMesh(const geo::MapProjection& projection, const geo::XY& origin, double min_step_degrees = 0.0) const;
     // Draws the part of `mesh` that touches `view` (absolute bounds of the viewport) in this copy.
     // `metres_per_pixel` decides between bilinear and bicubic sampling.
     void draw(const Mesh& mesh, const WorldCopyTransform& transform, const MercatorBox& view, double metres_per_pixel,
               const FrameStyle& style) const;
     // Ground metres per DEM cell (north–south).
     double cellMetres() const { return cell_metres_; }
+    // True when the layer, drawn at full opacity, covers the whole lon/lat box opaquely: the box
+    // lies inside the DEM, clear of its feather and of any no-data cell (to within the cells that
+    // sampling reaches), so whatever is drawn below it there cannot show.
+    bool opaqueOver(double west, double south, double east, double north) const;
 
 private:
+    // Computes the gradients and uploads the texture (on the first draw).
+    void upload() const;
+
     bool empty_ = true;
     double west_ = 0, east_ = 0, south_ = 0, north_ = 0;
     int width_ = 0, height_ = 0;
     double cell_degrees_ = 0;
     double cell_metres_ = 0;
     float feather_uv_[2] = {0.0f, 0.0f};
+    double feather_degrees_ = 0;
+    // Blocks of kHoleBlockCells × kHoleBlockCells cells that hold a no-data cell, row-major.
+    std::vector<bool> hole_blocks_;
+    int block_columns_ = 0;
     Program program_;
-    Texture elevation_;
+    mutable Texture elevation_;                // made by upload()
+    mutable std::vector<float> pending_values_;  // the DEM until upload()
     GLint u_offset_ = -1;
     GLint u_scale_ = -1;
     GLint u_sun_ = -1;

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "app/scene.hpp"
+#include "app/ui/item_locator.hpp"
 #include "app/ui/panels.hpp"
 
 namespace app::ui {
@@ -78,15 +79,20 @@ void drawCorrectionControls(const AppState& state, ActionQueue& actions, PanelSt
     if (!state.doc || !state.selection.place || !state.gazetteer) return;
     const std::size_t place = *state.selection.place;
     const OpenDocument& doc = *state.doc;
-    if (!ImGui::CollapsingHeader("Correct this place")) return;
+    const bool header_open = ImGui::CollapsingHeader("Correct this place");
+    noteItem("Correct this place");
+    if (!header_open) return;
     if (state.selection.mention) {
         ImGui::Checkbox("Only the selected mention", &panel.this_mention_only);
+        noteItem("Only the selected mention");
     } else {
         panel.this_mention_only = false;
         ImGui::TextDisabled("Applies to every mention of the same name (select a mention to narrow it).");
     }
     const geo::CorrectionScope scope = scopeOf(panel, state);
-    if (ImGui::Button("Not a place")) {
+    const bool not_a_place = ImGui::Button("Not a place");
+    noteItem("Not a place");
+    if (not_a_place) {
         if (scope == geo::CorrectionScope::ThisMention)
             actions.push(Correct{{geo::notAPlace(doc.document, doc.extraction.mentions[*state.selection.mention], scope, 0)}});
         else
@@ -94,15 +100,18 @@ void drawCorrectionControls(const AppState& state, ActionQueue& actions, PanelSt
     }
     ImGui::SameLine();
     const bool open = state.choosing_for == place;
-    if (ImGui::Button(open ? "Hide alternatives" : "Choose another place…"))
-        actions.push(open ? Action{HideCandidates{}} : Action{ShowCandidates{place}});
+    const char* toggle = open ? "Hide alternatives" : "Choose another place…";
+    if (ImGui::Button(toggle)) actions.push(open ? Action{HideCandidates{}} : Action{ShowCandidates{place}});
+    noteItem(toggle);
     if (!open) return;
     if (state.candidates.empty()) ImGui::TextDisabled("No other place of this name in the gazetteer.");
     ImGui::BeginChild("candidates", ImVec2(0, std::min(200.0f, 24.0f * float(state.candidates.size() + 1))), true);
     for (std::size_t i = 0; i < state.candidates.size(); ++i) {
         const geo::CandidateView& c = state.candidates[i];
         const std::string label = describeCandidate(c, state) + "##cand" + std::to_string(i);
-        if (ImGui::Selectable(label.c_str())) {
+        const bool chosen = ImGui::Selectable(label.c_str());
+        noteItem(label);
+        if (chosen) {
             const geo::PlaceTarget target{c.id, std::nullopt};
             if (scope == geo::CorrectionScope::ThisMention)
                 actions.push(Correct{{geo::choosePlace(doc.document, doc.extraction.mentions[*state.selection.mention],
@@ -129,6 +138,7 @@ void drawAddPlaceWindow(const AppState& state, ActionQueue& actions, PanelState&
     ImGui::SetNextWindowSize(ImVec2(460, 0), ImGuiCond_Appearing);
     bool open = true;
     if (ImGui::Begin("Add a place", &open, ImGuiWindowFlags_AlwaysAutoResize)) {
+        if (ImGui::IsWindowAppearing()) panel.gazetteer_query[0] = '\0';  // a new search each time
         ImGui::Text("Words: \"%s\"", words.c_str());
         auto adjust = [&](const char* label, bool at_end, int delta) {
             if (ImGui::SmallButton(label)) {
@@ -149,15 +159,23 @@ void drawAddPlaceWindow(const AppState& state, ActionQueue& actions, PanelState&
         const geo::CorrectionScope scope = only_here ? geo::CorrectionScope::ThisMention : geo::CorrectionScope::AllWithName;
 
         ImGui::Separator();
-        ImGui::TextUnformatted("Gazetteer entries with this name:");
-        const auto& entries = state.gazetteer->lookup(words);
-        if (entries.empty()) ImGui::TextDisabled("none — place it on the map instead");
+        // The words may be spelt otherwise than in the gazetteer: the reader can search another name.
+        ImGui::InputTextWithHint("##gazetteer-query", words.c_str(), panel.gazetteer_query, sizeof panel.gazetteer_query);
+        noteItem("Search the gazetteer");
+        ImGui::SameLine();
+        ImGui::TextUnformatted("Search the gazetteer");
+        const std::string query = panel.gazetteer_query[0] != '\0' ? panel.gazetteer_query : words;
+        ImGui::Text("Gazetteer entries named \"%s\":", query.c_str());
+        const auto& entries = state.gazetteer->lookup(query);
+        if (entries.empty()) ImGui::TextDisabled("none — search another name or place it on the map");
         for (std::size_t i = 0; i < entries.size() && i < 12; ++i) {
             const geo::Place& p = state.gazetteer->place(entries[i].place);
             char label[384];
             std::snprintf(label, sizeof label, "%s, %s (%s)##entry%zu", p.name.c_str(), p.country.c_str(),
                           geo::toString(p.kind), i);
-            if (ImGui::Selectable(label)) {
+            const bool chosen = ImGui::Selectable(label);
+            noteItem(label);
+            if (chosen) {
                 try {
                     actions.push(Correct{{geo::addPlace(doc.document, draft.byte_start, draft.byte_end,
                                                         geo::PlaceTarget{p.id, std::nullopt}, scope, 0)}});
@@ -175,7 +193,6 @@ void drawAddPlaceWindow(const AppState& state, ActionQueue& actions, PanelState&
     }
     ImGui::End();
     if (!open) actions.push(CancelAddPlace{});
-    (void)panel;
 }
 
 void drawCandidatesOnMap(ImDrawList* dl, const AppState& state) {

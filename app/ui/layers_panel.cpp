@@ -6,15 +6,10 @@
 
 #include "app/scene.hpp"
 #include "geo/error.hpp"
-#include "geo/vector_layer.hpp"
+#include "geo/project_store.hpp"
 
 namespace app::ui {
 namespace {
-
-constexpr std::size_t kNotLoaded = static_cast<std::size_t>(-1);
-// Colours of layers the reader adds, in turn.
-constexpr std::uint32_t kAddedLine = 0x7b3294ffu;
-constexpr std::uint32_t kAddedFill = 0xc2a5cf66u;
 
 void rgbaToFloats(std::uint32_t rgba, float out[4]) {
     for (int i = 0; i < 4; ++i) out[i] = float((rgba >> (24 - 8 * i)) & 0xffu) / 255.0f;
@@ -36,47 +31,23 @@ constexpr geo::MapProjectionKind kProjections[] = {geo::MapProjectionKind::WebMe
 
 }  // namespace
 
-LayerSettings addLayerFile(const std::string& path, render::MapRenderer& renderer) {
-    geo::StyledLayer styled;
-    styled.layer = geo::loadVectorLayer(path);
-    styled.style.line_rgba = kAddedLine;
-    styled.style.line_width_px = 1.5f;
-    styled.style.fill_rgba = styled.layer.kind == geo::GeometryKind::Polygons ? kAddedFill : 0u;
-    styled.id = path;
-    styled.title = std::filesystem::path(path).filename().string();
-    LayerSettings entry;
-    entry.id = path;
-    entry.path = path;
-    entry.title = styled.title;
-    entry.style = styled.style;
-    entry.renderer_index = renderer.addLayer(styled);
-    return entry;
-}
-
 void LayersPanel::init(AppState& state, const geo::Basemap& basemap, render::MapRenderer& renderer,
-                       const std::string& settings_path) {
+                       const std::string& settings_path, const std::optional<MapSettings>& project_settings) {
     settings_path_ = settings_path;
-    MapSettings settings = defaultMapSettings(basemap);
-    try {
-        if (const auto saved = loadMapSettings(settings_path_)) settings = mergeSavedSettings(settings, *saved);
-    } catch (const geo::Error& e) {
-        state.status = std::string("Map settings not restored: ") + e.what();
-    }
-    for (std::size_t i = 0; i < settings.layers.size();) {
-        LayerSettings& layer = settings.layers[i];
-        if (layer.renderer_index != kNotLoaded) {
-            ++i;
-            continue;
-        }
+    defaults_ = defaultMapSettings(basemap);
+    MapSettings settings = defaults_;
+    if (project_settings) {
+        settings = mergeSavedSettings(defaults_, *project_settings);
+    } else {
         try {
-            const LayerSettings loaded = addLayerFile(layer.path, renderer);
-            layer.renderer_index = loaded.renderer_index;
-            ++i;
+            if (const auto saved = loadMapSettings(settings_path_)) settings = mergeSavedSettings(defaults_, *saved);
         } catch (const geo::Error& e) {
-            state.status = std::string("Layer not restored: ") + e.what();
-            settings.layers.erase(settings.layers.begin() + long(i));
+            state.status = std::string("Map settings not restored: ") + e.what();
         }
     }
+    std::vector<std::string> problems;
+    loadAddedLayers(settings, renderer, problems);
+    if (!problems.empty()) state.status = "Layer not restored: " + problems.front();
     const geo::MapProjectionKind projection = settings.projection;
     settings.projection = state.map.projection;
     state.map = settings;
@@ -90,14 +61,45 @@ void LayersPanel::init(AppState& state, const geo::Basemap& basemap, render::Map
     saved_ = state.map;
 }
 
-void LayersPanel::save(const MapSettings& settings, ActionQueue& actions) {
+void LayersPanel::adopt(const MapSettings& project_settings, const AppState& state, ActionQueue& actions,
+                        render::MapRenderer& renderer) {
+    MapSettings settings = mergeSavedSettings(defaults_, project_settings);
+    // Files already on the map are not loaded a second time.
+    for (LayerSettings& layer : settings.layers) {
+        if (layer.renderer_index != kLayerNotLoaded) continue;
+        for (const LayerSettings& loaded : state.map.layers) {
+            if (!loaded.path.empty() && loaded.path == layer.path && loaded.renderer_index != kLayerNotLoaded) {
+                layer.renderer_index = loaded.renderer_index;
+                layer.raster = loaded.raster;
+            }
+        }
+    }
+    std::vector<std::string> problems;
+    loadAddedLayers(settings, renderer, problems);
+    for (const std::string& problem : problems) actions.push(ReportError{"A layer of the project could not be restored.\n" + problem});
+    saved_ = settings;  // what the project holds: nothing to write back
+    adopting_ = true;   // until SetMapSettings is applied, state.map is the old text's
+    actions.push(SetMapSettings{settings});
+}
+
+void LayersPanel::save(const AppState& state, const MapSettings& settings, ActionQueue& actions) {
+    if (adopting_) {
+        if (state.map != saved_) return;
+        adopting_ = false;
+    }
     if (settings == saved_) return;
+    saved_ = settings;
+    // A text with a project keeps its layers there; map.json is the default for texts without one.
+    std::error_code ec;
+    if (state.doc && std::filesystem::exists(geo::projectPathFor(state.doc->path), ec)) {
+        actions.push(MarkProjectChanged{});
+        return;
+    }
     try {
         saveMapSettings(settings, settings_path_);
-        saved_ = settings;
     } catch (const geo::Error& e) {
+        // Reported once: saved_ already holds these settings, so it is not retried every frame.
         actions.push(ReportError{std::string("Could not save the map settings.\n") + e.what()});
-        saved_ = settings;  // once is enough: do not report it again every frame
     }
 }
 
@@ -150,6 +152,12 @@ void LayersPanel::draw(const AppState& state, ActionQueue& actions, render::MapR
                 if (open_layer) {
                     LayerSettings& current = edited.layers[n];
                     changed |= ImGui::SliderFloat("Opacity", &current.opacity, 0.0f, 1.0f);
+                    if (current.raster) {  // a picture: no colours, width or zoom threshold to set
+                        ImGui::TextDisabled("Raster image");
+                        ImGui::TreePop();
+                        ImGui::PopID();
+                        continue;
+                    }
                     float line[4], fill[4];
                     rgbaToFloats(current.style.line_rgba, line);
                     rgbaToFloats(current.style.fill_rgba, fill);
@@ -190,7 +198,7 @@ void LayersPanel::draw(const AppState& state, ActionQueue& actions, render::MapR
     }
     if (changed) actions.push(SetMapSettings{edited});
     // Save once nothing is being dragged: a slider's every step is not worth a write.
-    if (!ImGui::IsAnyItemActive()) save(changed ? edited : state.map, actions);
+    if (!ImGui::IsAnyItemActive()) save(state, changed ? edited : state.map, actions);
 }
 
 void drawMapMenu(const AppState& state, ActionQueue& actions) {

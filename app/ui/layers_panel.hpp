@@ -1,10 +1,14 @@
 // app/ui/layers_panel.hpp — Map → Layers…: a Dear ImGui window listing the map's layers (top of
 // the list = drawn on top) with visibility, order, opacity, colours, line width and minimum zoom;
 // the terrain's sun direction, vertical exaggeration and opacity; graticule, towns, clustering and
-// north arrow switches; and Add layer… (any GDAL/OGR vector file, reprojected to lon/lat on load).
-// Edits go through SetMapSettings; the settings are saved (atomically) once an edit is finished,
-// and restored at start by init(). Also the Map menu. It does not draw the map.
+// north arrow switches; and Add layer… (any GDAL vector or raster file, reprojected to lon/lat on
+// load; see addLayerFile in app/map_settings). Edits go through SetMapSettings; once an edit is
+// finished the settings are saved: into the active text's project when it has one (the viewer
+// writes it, MarkProjectChanged), else atomically into map.json, the default for texts without a
+// project. init() restores them at start, adopt() when a text with saved layers is opened. Also
+// the Map menu. It does not draw the map.
 #pragma once
+#include <optional>
 #include <string>
 
 #include "app/actions.hpp"
@@ -17,24 +21,28 @@ namespace app::ui {
 
 class LayersPanel {
 public:
-    // state.map becomes the basemap's defaults with the settings saved at `settings_path` laid
-    // over them; layers the reader added before are loaded again into `renderer` (a file that
-    // fails to load is dropped and reported in state.status). The saved projection is applied.
+    // state.map becomes the basemap's defaults with the text's project settings laid over them,
+    // or, when it has none, the settings saved at `settings_path`; layers the reader added before
+    // are loaded again into `renderer` (a file that fails to load is dropped and reported in
+    // state.status). The saved projection is applied.
     void init(AppState& state, const geo::Basemap& basemap, render::MapRenderer& renderer,
-              const std::string& settings_path = mapSettingsPath());
+              const std::string& settings_path = mapSettingsPath(),
+              const std::optional<MapSettings>& project_settings = std::nullopt);
+    // A text whose project holds map settings was opened: they are laid over the defaults, their
+    // added layers loaded (reusing files already on the map) and pushed as SetMapSettings.
+    void adopt(const MapSettings& project_settings, const AppState& state, ActionQueue& actions,
+               render::MapRenderer& renderer);
     // Draws the window when state.show_layers_panel; saves the settings once edits settle.
     void draw(const AppState& state, ActionQueue& actions, render::MapRenderer& renderer);
 
 private:
-    void save(const MapSettings& settings, ActionQueue& actions);
+    void save(const AppState& state, const MapSettings& settings, ActionQueue& actions);
     std::string settings_path_;
+    MapSettings defaults_;
     MapSettings saved_;
+    bool adopting_ = false;
     OpenDialog add_dialog_;
 };
-
-// Adds the vector file at `path` to `renderer` and returns its settings entry (drawn on top).
-// Throws geo::Error naming the file if OGR cannot read it.
-LayerSettings addLayerFile(const std::string& path, render::MapRenderer& renderer);
 
 // The "Map" menu of the main menu bar: projection, layers panel, add layer, furniture switches.
 void drawMapMenu(const AppState& state, ActionQueue& actions);

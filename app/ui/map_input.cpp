@@ -8,7 +8,9 @@ namespace app::ui {
 
 void MapInput::update(const AppState& state, ActionQueue& actions) {
     ImGuiIO& io = ImGui::GetIO();
-    const ImVec2 mouse = io.MousePos;
+    // Dear ImGui's mouse is in window units; the map's view is in framebuffer pixels (HiDPI).
+    const ImVec2 to_px = io.DisplayFramebufferScale;
+    const ImVec2 mouse(io.MousePos.x * to_px.x, io.MousePos.y * to_px.y);
     const bool over_ui = io.WantCaptureMouse;
     if (!over_ui && ImGui::IsMousePosValid()) {
         const auto picked = pickPlace(state, mouse.x, mouse.y);
@@ -22,10 +24,11 @@ void MapInput::update(const AppState& state, ActionQueue& actions) {
         }
     }
     if (dragging && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
-        const ImVec2 d = io.MouseDelta;
+        const ImVec2 d(io.MouseDelta.x * to_px.x, io.MouseDelta.y * to_px.y);
         if (d.x != 0.0f || d.y != 0.0f) {
             const float dx = mouse.x - press_pos.x, dy = mouse.y - press_pos.y;
-            if (dx * dx + dy * dy > 9.0f) moved = true;
+            const float slop = 3.0f * state.ui_scale;  // a click may wobble this much
+            if (dx * dx + dy * dy > slop * slop) moved = true;
             if (moved) actions.push(PanBy{d.x, d.y});
         }
     }

@@ -1,7 +1,8 @@
 // app/ui/map_input.hpp — mouse and keys over the map become Actions: drag pans, the wheel zooms
 // about the cursor, double-click zooms in, a click on a marker selects its place, hovering a marker
 // sets the hover; Home fits all places, Esc clears the selection, +/- zoom. Reads Dear ImGui's IO
-// (so tests can feed simulated input); never changes AppState itself.
+// (so tests can feed simulated input); never changes AppState itself. The mouse, in window units,
+// is converted to the view's framebuffer pixels with ImGuiIO::DisplayFramebufferScale (HiDPI).
 #pragma once
 #include <imgui.h>
 
@@ -13,7 +14,7 @@ namespace app::ui {
 struct MapInput {
     bool dragging = false;
     bool moved = false;
-    ImVec2 press_pos{0, 0};
+    ImVec2 press_pos{0, 0};  // view (framebuffer) pixels
 
     // Call once per frame between ImGui::NewFrame() and ImGui::Render().
     void update(const AppState& state, ActionQueue& actions);

@@ -3,10 +3,12 @@
 
 #include "app/ui/claims_panel.hpp"
 #include "app/ui/corrections_panel.hpp"
+#include "app/ui/item_locator.hpp"
 
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -19,7 +21,7 @@ constexpr ImU32 kMentionBg = IM_COL32(90, 140, 230, 60);
 constexpr ImU32 kMentionHoverBg = IM_COL32(90, 140, 230, 140);
 constexpr ImU32 kSelectedMentionBg = IM_COL32(255, 200, 0, 170);
 constexpr ImU32 kDemonymBg = IM_COL32(160, 110, 220, 55);
-constexpr float kStatusBarHeight = 24.0f;
+constexpr float kStatusBarPadding = 8.0f;  // around the status bar's line of text
 
 // One run of a passage's text: plain, or one mention.
 struct Run {
@@ -32,9 +34,16 @@ std::vector<Run> passageRuns(const OpenDocument& doc, std::size_t passage_index)
     const geo::Passage& p = doc.document.passages()[passage_index];
     std::vector<Run> runs;
     std::size_t cursor = p.byte_start;
-    for (std::size_t m = 0; m < doc.extraction.mentions.size(); ++m) {
-        const geo::Mention& mention = doc.extraction.mentions[m];
-        if (mention.passage != passage_index || mention.byte_start < cursor) continue;
+    // Mentions are in text order, so a passage's mentions are one contiguous run: find its start
+    // by bisection (a long text has millions of mentions and the panel draws every frame).
+    const auto& mentions = doc.extraction.mentions;
+    const auto first = std::partition_point(mentions.begin(), mentions.end(), [passage_index](const geo::Mention& m) {
+        return m.passage < passage_index;
+    });
+    for (auto m = static_cast<std::size_t>(first - mentions.begin()); m < mentions.size(); ++m) {
+        const geo::Mention& mention = mentions[m];
+        if (mention.passage != passage_index) break;
+        if (mention.byte_start < cursor) continue;
         if (mention.byte_start > cursor) runs.push_back(Run{cursor, mention.byte_start, std::nullopt});
         runs.push_back(Run{mention.byte_start, mention.byte_end, m});
         cursor = mention.byte_end;
@@ -46,7 +55,7 @@ std::vector<Run> passageRuns(const OpenDocument& doc, std::size_t passage_index)
 // Draws a passage as word-wrapped text with mentions highlighted; hovering or clicking a mention
 // pushes its action. Returns true if a mention took the click.
 bool drawPassageText(const AppState& state, ActionQueue& actions, std::size_t passage_index,
-                     std::vector<MentionHit>& hits) {
+                     std::vector<MentionHit>& hits, bool scroll_to_selected_mention) {
     const OpenDocument& doc = *state.doc;
     const std::string& text = doc.document.text();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -91,7 +100,7 @@ bool drawPassageText(const AppState& state, ActionQueue& actions, std::size_t pa
                 dl->AddRectFilled(ImVec2(p0.x - 1, p0.y), ImVec2(p1.x + 1, p1.y), bg, 3.0f);
                 if (state.selection.mention == run.mention) {
                     dl->AddRect(ImVec2(p0.x - 2, p0.y - 1), ImVec2(p1.x + 2, p1.y + 1), IM_COL32(200, 80, 0, 255), 3.0f, 0, 2.0f);
-                    if (state.scroll_to_mention) ImGui::SetScrollFromPosY(p0.y - ImGui::GetWindowPos().y, 0.3f);
+                    if (scroll_to_selected_mention) ImGui::SetScrollFromPosY(p0.y - ImGui::GetWindowPos().y, 0.3f);
                 }
                 hits.push_back(MentionHit{*run.mention, p0.x, p0.y, p1.x, p1.y});
                 if (hovered) {
@@ -128,6 +137,7 @@ void drawPlacesTable(const AppState& state, ActionQueue& actions, PanelState& pa
     const OpenDocument& doc = *state.doc;
     if (!ImGui::CollapsingHeader("Places", ImGuiTreeNodeFlags_DefaultOpen)) return;
     panel.place_filter.Draw("Search##places", ImGui::GetContentRegionAvail().x * 0.6f);
+    noteItem("Search places");
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
     const float rows = float(std::min<std::size_t>(doc.extraction.places.size(), 6) + 1);
@@ -168,6 +178,7 @@ void drawPlacesTable(const AppState& state, ActionQueue& actions, PanelState& pa
         std::snprintf(label, sizeof label, "%s##place%zu", rp.place.name.c_str(), i);
         if (ImGui::Selectable(label, state.selection.place == i, ImGuiSelectableFlags_SpanAllColumns))
             actions.push(SelectPlace{i});
+        noteItem(label);
         if (ImGui::IsItemHovered()) actions.push(SetHover{i, std::nullopt});
         ImGui::TableSetColumnIndex(1);
         ImGui::TextUnformatted(geo::toString(rp.place.kind));
@@ -232,6 +243,7 @@ void drawPlaceHeader(const AppState& state, ActionQueue& actions, PanelState& pa
             ImGui::SameLine();
         }
         if (ImGui::Button("Show all passages (Esc)")) actions.push(ClearSelection{});
+        noteItem("Show all passages (Esc)");
         drawCorrectionControls(state, actions, panel);
     } else {
         ImGui::Text("%zu passages · %zu places · %zu mentions", doc.document.passages().size(),
@@ -251,8 +263,13 @@ float menuBarHeight() { return ImGui::GetFrameHeight(); }
 MenuRequests drawMainMenu(const AppState& state, ActionQueue& actions, const std::vector<std::string>& recent_files) {
     MenuRequests requests;
     if (ImGui::BeginMainMenuBar()) {
-        if (ImGui::BeginMenu("File")) {
+        const bool file_menu = ImGui::BeginMenu("File");
+        noteItem("File");
+        if (file_menu) {
             if (ImGui::MenuItem("Open…", "Ctrl+O")) requests.open_dialog = true;
+            // Edits are saved as they are made; Save also writes the view.
+            if (ImGui::MenuItem("Save project", "Ctrl+S", false, state.doc != nullptr)) requests.save = true;
+            noteItem("Save project");
             if (ImGui::BeginMenu("Open recent", !recent_files.empty())) {
                 for (const auto& path : recent_files)
                     if (ImGui::MenuItem(path.c_str())) requests.open_path = path;
@@ -318,7 +335,9 @@ std::vector<MentionHit> drawPassagesPanel(const AppState& state, ActionQueue& ac
                                           float bottom) {
     std::vector<MentionHit> hits;
     ImGui::SetNextWindowPos(ImVec2(0, top));
-    ImGui::SetNextWindowSize(ImVec2(float(state.panel_width_px), bottom - top));
+    // panel_width_px is in the map's framebuffer pixels; ImGui lays out in window units.
+    const float fb_scale = ImGui::GetIO().DisplayFramebufferScale.x > 0 ? ImGui::GetIO().DisplayFramebufferScale.x : 1.0f;
+    ImGui::SetNextWindowSize(ImVec2(float(state.panel_width_px) / fb_scale, bottom - top));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                    ImGuiWindowFlags_NoBringToFrontOnFocus;
     const std::string title = state.doc ? "Passages — " + state.doc->document.name() + "###passages" : "Passages###passages";
@@ -326,12 +345,49 @@ std::vector<MentionHit> drawPassagesPanel(const AppState& state, ActionQueue& ac
         drawPlaceHeader(state, actions, panel);
         ImGui::BeginChild("passage-list");
         if (state.scroll_passages_to_top) ImGui::SetScrollY(0);
+        PassageHeights& heights = panel.passage_heights;
+        const auto& passages = state.doc->document.passages();
+        const float wrap = std::max(50.0f, ImGui::GetContentRegionAvail().x);
+        if (heights.document != &state.doc->document || heights.wrap_width != wrap ||
+            heights.font_size != ImGui::GetFontSize() || heights.height.size() != passages.size()) {
+            heights = PassageHeights{&state.doc->document, wrap, ImGui::GetFontSize(),
+                                     std::vector<float>(passages.size(), 0.0f)};
+        }
+        // A passage not yet drawn: its header, its bytes at about half an em each, the separator.
+        const float line_h = ImGui::GetTextLineHeightWithSpacing();
+        const float chars_per_line = std::max(1.0f, wrap / (0.5f * ImGui::GetFontSize()));
+        const auto heightOf = [&](std::size_t index) {
+            if (heights.height[index] > 0.0f) return heights.height[index];
+            const float bytes = float(passages[index].byte_end - passages[index].byte_start);
+            return line_h * (2.0f + std::floor(bytes / chars_per_line)) + ImGui::GetStyle().ItemSpacing.y;
+        };
+        // Drawn: what the window shows, a screen above and below (so the wheel never reaches an
+        // estimate first), and the passage of a mention the panel must scroll to.
+        const float view_top = ImGui::GetScrollY() - ImGui::GetWindowHeight();
+        const float view_bottom = ImGui::GetScrollY() + 2.0f * ImGui::GetWindowHeight();
+        // Scrolling to a mention goes on for a few frames: the passages drawn on the way are
+        // measured, which moves the estimated position of the one scrolled to.
+        const auto& mentions = state.doc->extraction.mentions;
+        if (state.scroll_to_mention && state.selection.mention) panel.scroll_frames_left = 4;
+        if (!state.selection.mention || *state.selection.mention >= mentions.size()) panel.scroll_frames_left = 0;
+        std::optional<std::size_t> must_draw;
+        if (panel.scroll_frames_left > 0) must_draw = mentions[*state.selection.mention].passage;
+        float y = ImGui::GetCursorPosY();
+        panel.passages_drawn = 0;
+        float shift_above = 0.0f;
         for (std::size_t index : visiblePassages(state)) {
+            const float h = heightOf(index);
+            if ((y + h < view_top || y > view_bottom) && must_draw != index) {
+                y += h;
+                continue;
+            }
+            ImGui::SetCursorPosY(y);
+            ++panel.passages_drawn;
             ImGui::PushID(int(index));
             const bool selected = state.selection.passage == index;
             const ImVec2 top_left = ImGui::GetCursorScreenPos();
             ImGui::TextDisabled("¶ %zu", index + 1);
-            const bool mention_clicked = drawPassageText(state, actions, index, hits);
+            const bool mention_clicked = drawPassageText(state, actions, index, hits, must_draw == index);
             const ImVec2 bottom_right(top_left.x + ImGui::GetContentRegionAvail().x, ImGui::GetCursorScreenPos().y);
             if (selected)
                 ImGui::GetWindowDrawList()->AddRect(ImVec2(top_left.x - 4, top_left.y - 2), bottom_right,
@@ -341,7 +397,18 @@ std::vector<MentionHit> drawPassagesPanel(const AppState& state, ActionQueue& ac
                 actions.push(SelectPassage{index});
             ImGui::Separator();
             ImGui::PopID();
+            const float measured = std::max(1.0f, ImGui::GetCursorPosY() - y);
+            // Scroll anchoring: a passage above the view that turns out taller or shorter than its
+            // estimate moves everything below; scroll by as much so what the reader sees stays put.
+            if (y + h <= ImGui::GetScrollY()) shift_above += measured - h;
+            heights.height[index] = measured;
+            y += measured;
         }
+        if (shift_above != 0.0f && !must_draw) ImGui::SetScrollY(ImGui::GetScrollY() + shift_above);
+        if (panel.scroll_frames_left > 0) --panel.scroll_frames_left;
+        // The list's full height, so the scroll bar covers the passages not drawn.
+        ImGui::SetCursorPosY(y);
+        ImGui::Dummy(ImVec2(0.0f, 0.0f));
         ImGui::EndChild();
     }
     ImGui::End();
@@ -379,6 +446,7 @@ void drawMarkerTooltip(const AppState& state) {
     ImGui::SetTooltip("%s\n%zu mention%s", rp.place.name.c_str(), rp.mentions.size(), rp.mentions.size() == 1 ? "" : "s");
 }
 
-float statusBarHeight() { return kStatusBarHeight; }
+// One line of text with its padding: grows with the font (HiDPI).
+float statusBarHeight() { return ImGui::GetTextLineHeight() + kStatusBarPadding; }
 
 }  // namespace app::ui

@@ -17,6 +17,7 @@ struct MenuRequests {
     bool screenshot = false;      // at the window's size
     bool screenshot_2x = false;   // at twice the window's size
     bool quit = false;
+    bool save = false;            // File → Save project (the active text's project file)
     bool open_dialog = false;     // File → Open…
     std::optional<int> export_kind;  // File → Export → …: an app::ui::ExportKind value
     bool undo = false;
@@ -28,9 +29,23 @@ float menuBarHeight();
 float statusBarHeight();
 MenuRequests drawMainMenu(const AppState& state, ActionQueue& actions, const std::vector<std::string>& recent_files);
 // UI-only state of the panels that lives between frames (not part of AppState: nothing else reads it).
+// Heights of the passages as last drawn, so the panel lays out a long text without drawing it all:
+// only the passages in (or near) the visible part of the list are drawn each frame; the others
+// take their measured height, or an estimate from their length until they have been seen.
+struct PassageHeights {
+    const void* document = nullptr;  // the geo::Document measured (heights are reset for another)
+    float wrap_width = 0.0f;         // and the layout they were measured at
+    float font_size = 0.0f;
+    std::vector<float> height;       // per passage; 0: not measured yet
+};
+
 struct PanelState {
     ImGuiTextFilter place_filter;
     bool this_mention_only = false;  // corrections act on the selected mention only
+    char gazetteer_query[128] = "";  // "Add a place": a name to look up instead of the chosen words
+    PassageHeights passage_heights;
+    std::size_t passages_drawn = 0;  // in the last frame (tests check a long text is not drawn whole)
+    int scroll_frames_left = 0;      // frames that still scroll the selected mention into view
 };
 
 // Where a mention was drawn this frame (screen pixels), so tests can point the mouse at it.

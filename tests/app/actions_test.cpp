@@ -254,6 +254,49 @@ TEST_F(ActionsTest, AWordPlacedOnTheMapBecomesAPlaceOfEveryOccurrence) {
     EXPECT_DOUBLE_EQ(state.doc->extraction.places[monday].place.position.lat, 2.0);
 }
 
+TEST_F(ActionsTest, DraggingTheGlobeTurnsItAndTheDiscStaysCentred) {
+    state.view = geo::Viewport(1200, 800, geo::Projection::webMercator().forward(geo::LonLat(69.2, 34.5)), 6.0);
+    setMapProjection(state, geo::MapProjectionKind::Globe);
+    const geo::LonLat before = state.projection.centre();
+    const double zoom = state.view.zoom();
+    // The ground at the disc's centre, then 40 px to its right.
+    const geo::XY middle{600.0, 400.0};
+    const auto right_of_centre = state.projection.inverse(state.view.toMercator(geo::XY{640.0, 400.0}));
+    ASSERT_TRUE(right_of_centre.has_value());
+    apply(state, PanBy{-40.0, 0.0});  // drag left by 40 px
+    const geo::LonLat after = state.projection.centre();
+    // Turned, not panned: the centre moved east, to the ground that was 40 px right of it.
+    EXPECT_GT(after.lon, before.lon);
+    EXPECT_NEAR(after.lon - before.lon, right_of_centre->lon - before.lon, 0.02 * (right_of_centre->lon - before.lon));
+    EXPECT_NEAR(after.lat, before.lat, 0.01);
+    EXPECT_EQ(state.projection.kind(), geo::MapProjectionKind::Globe);
+    EXPECT_DOUBLE_EQ(state.view.zoom(), zoom);
+    // The disc stays centred: its centre (the projection's centre) is at the view's centre.
+    const auto disc = state.projection.forward(after.lon, after.lat);
+    ASSERT_TRUE(disc.has_value());
+    const geo::XY pixel = state.view.toPixel(*disc);
+    EXPECT_NEAR(pixel.x, middle.x, 1e-6);
+    EXPECT_NEAR(pixel.y, middle.y, 1e-6);
+    // Dragging down brings the north into view; the glide after release keeps turning the globe.
+    apply(state, PanBy{0.0, 30.0});
+    EXPECT_GT(state.projection.centre().lat, after.lat + 0.1);
+    apply(state, AdvanceTime{0.016});
+    apply(state, PanBy{0.0, 30.0});  // a second step a frame later: the drag has a speed
+    const geo::LonLat dragged = state.projection.centre();
+    apply(state, AdvanceTime{0.016});
+    apply(state, AdvanceTime{0.016});
+    EXPECT_GT(state.projection.centre().lat, dragged.lat);
+    EXPECT_NEAR(state.view.toPixel(*state.projection.forward(state.projection.centre().lon,
+                                                             state.projection.centre().lat)).x, middle.x, 1e-6);
+    // Other projections still pan: the plane moves, the projection stays.
+    setMapProjection(state, geo::MapProjectionKind::Laea);
+    const std::string crs = state.projection.crs();
+    const geo::XY centre = state.view.center();
+    apply(state, PanBy{-40.0, 0.0});
+    EXPECT_EQ(state.projection.crs(), crs);
+    EXPECT_NEAR(state.view.center().x, centre.x + 40.0 * state.view.metresPerPixel(), 1e-6);
+}
+
 TEST(WordSpans, WordAtAndAdjustingByWords) {
     const std::string text = "They met in New Mexico's capital.";
     const auto word = ui::wordAt(text, text.find("Mexico") + 2);

@@ -1,6 +1,7 @@
 // Runs the real `textatlas` binary as a user would and checks its output and exit codes.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -14,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../support/geotiff_writer.hpp"
 #include "run_textatlas.hpp"
 
 #include "app/render/image.hpp"
@@ -174,6 +176,71 @@ TEST(Cli, RenderWritesAPngWithAMarkerWhereProjPutsKabul) {
     EXPECT_GT(p[0], 180);
     EXPECT_LT(p[1], 90);
     EXPECT_LT(p[2], 80);
+    fs::remove_all(dir);
+}
+
+TEST(Cli, RenderDrawsTheRasterAndVectorFilesGivenWithLayer) {
+    // Over northern Italy, far from the seed's places: a cyan GeoTIFF over lon 10–12, lat 44–46,
+    // and a GeoJSON line, both added the way File → Add layer… adds them.
+    const fs::path dir = tempDir();
+    const fs::path tif = dir / "cyan.tif";
+    test_support::writeSolidLonLatGeoTiff(tif.string(), 10.0, 44.0, 12.0, 46.0, 0, 255, 255);
+    const fs::path line = dir / "line.geojson";
+    std::ofstream(line) << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},)"
+                           R"("geometry":{"type":"LineString","coordinates":[[12.5,44.0],[12.5,46.0]]}}]})";
+    const fs::path png = dir / "layers.png";
+    const CommandResult run = textatlas("render '" + kSeed + "' --out '" + png.string() +
+                                        "' --size 400x300 --center 45,11.5 --zoom 7 --layer '" + tif.string() +
+                                        "' --layer '" + line.string() + "'");
+    ASSERT_EQ(run.exit_code, 0) << run.out;
+    const app::render::Image image = app::render::readImage(png.string());
+    const geo::Projection mercator = geo::Projection::webMercator();
+    const geo::Viewport view(400, 300, mercator.forward(geo::LonLat(11.5, 45.0)), 7.0);
+    auto isCyan = [](const std::uint8_t* p) { return p[0] < 10 && p[1] > 245 && p[2] > 245; };
+    // Inside the box (3 px in from the edges PROJ gives) all cyan but where a town's label is
+    // drawn over it; beyond it (3 px out) none.
+    const geo::XY nw = view.toPixel(mercator.forward(geo::LonLat(10.0, 46.0)));
+    const geo::XY se = view.toPixel(mercator.forward(geo::LonLat(12.0, 44.0)));
+    int inside = 0, inside_cyan = 0, outside = 0, outside_cyan = 0;
+    for (int y = 0; y < image.height; ++y) {
+        for (int x = 0; x < image.width; ++x) {
+            const bool in = x > nw.x + 3 && x < se.x - 3 && y > nw.y + 3 && y < se.y - 3;
+            const bool out = x < nw.x - 3 || x > se.x + 3 || y < nw.y - 3 || y > se.y + 3;
+            if (in) ++inside, inside_cyan += isCyan(image.pixel(x, y));
+            if (out) ++outside, outside_cyan += isCyan(image.pixel(x, y));
+        }
+    }
+    ASSERT_GT(inside, 10000);
+    EXPECT_GT(inside_cyan, inside * 9 / 10);
+    EXPECT_EQ(outside_cyan, 0);
+    // The line in the added-layer purple (0x7b3294; 1.5 px wide, so blended at its sides with the
+    // sea or land): found across most rows it spans, where the basemap has no purple.
+    auto isPurple = [](const std::uint8_t* p) { return p[2] > p[1] + 50 && p[0] > p[1] + 30; };
+    int rows = 0, purple_rows = 0;
+    for (double lat = 44.2; lat < 45.8; lat += 0.05) {
+        const geo::XY at = view.toPixel(mercator.forward(geo::LonLat(12.5, lat)));
+        bool found = false;
+        for (int x = int(at.x) - 2; x <= int(at.x) + 2; ++x) found = found || isPurple(image.pixel(x, int(at.y)));
+        ++rows;
+        purple_rows += found;
+        EXPECT_FALSE(isPurple(image.pixel(int(at.x) - 20, int(at.y))));
+    }
+    EXPECT_GT(purple_rows, rows * 3 / 4);
+
+    // A file GDAL cannot read: one line naming it, exit code 1, no picture.
+    const fs::path bad = dir / "notes.txt";
+    std::ofstream(bad) << "not a map\n";
+    const fs::path none = dir / "none.png";
+    const CommandResult failed = textatlas("render '" + kSeed + "' --out '" + none.string() + "' --layer '" +
+                                               bad.string() + "'", true);
+    EXPECT_EQ(failed.exit_code, 1);
+    EXPECT_EQ(failed.out.rfind("textatlas: " + bad.string() + ": not a vector or raster file GDAL can read", 0), 0u)
+        << failed.out;
+    EXPECT_EQ(std::count(failed.out.begin(), failed.out.end(), '\n'), 1) << failed.out;
+    EXPECT_FALSE(fs::exists(none));
+    const CommandResult missing = textatlas("render '" + kSeed + "' --out '" + none.string() + "' --layer", true);
+    EXPECT_EQ(missing.exit_code, 2);
+    EXPECT_NE(missing.out.find("--layer needs a value"), std::string::npos);
     fs::remove_all(dir);
 }
 

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -216,6 +217,31 @@ TEST_F(ExportCli, LargePrintRenderGoesThroughTiles) {
     const app::render::Image image = app::render::readImage(path.string());
     EXPECT_EQ(image.width, 3000);
     EXPECT_EQ(image.height, 2000);
+    fs::remove_all(dir);
+}
+
+TEST_F(ExportCli, TimingsGoToStderrOnlyWhenAskedFor) {
+    const fs::path dir = tempDir();
+    const fs::path path = dir / "timed.png";
+    const std::string render = "render '" + kSeed + "' --out '" + path.string() + "' --size 300x200";
+    const CommandResult quiet = textatlas(render, true);
+    ASSERT_EQ(quiet.exit_code, 0) << quiet.out;
+    EXPECT_EQ(quiet.out.find("textatlas timing:"), std::string::npos) << quiet.out;
+    ::setenv("TEXTATLAS_TIMINGS", "1", 1);
+    const CommandResult timed = textatlas(render, true);
+    ::unsetenv("TEXTATLAS_TIMINGS");
+    ASSERT_EQ(timed.exit_code, 0) << timed.out;
+    // Every stage once, in the order the pipeline runs them.
+    std::size_t at = 0;
+    for (const char* stage : {"load the gazetteer", "read the text, find the places", "load the basemap",
+                              "EGL context", "upload to the GPU", "render and read back", "write the PNG"}) {
+        const std::size_t found = timed.out.find(std::string("textatlas timing: ") + stage, at);
+        ASSERT_NE(found, std::string::npos) << stage << " in\n" << timed.out;
+        at = found + 1;
+    }
+    const app::render::Image image = app::render::readImage(path.string());
+    EXPECT_EQ(image.width, 300);
+    EXPECT_EQ(image.height, 200);
     fs::remove_all(dir);
 }
 

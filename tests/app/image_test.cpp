@@ -1,5 +1,5 @@
-// PNG writing and reading through GDAL: exact round trips, atomic replacement, and the errors a
-// user sees for a missing directory, a malformed image or an unreadable file.
+// PNG writing and reading (GDAL): exact round trips, atomic replacement, and the
+// errors a user sees for a missing directory, a malformed image or an unreadable file.
 #include <gtest/gtest.h>
 
 #include <unistd.h>
@@ -62,6 +62,41 @@ TEST_F(ImageTest, PngRoundTripIsExact) {
         EXPECT_EQ(entry.path().filename(), "round.png");
     }
     EXPECT_EQ(files, 1);
+}
+
+TEST_F(ImageTest, OpaqueImageIsWrittenAsRgbAndReadBackExactly) {
+    Image original = gradient(300, 200, 5);
+    for (std::size_t i = 3; i < original.rgba.size(); i += 4) original.rgba[i] = 255;
+    const std::string path = (dir_ / "opaque.png").string();
+    app::render::writePng(original, path);
+    // IHDR's colour type (byte 25 of the file): 2 is RGB, 6 would be RGBA.
+    std::ifstream in(path, std::ios::binary);
+    char head[26] = {};
+    ASSERT_TRUE(in.read(head, sizeof head));
+    EXPECT_EQ(std::string(head + 1, 3), "PNG");
+    EXPECT_EQ(head[25], 2);
+    const Image back = app::render::readImage(path);
+    EXPECT_EQ(back.width, 300);
+    EXPECT_EQ(back.height, 200);
+    EXPECT_EQ(back.rgba, original.rgba);
+}
+
+TEST_F(ImageTest, LargeImageSpansSeveralDataChunksAndReadsBackExactly) {
+    // Noise does not compress: a file of several megabytes must still read back byte for byte.
+    Image noise;
+    noise.width = 800;
+    noise.height = 600;
+    noise.rgba.resize(static_cast<size_t>(noise.width) * noise.height * 4);
+    std::uint32_t state = 12345;
+    for (std::uint8_t& byte : noise.rgba) {
+        state = state * 1664525u + 1013904223u;
+        byte = static_cast<std::uint8_t>(state >> 24);
+    }
+    const std::string path = (dir_ / "noise.png").string();
+    app::render::writePng(noise, path);
+    EXPECT_GT(fs::file_size(path), std::uintmax_t{1} << 20);
+    const Image back = app::render::readImage(path);
+    EXPECT_EQ(back.rgba, noise.rgba);
 }
 
 TEST_F(ImageTest, WritingAgainReplacesTheFile) {

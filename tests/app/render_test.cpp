@@ -10,14 +10,20 @@
 #include <cmath>
 #include <cstdlib>
 #include <limits>
+#include <filesystem>
 #include <set>
 
+#include <unistd.h>
+
+#include "../support/geotiff_writer.hpp"
+#include "app/map_settings.hpp"
 #include "app/render/fill_layer.hpp"
 #include "app/render/gl_context.hpp"
 #include "app/render/image.hpp"
 #include "app/render/line_layer.hpp"
 #include "app/render/map_renderer.hpp"
 #include "app/render/render_space.hpp"
+#include "app/render/terrain_layer.hpp"
 #include "geo/basemap.hpp"
 #include "geo/data_paths.hpp"
 #include "geo/error.hpp"
@@ -713,4 +719,121 @@ TEST_F(RenderTest, ChangingTheMinimumZoomHidesALayer) {
     EXPECT_GT(redPixels(renderer_->renderToImage(view, {}, style)), 50);
     style.layers[0].min_zoom = view.zoom() + 1.0;
     EXPECT_EQ(redPixels(renderer_->renderToImage(view, {}, style)), 0);
+}
+
+TEST_F(RenderTest, ARasterLayerLandsWhereProjPutsItsCornersInEveryProjection) {
+    // A magenta GeoTIFF over lon 68–70, lat 34–36, added as File → Add layer… adds it.
+    const std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / ("textatlas-render-raster-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const std::string tif = (dir / "magenta.tif").string();
+    test_support::writeSolidLonLatGeoTiff(tif, 68.0, 34.0, 70.0, 36.0, 255, 0, 255, 64);
+    MapRenderer renderer(geo::Basemap{});
+    const app::LayerSettings added = app::addLayerFile(tif, renderer);
+    std::filesystem::remove_all(dir);
+    EXPECT_TRUE(added.raster);
+    EXPECT_EQ(added.title, "magenta.tif");
+    const Rgb magenta{255, 0, 255};
+    const Rgb white{255, 255, 255};
+    for (geo::MapProjectionKind kind : {geo::MapProjectionKind::WebMercator, geo::MapProjectionKind::Utm,
+                                        geo::MapProjectionKind::Laea, geo::MapProjectionKind::Globe}) {
+        const geo::MapProjection projection = geo::MapProjection::make(kind, geo::LonLat(69.0, 35.0));
+        const geo::Projection reference = geo::Projection::fromWgs84To(projection.crs());
+        const geo::Viewport view(400, 300, reference.forward(geo::LonLat(69.0, 35.0)), 7.0);
+        app::render::FrameStyle style;
+        style.projection = projection;
+        style.background_rgba = 0xffffffffu;
+        style.space_rgba = 0xffffffffu;
+        app::render::LayerDraw draw;
+        draw.layer = added.renderer_index;
+        style.layers = {draw};
+        const Image image = renderer.renderToImage(view, {}, style);
+        // Just inside and just outside each corner (0.08°, about 6 px at this zoom).
+        for (double lon : {68.0, 70.0}) {
+            for (double lat : {34.0, 36.0}) {
+                const double in_lon = lon + (lon < 69.0 ? 0.08 : -0.08), in_lat = lat + (lat < 35.0 ? 0.08 : -0.08);
+                const double out_lon = lon + (lon < 69.0 ? -0.08 : 0.08), out_lat = lat + (lat < 35.0 ? -0.08 : 0.08);
+                int x = 0, y = 0;
+                pixelOf(view, reference.forward(geo::LonLat(in_lon, in_lat)), x, y);
+                ASSERT_TRUE(x > 0 && y > 0 && x < 400 && y < 300) << projection.crs();
+                EXPECT_LE(colourDistance(rgbAt(image, x, y), magenta), 6) << projection.crs() << " " << lon << "," << lat;
+                pixelOf(view, reference.forward(geo::LonLat(out_lon, out_lat)), x, y);
+                EXPECT_EQ(colourDistance(rgbAt(image, x, y), white), 0) << projection.crs() << " " << lon << "," << lat;
+            }
+        }
+        // The layer's opacity blends it over what is below.
+        style.layers[0].opacity = 0.5f;
+        const Image half = renderer.renderToImage(view, {}, style);
+        int x = 0, y = 0;
+        pixelOf(view, reference.forward(geo::LonLat(69.0, 35.0)), x, y);
+        EXPECT_LE(colourDistance(rgbAt(half, x, y), Rgb{255, 128, 255}), 6) << projection.crs();
+    }
+}
+
+
+// --- Terrain hidden under terrain ------------------------------------------------------------
+
+// Flat terrain at `metres` over lon [west, west + 0.1·width], lat [north − 0.1·height, north].
+geo::Raster flatDem(double west, double north, int width, int height, double cell, float metres) {
+    geo::Raster dem;
+    dem.width = width;
+    dem.height = height;
+    const double gt[6] = {west, cell, 0.0, north, 0.0, -cell};
+    std::copy(gt, gt + 6, dem.geotransform);
+    dem.values.assign(static_cast<size_t>(width) * height, metres);
+    dem.min_value = dem.max_value = metres;
+    return dem;
+}
+
+TEST_F(RenderTest, TerrainKnowsWhereItHidesWhatIsBelow) {
+    // 60–80°E × 30–40°N in 0.1° cells, one no-data cell at 75.0–75.1°E, 34.9–35.0°N, feathered 0.5°.
+    geo::Raster dem = flatDem(60.0, 40.0, 200, 100, 0.1, 1000.0f);
+    dem.values[static_cast<size_t>(50) * dem.width + 150] = std::numeric_limits<float>::quiet_NaN();
+    const app::render::TerrainLayer terrain(dem, 0.5);
+    EXPECT_TRUE(terrain.opaqueOver(62.0, 32.0, 70.0, 38.0)) << "well inside, far from the hole";
+    EXPECT_FALSE(terrain.opaqueOver(60.2, 32.0, 62.0, 38.0)) << "within the feather of the west edge";
+    EXPECT_FALSE(terrain.opaqueOver(70.0, 38.0, 72.0, 39.9)) << "within the feather of the north edge";
+    EXPECT_FALSE(terrain.opaqueOver(74.0, 34.0, 76.0, 36.0)) << "over the no-data cell";
+    EXPECT_FALSE(terrain.opaqueOver(55.0, 32.0, 70.0, 38.0)) << "reaching beyond the DEM";
+    const app::render::TerrainLayer unfeathered(flatDem(60.0, 40.0, 200, 100, 0.1, 1000.0f));
+    EXPECT_TRUE(unfeathered.opaqueOver(60.3, 30.3, 79.7, 39.7)) << "no feather: opaque up to two cells from the edge";
+}
+
+TEST_F(RenderTest, WorldReliefShowsThroughTheRegionalDemOnlyWhereItIsOpen) {
+    // A world relief at 5000 m under a regional DEM at 200 m: different tints. The renderer skips
+    // the world relief when the regional DEM hides it; through a no-data hole it must still show.
+    geo::Basemap two;
+    two.world_dem = flatDem(-180.0, 90.0, 36, 18, 10.0, 5000.0f);
+    two.dem = flatDem(60.0, 40.0, 200, 100, 0.1, 200.0f);
+    for (int row = 45; row < 55; ++row) {
+        for (int col = 145; col < 155; ++col) {
+            two.dem.values[static_cast<size_t>(row) * two.dem.width + col] = std::numeric_limits<float>::quiet_NaN();
+        }
+    }
+    MapRenderer renderer(two);
+    geo::Basemap world_only;
+    world_only.world_dem = two.world_dem;
+    MapRenderer world_renderer(world_only);
+    geo::Basemap regional_only;
+    regional_only.dem = two.dem;
+    MapRenderer regional_renderer(regional_only);
+    app::render::FrameStyle style;
+    style.background_rgba = 0xff00ffff;
+
+    // Inside the regional DEM, away from the hole: the regional tint alone, as if nothing were below.
+    const geo::Viewport inside(200, 150, mercator(66.0, 35.0), 8.0);
+    const Image both_inside = renderer.renderToImage(inside, {}, style);
+    EXPECT_EQ(both_inside.rgba, regional_renderer.renderToImage(inside, {}, style).rgba);
+
+    // Around the hole (74.5–75.5°E, 34.5–35.5°N): the world relief shows in it, the regional DEM beside it.
+    const geo::Viewport around(200, 150, mercator(75.0, 35.0), 6.0);
+    const Image both_around = renderer.renderToImage(around, {}, style);
+    const Image world = world_renderer.renderToImage(around, {}, style);
+    const Image regional = regional_renderer.renderToImage(around, {}, style);
+    int x = 0, y = 0;
+    pixelOf(around, mercator(75.0, 35.0), x, y);
+    EXPECT_EQ(colourDistance(rgbAt(both_around, x, y), rgbAt(world, x, y)), 0) << "the hole shows the world relief";
+    pixelOf(around, mercator(73.5, 35.0), x, y);
+    EXPECT_EQ(colourDistance(rgbAt(both_around, x, y), rgbAt(regional, x, y)), 0) << "beside the hole, the regional DEM";
+    EXPECT_GT(colourDistance(rgbAt(world, x, y), rgbAt(regional, x, y)), 30) << "the two tints differ";
 }

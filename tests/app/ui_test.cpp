@@ -1,19 +1,29 @@
-// Drives the viewer's real Dear ImGui frame loop (panels, map input, actions) with simulated mouse
-// input, headless: no window and no GL are needed to lay out and hit-test ImGui frames.
+// Drives the viewer's real Dear ImGui frame loop (app/viewer_frame: panels, map input, shortcuts,
+// actions, saving) with simulated mouse and keys, headless: no window and no GL are needed to lay
+// out and hit-test ImGui frames. Buttons, menus and rows are found by their labels (ui/item_locator).
 #include <gtest/gtest.h>
 
+#include <GLFW/glfw3.h>
 #include <imgui.h>
+#include <unistd.h>
 
 #include "app/actions.hpp"
+#include "app/project_io.hpp"
 #include "app/scene.hpp"
 #include "app/ui/fonts.hpp"
+#include "app/ui/item_locator.hpp"
 #include "app/ui/map_input.hpp"
 #include "app/ui/panels.hpp"
+#include "app/viewer_frame.hpp"
+#include "geo/corrections.hpp"
 #include "geo/data_paths.hpp"
+#include "geo/project_store.hpp"
 #include "geo/projection.hpp"
 #include "geo/raster.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <filesystem>
 
 namespace {
 
@@ -25,14 +35,7 @@ protected:
     static void TearDownTestSuite() { delete gazetteer_; }
 
     void SetUp() override {
-        context_ = ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1400, 900);
-        ui::addUiFont(io.Fonts, 16.0f);
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // builds the atlas; no GPU upload needed
+        startViewer();
         state.doc = std::make_unique<OpenDocument>(
             OpenDocument::load(std::string(TEXTATLAS_SOURCE_DATA_DIR) + "/texts/panjshir-valley.txt", *gazetteer_));
         state.view = geo::Viewport(1400, 900, geo::XY{0, 0}, 2.0);
@@ -41,27 +44,73 @@ protected:
     }
     void TearDown() override { ImGui::DestroyContext(context_); }
 
-    // One viewer frame with the mouse at `mouse` and the left button `down`.
-    void frame(ImVec2 mouse, bool down, float wheel = 0.0f) {
+    // A fresh viewer: new ImGui context, empty state and panels, as when the program starts.
+    void startViewer() {
+        if (context_) ImGui::DestroyContext(context_);
+        context_ = ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1400, 900);
+        ui::addUiFont(io.Fonts, 16.0f);
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // builds the atlas; no GPU upload needed
+        state = AppState{};
+        panels = ViewerPanels{};
+        actions = ActionQueue{};
+    }
+
+    // One viewer frame with the mouse at `mouse` and the left button `down`, through the viewer's
+    // own frame code (app/viewer_frame), GL parts and the clock aside. `key` is pressed during this
+    // frame, with Ctrl if `ctrl`.
+    void frame(ImVec2 mouse, bool down, float wheel = 0.0f, int key = -1, bool ctrl = false) {
         ImGuiIO& io = ImGui::GetIO();
         io.DeltaTime = 1.0f / 60.0f;
         io.MousePos = mouse;
         io.MouseDown[0] = down;
         io.MouseWheel = wheel;
+        io.KeyCtrl = ctrl;
+        for (bool& k : io.KeysDown) k = false;
+        if (key >= 0) io.KeysDown[key] = true;
         ImGui::NewFrame();
-        actions.push(SetHover{});
-        input.update(state, actions);
-        ui::drawMainMenu(state, actions, {});
-        hits = ui::drawPassagesPanel(state, actions, panel, ui::menuBarHeight(), io.DisplaySize.y - ui::statusBarHeight());
+        const ui::MenuRequests requests = drawViewerPanels(state, actions, panels, {});
+        hits = panels.hits;
         ImGui::Render();
         state.scroll_passages_to_top = false;
         state.scroll_to_mention = false;
-        actions.applyAll(state);
+        actions.applyAll(state);  // time stands still: flights are finished with finishFlight()
+        finishViewerFrame(state, requests);
     }
     void click(ImVec2 at) {
         frame(at, false);
         frame(at, true);
         frame(at, false);
+    }
+    void pressKey(int key, bool ctrl) {
+        const ImVec2 mouse = ImGui::GetIO().MousePos;
+        frame(mouse, false, 0.0f, key, ctrl);
+        frame(mouse, false);
+    }
+    // Clicks the control labelled `label` where the last frame drew it (a frame is drawn first so
+    // the layout is current). Fails the test if no such control is shown.
+    void clickItem(const std::string& label, bool prefix = false) {
+        frame(ImVec2(5, 5), false);
+        const auto item = ui::findNotedItem(label, prefix);
+        ASSERT_TRUE(item.has_value()) << "no control labelled \"" << label << "\" is shown";
+        click(ImVec2(item->centreX(), item->centreY()));
+    }
+    // Types into the search box of the places list, like a user.
+    void searchPlaces(const std::string& text) {
+        clickItem("Search places");
+        // Select what is there and type over it.
+        ImGuiIO& io = ImGui::GetIO();
+        io.KeyMap[ImGuiKey_A] = GLFW_KEY_A;
+        io.KeyMap[ImGuiKey_Backspace] = GLFW_KEY_BACKSPACE;
+        pressKey(GLFW_KEY_A, true);
+        pressKey(GLFW_KEY_BACKSPACE, false);
+        for (char c : text) io.AddInputCharacter(static_cast<unsigned char>(c));
+        frame(io.MousePos, false);
+        frame(io.MousePos, false);
     }
     void finishFlight() {
         for (int i = 0; i < 200 && state.flight; ++i) apply(state, AdvanceTime{0.05});
@@ -81,11 +130,39 @@ protected:
     ImGuiContext* context_ = nullptr;
     AppState state;
     ActionQueue actions;
-    ui::MapInput input;
-    ui::PanelState panel;
+    ViewerPanels panels;
     std::vector<ui::MentionHit> hits;
 };
 geo::Gazetteer* ViewerUi::gazetteer_ = nullptr;
+
+TEST_F(ViewerUi, ALongTextDrawsOnlyThePassagesInViewAndScrollsToAFarMention) {
+    // 20,000 passages: drawing them all each frame made the viewer stall on book-length texts.
+    std::string text;
+    for (int i = 0; i < 20000; ++i) text += "Paragraph " + std::to_string(i) + ": troops moved from Kabul to Herat.\n\n";
+    state.doc = std::make_unique<OpenDocument>(
+        OpenDocument::fromDocument(geo::Document::fromString(text, "long"), *gazetteer_, "long.txt"));
+    ASSERT_EQ(state.doc->document.passages().size(), 20000u);
+    frame(ImVec2(5, 5), false);
+    EXPECT_GT(panels.panel.passages_drawn, 5u);
+    EXPECT_LT(panels.panel.passages_drawn, 200u);
+    const auto drawn = [this](std::size_t mention) {
+        return std::find_if(hits.begin(), hits.end(), [mention](const ui::MentionHit& h) { return h.mention == mention; });
+    };
+    EXPECT_NE(drawn(0), hits.end());  // the first passage is in view
+
+    // Selecting the last mention scrolls the list to it: it is drawn, inside the window.
+    const std::size_t last = state.doc->extraction.mentions.size() - 1;
+    ASSERT_EQ(state.doc->extraction.mentions[last].passage, 19999u);
+    actions.push(SelectMention{last});
+    actions.applyAll(state);
+    for (int i = 0; i < 5; ++i) frame(ImVec2(5, 5), false);
+    const auto hit = drawn(last);
+    ASSERT_NE(hit, hits.end());
+    EXPECT_GT(hit->y0, 0.0f);
+    EXPECT_LT(hit->y1, 900.0f);
+    EXPECT_EQ(drawn(0), hits.end());
+    EXPECT_LT(panels.panel.passages_drawn, 200u);
+}
 
 TEST_F(ViewerUi, ClickingAMarkerShowsItsPassagesWithEveryMentionHighlighted) {
     const std::size_t kabul = placeNamed("Kabul");
@@ -202,6 +279,230 @@ TEST_F(ViewerUi, MeasuringTwoPointsGivesAnElevationProfileFromTheDem) {
     EXPECT_NEAR(profile.elevations.front(), 1807, 60);  // bilinear between posts
     EXPECT_NEAR(profile.elevations.back(), 2021, 60);
     EXPECT_GT(*std::max_element(profile.elevations.begin(), profile.elevations.end()), 2500);  // a ridge between
+}
+
+}  // namespace
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Correct a place and a mention with clicks, save from the File menu and with Ctrl+S, quit, open the
+// same text in a fresh viewer: the places list shows the corrections and the view is back.
+TEST_F(ViewerUi, CorrectionsMadeWithClicksAreThereWhenTheTextIsOpenedAgain) {
+    const fs::path dir = fs::temp_directory_path() / ("textatlas-ui-corrections-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const std::string text = (dir / "panjshir-valley.txt").string();
+    fs::copy_file(std::string(TEXTATLAS_SOURCE_DATA_DIR) + "/texts/panjshir-valley.txt", text);
+    struct Cleanup {
+        fs::path dir;
+        ~Cleanup() { fs::remove_all(dir); }
+    } cleanup{dir};
+
+    state.doc = std::make_unique<OpenDocument>(openWithProject(text, *gazetteer_));
+    state.gazetteer = gazetteer_;
+    apply(state, FitAll{});
+    finishFlight();
+
+    // A place with another candidate of its name (not Kabul, which gets the other correction).
+    const auto& places = state.doc->extraction.places;
+    std::string name;
+    for (std::size_t i = 0; i < places.size() && name.empty(); ++i)
+        if (places[i].place.name != "Kabul" && !geo::candidatesFor(*gazetteer_, state.doc->extraction, i).empty())
+            name = places[i].place.name;
+    ASSERT_FALSE(name.empty()) << "no place of the seed text has an alternative";
+    const std::string old_id = places[placeNamed(name)].place.id;
+    const std::size_t kabul_mentions = places[placeNamed("Kabul")].mentions.size();
+    ASSERT_GE(kabul_mentions, 2u);
+
+    // Find the place in the list, select its row, open "Correct this place", choose another.
+    ASSERT_NO_FATAL_FAILURE(searchPlaces(name));
+    ASSERT_NO_FATAL_FAILURE(clickItem(name));
+    ASSERT_TRUE(state.selection.place.has_value());
+    ASSERT_EQ(state.doc->extraction.places[*state.selection.place].place.name, name);
+    ASSERT_NO_FATAL_FAILURE(clickItem("Correct this place"));
+    ASSERT_NO_FATAL_FAILURE(clickItem("Choose another place…"));
+    ASSERT_FALSE(state.candidates.empty());
+    const geo::CandidateView chosen = state.candidates.front();
+    frame(ImVec2(5, 5), false);
+    const ui::LocatedItem* first_candidate = nullptr;
+    for (const auto& item : ui::notedItems())
+        if (item.label.rfind(chosen.name + ", ", 0) == 0) {
+            first_candidate = &item;
+            break;
+        }
+    ASSERT_NE(first_candidate, nullptr);
+    click(ImVec2(first_candidate->centreX(), first_candidate->centreY()));
+    const std::size_t place_corrections = state.doc->corrections.size();  // one per name of the place
+    ASSERT_GE(place_corrections, 1u);
+    std::optional<std::size_t> corrected;
+    for (std::size_t i = 0; i < state.doc->extraction.places.size(); ++i)
+        if (state.doc->extraction.places[i].place.id == chosen.id) corrected = i;
+    ASSERT_TRUE(corrected.has_value()) << "the chosen candidate is not among the places";
+
+    // Back to all passages; click a Kabul mention; only that mention is "not a place".
+    if (state.selection.place) ASSERT_NO_FATAL_FAILURE(clickItem("Show all passages (Esc)"));
+    frame(ImVec2(5, 5), false);
+    const std::size_t kabul = placeNamed("Kabul");
+    const ui::MentionHit* mention = nullptr;
+    for (const auto& hit : hits)
+        if (state.doc->extraction.mentions[hit.mention].place == kabul) {
+            mention = &hit;
+            break;
+        }
+    ASSERT_NE(mention, nullptr);
+    click(ImVec2((mention->x0 + mention->x1) / 2, (mention->y0 + mention->y1) / 2));
+    ASSERT_EQ(state.selection.place, kabul);
+    ASSERT_TRUE(state.selection.mention.has_value());
+    ASSERT_NO_FATAL_FAILURE(clickItem("Only the selected mention"));
+    ASSERT_TRUE(panels.panel.this_mention_only);
+    ASSERT_NO_FATAL_FAILURE(clickItem("Not a place"));
+    ASSERT_EQ(state.doc->corrections.size(), place_corrections + 1);
+    EXPECT_EQ(state.doc->extraction.places[placeNamed("Kabul")].mentions.size(), kabul_mentions - 1);
+
+    // File → Save project.
+    fs::remove(geo::projectPathFor(text));  // edits are saved as they are made; prove the menu saves
+    ASSERT_NO_FATAL_FAILURE(clickItem("File"));
+    ASSERT_NO_FATAL_FAILURE(clickItem("Save project"));
+    ASSERT_TRUE(fs::exists(geo::projectPathFor(text)));
+    EXPECT_NE(state.status.find("Saved"), std::string::npos) << state.status;
+
+    // Pan the map (no edit, so nothing is saved by itself), then Ctrl+S saves the view too.
+    const geo::LonLat before_pan = *state.projection.inverse(state.view.center());
+    frame(ImVec2(1000, 500), false);
+    frame(ImVec2(1000, 500), true);
+    frame(ImVec2(1050, 530), true);
+    frame(ImVec2(1100, 560), true);
+    frame(ImVec2(1100, 560), false);
+    state.pan_velocity_px_s = geo::XY{};  // no inertia after the drag
+    EXPECT_FALSE(state.project_dirty);
+    pressKey(GLFW_KEY_S, true);
+    const geo::LonLat saved_centre = *state.projection.inverse(state.view.center());
+
+    // A fresh viewer opens the same text.
+    startViewer();
+    ProjectOpenReport report;
+    state.doc = std::make_unique<OpenDocument>(openWithProject(text, *gazetteer_, &report));
+    state.gazetteer = gazetteer_;
+    EXPECT_TRUE(report.had_project);
+    EXPECT_EQ(report.corrections, place_corrections + 1);
+    ASSERT_TRUE(report.view.has_value());
+    EXPECT_NEAR(report.view->lon, saved_centre.lon, 1e-6);
+    EXPECT_NEAR(report.view->lat, saved_centre.lat, 1e-6);
+    EXPECT_GT(std::abs(before_pan.lon - report.view->lon) + std::abs(before_pan.lat - report.view->lat), 1e-3)
+        << "the view saved is the one before the pan";
+    state.view = geo::Viewport(1400, 900, geo::Projection::webMercator().forward(geo::LonLat(report.view->lon, report.view->lat)),
+                               report.view->zoom);
+
+    // The places list shows the chosen place; selecting its row shows its coordinates.
+    ASSERT_NO_FATAL_FAILURE(searchPlaces(chosen.name));
+    ASSERT_NO_FATAL_FAILURE(clickItem(chosen.name));
+    ASSERT_TRUE(state.selection.place.has_value());
+    const geo::Place& now = state.doc->extraction.places[*state.selection.place].place;
+    EXPECT_EQ(now.id, chosen.id);
+    EXPECT_NE(now.id, old_id);
+    EXPECT_DOUBLE_EQ(now.position.lat, chosen.position.lat);
+    EXPECT_DOUBLE_EQ(now.position.lon, chosen.position.lon);
+    // Kabul's row counts one mention fewer: the "not a place" mention stayed out.
+    ASSERT_NO_FATAL_FAILURE(searchPlaces("Kabul"));
+    ASSERT_NO_FATAL_FAILURE(clickItem("Kabul"));
+    ASSERT_TRUE(state.selection.place.has_value());
+    EXPECT_EQ(state.doc->extraction.places[*state.selection.place].place.name, "Kabul");
+    EXPECT_EQ(state.doc->extraction.places[*state.selection.place].mentions.size(), kabul_mentions - 1);
+    // Undo is there too, from the Edit menu's shortcut: the mention comes back.
+    pressKey(GLFW_KEY_Z, true);
+    EXPECT_EQ(state.doc->extraction.places[placeNamed("Kabul")].mentions.size(), kabul_mentions);
+}
+
+}  // namespace
+
+namespace {
+
+// HiDPI as on Wayland or macOS: a 700×450 window (Dear ImGui's units) over a 1400×900 framebuffer
+// (the map's view), content scale 2. Clicks, drags and the wheel at window coordinates act on the
+// map at the framebuffer pixel under them.
+TEST_F(ViewerUi, OnAHiDpiScreenWindowCoordinatesPickDragAndZoomAtFramebufferPixels) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(700, 450);
+    io.DisplayFramebufferScale = ImVec2(2, 2);
+    state.ui_scale = 2.0f;
+    state.panel_width_px = 880;  // framebuffer pixels: 440 window units
+    const std::size_t kabul = placeNamed("Kabul");
+    state.view = geo::Viewport(1400, 900, state.doc->place_mercator[kabul], 9.0).panned(300, 0);
+    const ImVec2 marker = markerPixel(kabul);  // framebuffer pixels
+    const ImVec2 at_window(marker.x / 2, marker.y / 2);
+    click(at_window);
+    ASSERT_EQ(state.selection.place, kabul);
+    // The marker is drawn ui_scale times larger: a click 1.2 standard radii off in window units
+    // (2.4 in framebuffer pixels, where a standard-size marker would be missed) still hits it.
+    apply(state, ClearSelection{});
+    const float standard_radius = markerRadiusPx(state.doc->extraction.places[kabul].mentions.size());
+    state.ui_scale = 1.0f;  // markers of standard size would not be hit there
+    EXPECT_NE(pickPlace(state, marker.x + 2.4 * standard_radius, marker.y), std::optional<std::size_t>(kabul));
+    state.ui_scale = 2.0f;
+    click(ImVec2(at_window.x + standard_radius * 1.2f, at_window.y));
+    EXPECT_EQ(state.selection.place, kabul);
+    // The passages panel is 440 window units wide, covering 880 framebuffer pixels of the map.
+    frame(ImVec2(5, 5), false);
+    ASSERT_TRUE(ui::findNotedItem("Search places").has_value());
+    EXPECT_LT(ui::findNotedItem("Search places")->x1, 440.0f);
+
+    // Drag: the map point under the cursor follows it.
+    const ImVec2 start(500, 250);
+    const geo::XY grabbed = state.view.toMercator(geo::XY{start.x * 2.0, start.y * 2.0});
+    frame(start, false);
+    frame(start, true);
+    frame(ImVec2(520, 260), true);
+    frame(ImVec2(540, 270), true);
+    frame(ImVec2(540, 270), false);
+    const geo::XY now = state.view.toPixel(grabbed);
+    EXPECT_NEAR(now.x, 1080, 1.0);
+    EXPECT_NEAR(now.y, 540, 1.0);
+
+    // Wheel: zooms about the framebuffer pixel under the cursor.
+    state.pan_velocity_px_s = geo::XY{};
+    const geo::XY under = state.view.toMercator(geo::XY{2 * 600.0, 2 * 150.0});
+    frame(ImVec2(600, 150), false, 2.0f);
+    const geo::XY still = state.view.toPixel(under);
+    EXPECT_NEAR(still.x, 1200, 0.5);
+    EXPECT_NEAR(still.y, 300, 0.5);
+}
+
+}  // namespace
+
+namespace {
+
+// "Add a place" for words the program missed, spelt otherwise than in the gazetteer: the reader
+// searches another name in the window and picks its entry.
+TEST_F(ViewerUi, AddingAMissedPlaceBySearchingTheGazetteerForAnotherName) {
+    const fs::path dir = fs::temp_directory_path() / ("textatlas-ui-add-place-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const std::string text = (dir / "panjshir-valley.txt").string();
+    fs::copy_file(std::string(TEXTATLAS_SOURCE_DATA_DIR) + "/texts/panjshir-valley.txt", text);
+    struct Cleanup {
+        fs::path dir;
+        ~Cleanup() { fs::remove_all(dir); }
+    } cleanup{dir};
+    state.doc = std::make_unique<OpenDocument>(openWithProject(text, *gazetteer_));
+    state.gazetteer = gazetteer_;
+
+    // "Taliban" is no place; pretend it were a misspelt name of Kabul.
+    const std::string& body = state.doc->document.text();
+    const std::size_t at = body.find("Taliban");
+    ASSERT_NE(at, std::string::npos);
+    apply(state, BeginAddPlace{at, at + 7});  // what right-clicking the word does
+    ASSERT_NO_FATAL_FAILURE(clickItem("Search the gazetteer"));
+    ImGuiIO& io = ImGui::GetIO();
+    for (char c : std::string("Kabul")) io.AddInputCharacter(static_cast<unsigned char>(c));
+    frame(io.MousePos, false);
+    ASSERT_NO_FATAL_FAILURE(clickItem("Kabul, AF", true));
+    std::size_t taliban_as_kabul = 0;
+    for (const auto& m : state.doc->extraction.mentions)
+        taliban_as_kabul += m.text == "Taliban" && state.doc->extraction.places[m.place].place.name == "Kabul";
+    EXPECT_GE(taliban_as_kabul, 2u);  // every occurrence, as "Only here" was not ticked
+    EXPECT_TRUE(fs::exists(geo::projectPathFor(text)));  // saved after the edit
 }
 
 }  // namespace

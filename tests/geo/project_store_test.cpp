@@ -94,6 +94,7 @@ geo::ProjectData sampleProject(std::size_t extra_mentions = 0) {
     same_edit.name = "Kābul";
     same_edit.edit = 3;
     d.corrections = {choose, narrowed, added, same_edit};
+    d.map_settings = R"({"version": 1, "layers": [{"id": "/maps/Kābul relief.tif", "opacity": 0.5}]})";
     return d;
 }
 
@@ -106,6 +107,7 @@ void expectSameProject(const geo::ProjectData& a, const geo::ProjectData& b) {
     EXPECT_EQ(a.meta.view_zoom, b.meta.view_zoom);
     EXPECT_EQ(a.meta.visible_layers, b.meta.visible_layers);
     EXPECT_EQ(a.meta.app_version, b.meta.app_version);
+    EXPECT_EQ(a.map_settings, b.map_settings);
     ASSERT_EQ(a.passages.size(), b.passages.size());
     for (std::size_t i = 0; i < a.passages.size(); ++i) {
         EXPECT_EQ(a.passages[i].index, b.passages[i].index);
@@ -216,6 +218,29 @@ TEST(ProjectStore, RoundTripKeepsEveryField) {
     EXPECT_EQ(dir.entries(), std::vector<std::string>{"report.txt.atlas.gpkg"});
 }
 
+TEST(ProjectStore, MapSettingsAreATableOnlyWhenThereAreSomeAndOlderProjectsOpenWithout) {
+    TempDir dir;
+    const std::string with = dir.file("with.gpkg");
+    const std::string without = dir.file("without.gpkg");
+    geo::ProjectData data = sampleProject();
+    geo::saveProject(with, data);
+    data.map_settings.clear();  // as projects were saved before the table existed
+    geo::saveProject(without, data);
+    auto hasTable = [](const std::string& path) {
+        GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
+        EXPECT_NE(ds, nullptr);
+        const bool found = ds != nullptr && GDALDatasetGetLayerByName(ds, "map_settings") != nullptr;
+        if (ds != nullptr) GDALClose(ds);
+        return found;
+    };
+    EXPECT_TRUE(hasTable(with));
+    EXPECT_FALSE(hasTable(without));
+    EXPECT_EQ(geo::loadProject(with).map_settings, sampleProject().map_settings);
+    const geo::ProjectData old = geo::loadProject(without);
+    EXPECT_EQ(old.map_settings, "");
+    EXPECT_EQ(old.corrections.size(), data.corrections.size());
+}
+
 TEST(ProjectStore, MakeProjectDataSnapshotsTheDocument) {
     const geo::Document doc = geo::Document::fromString("Kabul is high.\n\nKabul again.", "t");
     geo::Extraction ex;
@@ -283,8 +308,8 @@ TEST(ProjectStore, IsAGeoPackageWithPlacesAsWgs84Points) {
     }
     GDALDatasetReleaseResultSet(ds, contents);
     GDALClose(ds);
-    EXPECT_EQ(rows, (std::vector<std::string>{"corrections=attributes", "mentions=attributes", "passages=attributes",
-                                              "places=features", "project_meta=attributes"}));
+    EXPECT_EQ(rows, (std::vector<std::string>{"corrections=attributes", "map_settings=attributes", "mentions=attributes",
+                                              "passages=attributes", "places=features", "project_meta=attributes"}));
 }
 
 TEST(ProjectStore, SavingOverAProjectReplacesItWhole) {

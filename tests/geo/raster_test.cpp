@@ -2,10 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <string>
 
+#include "../support/geotiff_writer.hpp"
 #include "geo/error.hpp"
+#include "geo/projection.hpp"
 
 namespace {
 
@@ -146,4 +152,132 @@ TEST(Raster, NonRasterFileIsRefused) {
     EXPECT_EQ(message.rfind(path + ": not a raster GDAL can read (GDAL: ", 0), 0u) << message;
 }
 
+// ---- Rasters as pictures (File → Add layer…, `render --layer`) ----
+
+class RasterImageTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        dir_ = std::filesystem::temp_directory_path() /
+               ("textatlas-raster-image-" + std::to_string(::getpid()) + "-" +
+                ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        std::filesystem::create_directories(dir_);
+    }
+    void TearDown() override { std::filesystem::remove_all(dir_); }
+    std::string path(const std::string& name) const { return (dir_ / name).string(); }
+    std::filesystem::path dir_;
+};
+
+const std::uint8_t* pixelAt(const geo::RasterImage& image, double lon, double lat) {
+    const int col = static_cast<int>((lon - image.west) / (image.east - image.west) * image.width);
+    const int row = static_cast<int>((image.north - lat) / (image.north - image.south) * image.height);
+    EXPECT_TRUE(col >= 0 && row >= 0 && col < image.width && row < image.height) << lon << ", " << lat;
+    return &image.rgba[(static_cast<std::size_t>(row) * image.width + col) * 4];
+}
+
+TEST_F(RasterImageTest, AWebMercatorGeoTiffIsWarpedToTheLonLatBoxProjPutsItIn) {
+    // 64 × 64 cells of 5 km in EPSG:3857, its north-west corner over Kabul; red, with a blue column.
+    const geo::Projection mercator = geo::Projection::webMercator();
+    const geo::XY corner = mercator.forward(geo::LonLat(69.0, 35.0));
+    test_support::GeoTiffSpec spec;
+    spec.epsg = 3857;
+    const double gt[6] = {corner.x, 5000.0, 0.0, corner.y, 0.0, -5000.0};
+    std::copy(gt, gt + 6, spec.geotransform);
+    spec.width = spec.height = 64;
+    spec.bands = 3;
+    spec.value = [](int band, int col, int) {
+        if (col >= 60) return band == 3 ? 255.0 : 0.0;
+        return band == 1 ? 255.0 : 0.0;
+    };
+    test_support::writeGeoTiff(path("mercator.tif"), spec);
+
+    const geo::RasterImage image = geo::loadRasterImage(path("mercator.tif"));
+    // The far corner, back through PROJ: the warped grid spans exactly the raster's lon/lat box.
+    const geo::LonLat far = mercator.inverse(geo::XY{corner.x + 64 * 5000.0, corner.y - 64 * 5000.0});
+    const double cell_lon = (image.east - image.west) / image.width;
+    const double cell_lat = (image.north - image.south) / image.height;
+    EXPECT_NEAR(image.west, 69.0, cell_lon);
+    EXPECT_NEAR(image.north, 35.0, cell_lat);
+    EXPECT_NEAR(image.east, far.lon, cell_lon);
+    EXPECT_NEAR(image.south, far.lat, cell_lat);
+    ASSERT_EQ(image.rgba.size(), static_cast<std::size_t>(image.width) * image.height * 4);
+    const std::uint8_t* red = pixelAt(image, 69.5, 34.0);
+    EXPECT_EQ(red[0], 255);
+    EXPECT_EQ(red[1], 0);
+    EXPECT_EQ(red[2], 0);
+    EXPECT_EQ(red[3], 255);
+    // The blue column: the last 4 cells, east of the lon PROJ gives for column 60.
+    const double blue_west = mercator.inverse(geo::XY{corner.x + 60 * 5000.0, corner.y}).lon;
+    const std::uint8_t* blue = pixelAt(image, 0.5 * (blue_west + far.lon), 34.0);
+    EXPECT_EQ(blue[0], 0);
+    EXPECT_EQ(blue[2], 255);
+    EXPECT_EQ(blue[3], 255);
+}
+
+TEST_F(RasterImageTest, OneBandIsStretchedGreyAndNoDataIsTransparent) {
+    test_support::GeoTiffSpec spec;
+    const double gt[6] = {10.0, 0.25, 0.0, 50.0, 0.0, -0.25};  // lon 10–12, lat 48–50
+    std::copy(gt, gt + 6, spec.geotransform);
+    spec.type = GDT_Float32;
+    spec.has_nodata = true;
+    spec.nodata = -9999.0;
+    // West half 100 m, east half 500 m, the top row no data.
+    spec.value = [](int, int col, int row) { return row == 0 ? -9999.0 : col < 4 ? 100.0 : 500.0; };
+    test_support::writeGeoTiff(path("dem.tif"), spec);
+
+    const geo::RasterImage image = geo::loadRasterImage(path("dem.tif"));
+    EXPECT_NEAR(image.west, 10.0, 1e-6);
+    EXPECT_NEAR(image.east, 12.0, 1e-6);
+    EXPECT_NEAR(image.south, 48.0, 1e-6);
+    EXPECT_NEAR(image.north, 50.0, 1e-6);
+    const std::uint8_t* low = pixelAt(image, 10.3, 48.5);
+    const std::uint8_t* high = pixelAt(image, 11.7, 48.5);
+    const std::uint8_t* none = pixelAt(image, 11.0, 49.9);
+    EXPECT_EQ(low[0], 0);  // the minimum is black, the maximum white
+    EXPECT_EQ(low[3], 255);
+    EXPECT_EQ(high[0], 255);
+    EXPECT_EQ(high[1], 255);
+    EXPECT_EQ(none[3], 0);
+}
+
+TEST_F(RasterImageTest, LargeRastersAreReadDecimated) {
+    test_support::writeSolidLonLatGeoTiff(path("big.tif"), 0.0, 0.0, 10.0, 10.0, 0, 128, 0, 600);
+    const geo::RasterImage image = geo::loadRasterImage(path("big.tif"), 100);
+    EXPECT_LE(image.width, 100);
+    EXPECT_LE(image.height, 100);
+    EXPECT_EQ(pixelAt(image, 5.0, 5.0)[1], 128);
+}
+
+TEST_F(RasterImageTest, LayerFilesAreToldApartAndBadOnesNamed) {
+    test_support::writeSolidLonLatGeoTiff(path("solid.tif"), 0.0, 0.0, 1.0, 1.0, 1, 2, 3);
+    std::ofstream(path("line.geojson"))
+        << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},)"
+           R"("geometry":{"type":"LineString","coordinates":[[0,0],[1,1]]}}]})";
+    std::ofstream(path("notes.txt")) << "not a map\n";
+    EXPECT_EQ(geo::layerFileKind(path("solid.tif")), geo::LayerFileKind::Raster);
+    EXPECT_EQ(geo::layerFileKind(path("line.geojson")), geo::LayerFileKind::Vector);
+    try {
+        geo::layerFileKind(path("notes.txt"));
+        FAIL() << "a text file was taken for a layer";
+    } catch (const geo::Error& e) {
+        EXPECT_EQ(e.kind(), geo::ErrorKind::CorruptData);
+        const std::string message = e.what();
+        EXPECT_EQ(message.rfind(path("notes.txt") + ": not a vector or raster file GDAL can read", 0), 0u) << message;
+        EXPECT_EQ(message.find('\n'), std::string::npos);
+    }
+    try {
+        geo::layerFileKind(path("missing.tif"));
+        FAIL();
+    } catch (const geo::Error& e) {
+        EXPECT_EQ(e.kind(), geo::ErrorKind::MissingData);
+        EXPECT_EQ(std::string(e.what()), path("missing.tif") + ": file not found");
+    }
+    try {
+        geo::loadRasterImage(path("notes.txt"));
+        FAIL();
+    } catch (const geo::Error& e) {
+        EXPECT_EQ(std::string(e.what()).rfind(path("notes.txt") + ": not a raster GDAL can read", 0), 0u) << e.what();
+    }
+}
+
 }  // namespace
+
