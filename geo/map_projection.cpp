@@ -120,8 +120,13 @@ MapProjection MapProjection::make(MapProjectionKind kind, const LonLat& centre) 
     proj->ctx.reset(proj_context_create());
     if (!proj->ctx) throw Error(ErrorKind::Projection, "map projection: PROJ cannot create a context");
     proj_log_level(proj->ctx.get(), PJ_LOG_NONE);
+    // The globe takes WGS 84 degrees as degrees on its sphere, which is what PROJ's ballpark
+    // transformation from EPSG:4326 to the sphere's datum does; naming the sphere's own lon/lat as
+    // the source gives PROJ the same operation without a database search (a turning globe makes
+    // a projection every frame: about 1 ms instead of 10).
+    const char* source = kind == MapProjectionKind::Globe ? "+proj=longlat +R=6378137 +no_defs +type=crs" : "EPSG:4326";
     std::unique_ptr<PJ, Proj::PjDeleter> raw(
-        proj_create_crs_to_crs(proj->ctx.get(), "EPSG:4326", (projection.crs_ + " +type=crs").c_str(), nullptr));
+        proj_create_crs_to_crs(proj->ctx.get(), source, (projection.crs_ + " +type=crs").c_str(), nullptr));
     if (!raw) {
         const int err = proj_context_errno(proj->ctx.get());
         throw Error(ErrorKind::Projection, "map projection: PROJ cannot create \"" + projection.crs_ + "\" (PROJ: " +

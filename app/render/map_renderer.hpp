@@ -4,7 +4,11 @@
 // real-width triangle strips, filled polygons, a graticule, and instanced circular markers.
 // Geometry is kept in lon/lat and projected on the CPU the first time a projection draws it (the
 // last few projections stay cached), so switching back and forth is instant. A globe being
-// turned is a new projection at every step, projected afresh (bench: BM_GlobeDragStep).
+// turned is a new projection at every step: what does not depend on the projection is done once
+// (fills cut into small lon/lat pieces, each corner's unit vector), so a step only culls the far
+// side with a dot product, projects the shown corners through PROJ in one batch and clips the
+// pieces across the rim; seen from far out, the globe's terrain mesh has coarser cells (bench:
+// BM_GlobeDragStep, BM_GlobeStillFrame).
 // The terrain sits directly above the bottom layer's fill (the land), so outside the DEM
 // the land shows; every other layer, and the bottom layer's outline, is drawn over the terrain.
 // Outside Web Mercator the sea is the sphere's visible part filled in background_rgba, and the

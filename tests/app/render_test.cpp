@@ -700,6 +700,48 @@ TEST_F(RenderTest, GlobeMatchesItsReference) {
     expectMatchesReference(image, "globe_320x240.png");
 }
 
+// Turning the globe reuses geometry cut once for all projections (fills, sea) and a coarser
+// terrain mesh when far out: a frame after many turns must equal a fresh renderer's first frame
+// of the same projection, pixel for pixel.
+TEST_F(RenderTest, ATurnedGlobeDrawsWhatAFreshRendererDraws) {
+    app::render::FrameStyle style;
+    const geo::Viewport view(320, 240, geo::XY{0, 0}, 1.0);  // the whole globe, 160 px across
+    for (double lon : {10.0, 40.0, 69.0}) {
+        style.projection = geo::MapProjection::make(geo::MapProjectionKind::Globe, geo::LonLat(lon, 20.0));
+        renderer_->renderToImage(view, {}, style);
+    }
+    style.projection = geo::MapProjection::make(geo::MapProjectionKind::Globe, geo::LonLat(100.0, -15.0));
+    const Image turned = renderer_->renderToImage(view, {}, style);
+    MapRenderer fresh(*basemap_);
+    const Image first = fresh.renderToImage(view, {}, style);
+    ASSERT_EQ(turned.rgba.size(), first.rgba.size());
+    EXPECT_TRUE(turned.rgba == first.rgba);
+    // And it is a globe: sea at the centre, space in the corner.
+    EXPECT_EQ(colourDistance(rgbAt(turned, 2, 2), rgbOf(style.space_rgba)), 0);
+}
+
+TEST(ClipOnTheSphere, CuttingOnceThenClippingGivesWhatClippingGives) {
+    const geo::MapProjection globe = geo::MapProjection::make(geo::MapProjectionKind::Globe, geo::LonLat(30.0, 10.0));
+    const geo::XY a{60, -40}, b{150, -10}, c{95, 50};
+    std::vector<geo::XY> direct;
+    app::render::clipLonLatTriangle(a, b, c, globe, 2.0, direct);
+    std::vector<geo::XY> pieces, two_step;
+    app::render::subdivideLonLatTriangle(a, b, c, 2.0, pieces);
+    ASSERT_EQ(pieces.size() % 3, 0u);
+    for (std::size_t k = 0; k < pieces.size(); k += 3) {
+        const bool inside[3] = {globe.shows(pieces[k].x, pieces[k].y), globe.shows(pieces[k + 1].x, pieces[k + 1].y),
+                                globe.shows(pieces[k + 2].x, pieces[k + 2].y)};
+        app::render::clipShownPart(pieces[k], pieces[k + 1], pieces[k + 2], inside, globe, two_step);
+    }
+    ASSERT_FALSE(direct.empty());
+    ASSERT_LT(direct.size(), pieces.size());  // part of it lies beyond the rim
+    ASSERT_EQ(direct.size(), two_step.size());
+    for (std::size_t i = 0; i < direct.size(); ++i) {
+        EXPECT_EQ(direct[i].x, two_step[i].x);
+        EXPECT_EQ(direct[i].y, two_step[i].y);
+    }
+}
+
 TEST_F(RenderTest, ChangingTheMinimumZoomHidesALayer) {
     // The regional countries layer (index 6) drawn alone in red, then only from one zoom above the view's.
     const geo::Viewport view(320, 240, mercator(69.2, 34.5), 6.0);

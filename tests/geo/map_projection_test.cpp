@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <vector>
 
 #include "geo/basemap.hpp"
 #include "geo/error.hpp"
@@ -81,6 +82,55 @@ TEST(MapProjection, TheGlobeHidesItsFarSideAndUnwrappedLongitudesMeanTheSameMeri
     EXPECT_TRUE(many[0].has_value());
     EXPECT_FALSE(many[1].has_value());
     EXPECT_TRUE(many[2].has_value());
+}
+
+// The batch path (used to turn the globe) must place every point exactly where forward() does,
+// refusing the same ones: hidden, beyond the poles, not finite; unwrapped longitudes included.
+TEST(MapProjection, ForwardInPlaceAgreesWithForwardPointByPoint) {
+    for (MapProjectionKind kind : {MapProjectionKind::WebMercator, MapProjectionKind::Utm, MapProjectionKind::Laea,
+                                   MapProjectionKind::Globe}) {
+        const MapProjection projection = MapProjection::make(kind, geo::LonLat(69.0, 34.0));
+        std::vector<geo::XY> points;
+        for (double lat = -95.0; lat <= 95.0; lat += 7.5) {
+            for (double lon = -250.0; lon <= 430.0; lon += 11.0) points.push_back(geo::XY{lon, lat});
+        }
+        points.push_back(geo::XY{NAN, 10.0});
+        points.push_back(geo::XY{10.0, INFINITY});
+        const std::vector<geo::XY> lonlat = points;
+        std::vector<unsigned char> ok;
+        projection.forwardInPlace(points, ok);
+        ASSERT_EQ(ok.size(), lonlat.size());
+        int shown = 0;
+        for (std::size_t i = 0; i < lonlat.size(); ++i) {
+            const auto one = projection.forward(lonlat[i].x, lonlat[i].y);
+            ASSERT_EQ(one.has_value(), ok[i] != 0) << projectionName(kind) << " " << lonlat[i].x << " " << lonlat[i].y;
+            if (!one) continue;
+            ++shown;
+            EXPECT_EQ(one->x, points[i].x);
+            EXPECT_EQ(one->y, points[i].y);
+        }
+        EXPECT_GT(shown, 100) << projectionName(kind);
+    }
+}
+
+// shows() is a dot product with the centre's unit vector: the same answer as the great-circle
+// distance wherever the point is not within rounding of the rim, and showsUnit() agrees exactly.
+TEST(MapProjection, TheCapTestMatchesTheGreatCircleDistance) {
+    for (MapProjectionKind kind : {MapProjectionKind::Utm, MapProjectionKind::Laea, MapProjectionKind::Globe}) {
+        const MapProjection projection = MapProjection::make(kind, geo::LonLat(-47.0, 61.0));
+        const geo::LonLat centre = projection.centre();
+        for (double lat = -90.0; lat <= 90.0; lat += 1.25) {
+            for (double lon = -180.0; lon <= 180.0; lon += 1.25) {
+                const double angle = geo::angularDistanceDegrees(centre.lon, centre.lat, lon, lat);
+                double unit[3];
+                MapProjection::unitVector(lon, lat, unit);
+                EXPECT_EQ(projection.shows(lon, lat), projection.showsUnit(unit));
+                if (std::abs(angle - projection.visibleRadiusDegrees()) < 1e-6) continue;
+                EXPECT_EQ(projection.shows(lon, lat), angle <= projection.visibleRadiusDegrees())
+                    << projectionName(kind) << " " << lon << " " << lat;
+            }
+        }
+    }
 }
 
 TEST(MapProjection, EdgeCrossingLiesOnTheCapEdge) {
