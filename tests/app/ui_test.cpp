@@ -24,6 +24,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <optional>
 
 namespace {
 
@@ -56,7 +57,9 @@ protected:
         int w = 0, h = 0;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // builds the atlas; no GPU upload needed
         state = AppState{};
-        panels = ViewerPanels{};
+        // Made afresh in place, not assigned: ImGuiTextFilter's ImVector copies with memcpy even
+        // when empty (a null pointer), which UndefinedBehaviorSanitizer rightly reports.
+        panels_storage.emplace();
         actions = ActionQueue{};
     }
 
@@ -130,7 +133,8 @@ protected:
     ImGuiContext* context_ = nullptr;
     AppState state;
     ActionQueue actions;
-    ViewerPanels panels;
+    std::optional<ViewerPanels> panels_storage{std::in_place};
+    ViewerPanels& panels = *panels_storage;  // emplace() keeps the address, so this stays valid
     std::vector<ui::MentionHit> hits;
 };
 geo::Gazetteer* ViewerUi::gazetteer_ = nullptr;
