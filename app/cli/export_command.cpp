@@ -13,6 +13,7 @@
 
 #include "app/cli/commands.hpp"
 #include "app/cli/headless.hpp"
+#include "app/project_io.hpp"
 #include "geo/data_paths.hpp"
 #include "geo/error.hpp"
 #include "geo/html_report.hpp"
@@ -151,7 +152,11 @@ int runExport(const Args& args, const std::string& argv0, std::ostream& out, std
     try {
         if (*format != ExportFormat::Html) {
             const geo::Gazetteer gazetteer = geo::Gazetteer::load(geo::findDataDir(argv0));
-            const OpenDocument doc = OpenDocument::load(text_path, gazetteer);
+            // With the reader's corrections from the text's project, as the viewer shows them.
+            ProjectOpenReport project;
+            const OpenDocument doc = openWithProject(text_path, gazetteer, &project);
+            if (!project.project_error.empty())
+                err << "textatlas: warning: " << project.project_error << " (its corrections are not applied)\n";
             geo::exportPlaces(doc.document, doc.extraction, out_path, placeFormat(*format));
             out << "wrote " << out_path << " (" << doc.extraction.places.size() << " places, "
                 << geo::toString(placeFormat(*format)) << ")\n";
@@ -173,6 +178,7 @@ int runExport(const Args& args, const std::string& argv0, std::ostream& out, std
         options.map_width = map_width;
         options.map_height = map_height;
         options.attribution = rendered.attribution;
+        for (const std::string& warning : rendered.warnings) err << "textatlas: warning: " << warning << "\n";
         geo::writeReportFile(out_path, geo::buildHtmlReport(state.doc->document, state.doc->extraction, options));
         out << "wrote " << out_path << " (" << state.doc->extraction.places.size() << " places, HTML report with a "
             << map_width << "x" << map_height << " map)\n";

@@ -1,5 +1,7 @@
 #include "app/cli/headless.hpp"
 
+#include "app/project_io.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -115,7 +117,9 @@ RenderResult renderHeadless(const RenderRequest& print_request, const std::strin
     const geo::Gazetteer gazetteer = geo::Gazetteer::load(data_dir);
     times.mark("load the gazetteer");
     AppState state;
-    state.doc = std::make_unique<OpenDocument>(OpenDocument::load(request.text_path, gazetteer));
+    // With the reader's corrections from the text's project, as the viewer shows them.
+    ProjectOpenReport project;
+    state.doc = std::make_unique<OpenDocument>(openWithProject(request.text_path, gazetteer, &project));
     times.mark("read the text, find the places");
     state.panel_width_px = 0;  // no panel covers a rendered picture
     state.view = geo::Viewport(request.width, request.height, geo::XY{0, 0}, 2.0);
@@ -208,6 +212,8 @@ RenderResult renderHeadless(const RenderRequest& print_request, const std::strin
     result.tiles = tiles;
     result.attribution = basemap.attribution;
     result.place_count = state.doc->extraction.places.size();
+    if (!project.project_error.empty()) result.warnings.push_back(project.project_error + " (its corrections are not applied)");
+    if (!project.unplaced.empty()) result.warnings.push_back(describe(project));
     result.view = state.view;
     if (state_out) *state_out = std::move(state);
     return result;

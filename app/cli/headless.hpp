@@ -44,12 +44,14 @@ struct RenderResult {
     geo::Viewport view{1, 1, geo::XY{0, 0}, 0.0};
     int tiles = 1;  // framebuffers the image was rendered in
     std::vector<std::string> attribution;  // the basemap's sources, one line each
+    std::vector<std::string> warnings;     // the text's project could not be read or re-anchored
 };
 
 // True for paths ending in .tif or .tiff (any case): write a GeoTIFF.
 bool isGeoTiffPath(const std::string& path);
 
-// Throws geo::Error for bad input and std::runtime_error when no GL context can be made.
+// The text's places are those the viewer shows: found, then corrected by the text's project if
+// it has one (app/project_io). Throws geo::Error for bad input and std::runtime_error when no GL context can be made.
 RenderResult renderHeadless(const RenderRequest& request, const std::string& argv0, AppState* state_out = nullptr);
 
 }  // namespace app::cli

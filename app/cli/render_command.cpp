@@ -179,6 +179,7 @@ int runRender(const Args& args, const std::string& argv0, std::ostream& out, std
     }
     try {
         const RenderResult result = renderHeadless(request, argv0);
+        for (const std::string& warning : result.warnings) err << "textatlas: warning: " << warning << "\n";
         out << "wrote " << request.out_path << " (" << request.width << "x" << request.height << ", "
             << result.place_count << " places" << (result.tiles > 1 ? ", " + std::to_string(result.tiles) + " tiles" : "")
             << ")\n";

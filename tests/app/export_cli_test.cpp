@@ -4,6 +4,7 @@
 // view's, large print renders go through tiles, and bad arguments are usage errors.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <cstdlib>
@@ -19,6 +20,7 @@
 
 #include "run_textatlas.hpp"
 
+#include "app/project_io.hpp"
 #include "app/render/image.hpp"
 #include "geo/gdal_handles.hpp"
 #include "geo/projection.hpp"
@@ -269,3 +271,64 @@ TEST_F(ExportCli, BadArgumentsAreUsageErrors) {
 }
 
 }  // namespace
+
+namespace {
+
+// A feature named `name` in the first layer of a vector file.
+bool hasFeatureNamed(const fs::path& path, const std::string& name) {
+    geo::gdal::registerDriversOnce();
+    geo::gdal::DatasetPtr dataset(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    if (!dataset) return false;
+    OGRLayerH layer = GDALDatasetGetLayer(dataset.get(), 0);
+    OGR_L_ResetReading(layer);
+    while (geo::gdal::FeaturePtr feature{OGR_L_GetNextFeature(layer)}) {
+        if (OGR_F_GetFieldAsString(feature.get(), OGR_F_GetFieldIndex(feature.get(), "name")) == name) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST(ExportCliProject, RenderAndExportShowTheReadersCorrectionsFromTheProject) {
+    // The command line used the places as found, ignoring what the reader corrected in the viewer.
+    const fs::path dir = tempDir() / "project";
+    fs::create_directories(dir);
+    const fs::path text = dir / "article.txt";
+    fs::copy_file(kSeed, text, fs::copy_options::overwrite_existing);
+    {
+        const geo::Gazetteer gazetteer = geo::Gazetteer::load(TEXTATLAS_SOURCE_DATA_DIR);
+        app::OpenDocument doc = app::openWithProject(text.string(), gazetteer);
+        const auto kabul = std::find_if(doc.extraction.mentions.begin(), doc.extraction.mentions.end(),
+                                        [](const geo::Mention& m) { return m.text == "Kabul"; });
+        ASSERT_NE(kabul, doc.extraction.mentions.end());
+        doc.corrections.push_back(geo::notAPlace(doc.document, *kabul, geo::CorrectionScope::AllWithName, 1));
+        doc.reapplyCorrections(gazetteer);
+        app::saveDocumentProject(doc, geo::Viewport(800, 600, geo::XY{0, 0}, 3.0));
+    }
+    const fs::path before = dir / "before.geojson", after = dir / "after.geojson";
+    ASSERT_EQ(textatlas("export '" + kSeed + "' --out '" + before.string() + "'").exit_code, 0);
+    EXPECT_TRUE(hasFeatureNamed(before, "Kabul"));
+    const CommandResult exported = textatlas("export '" + text.string() + "' --out '" + after.string() + "'");
+    ASSERT_EQ(exported.exit_code, 0) << exported.out;
+    EXPECT_FALSE(hasFeatureNamed(after, "Kabul"));
+    EXPECT_TRUE(hasFeatureNamed(after, "Panjshir Valley"));
+
+    // A view where the seed's Kabul marker is drawn apart from Panjshir's.
+    const auto markersDrawn = [&](const fs::path& source) {
+        const fs::path layout = dir / "layout.json";
+        const CommandResult rendered =
+            textatlas("render '" + source.string() + "' --out '" + (dir / "map.png").string() +
+                      "' --size 800x600 --center 34.9,69.4 --zoom 8 --layout-json '" + layout.string() + "'");
+        EXPECT_EQ(rendered.exit_code, 0) << rendered.out;
+        std::vector<std::string> places;
+        const nlohmann::json drawn = nlohmann::json::parse(readFile(layout));
+        for (const auto& marker : drawn["markers"]) places.push_back(marker["place"]);
+        return places;
+    };
+    const std::vector<std::string> seed_markers = markersDrawn(kSeed);
+    EXPECT_NE(std::find(seed_markers.begin(), seed_markers.end(), "Kabul"), seed_markers.end());
+    const std::vector<std::string> corrected_markers = markersDrawn(text);
+    EXPECT_EQ(std::find(corrected_markers.begin(), corrected_markers.end(), "Kabul"), corrected_markers.end());
+    EXPECT_NE(std::find(corrected_markers.begin(), corrected_markers.end(), "Panjshir Valley"), corrected_markers.end());
+    fs::remove_all(dir);
+}
