@@ -1,5 +1,7 @@
 #include "app/render/geotiff.hpp"
 
+#include "app/render/gdal_image.hpp"
+
 #include <cpl_conv.h>
 #include <cpl_string.h>
 #include <cpl_vsi.h>
@@ -25,46 +27,6 @@ using StringListPtr = std::unique_ptr<char*, StringListDestroyer>;
 bool sizeMatches(const Image& image) {
     return image.width > 0 && image.height > 0 &&
            image.rgba.size() == static_cast<size_t>(image.width) * static_cast<size_t>(image.height) * 4;
-}
-
-// Removes the temporary file (and a side file GDAL may write) unless released.
-class TemporaryFile {
-public:
-    explicit TemporaryFile(std::string path) : path_(std::move(path)) {}
-    ~TemporaryFile() {
-        if (path_.empty()) return;
-        std::remove(path_.c_str());
-        std::remove((path_ + ".aux.xml").c_str());
-    }
-    TemporaryFile(const TemporaryFile&) = delete;
-    TemporaryFile& operator=(const TemporaryFile&) = delete;
-    const std::string& path() const { return path_; }
-    void release() { path_.clear(); }
-
-private:
-    std::string path_;
-};
-
-// An in-memory GDAL raster that reads the image's own pixels (no copy): four bands over the
-// interleaved RGBA bytes.
-geo::gdal::DatasetPtr wrapImage(const Image& image) {
-    GDALDriverH mem = GDALGetDriverByName("MEM");
-    if (mem == nullptr) return nullptr;
-    geo::gdal::DatasetPtr dataset(GDALCreate(mem, "", image.width, image.height, 0, GDT_Byte, nullptr));
-    if (!dataset) return nullptr;
-    const GDALColorInterp channels[4] = {GCI_RedBand, GCI_GreenBand, GCI_BlueBand, GCI_AlphaBand};
-    for (int band = 0; band < 4; ++band) {
-        char pointer[64] = {0};
-        CPLPrintPointer(pointer, const_cast<std::uint8_t*>(image.rgba.data()) + band, sizeof pointer - 1);
-        const std::string data_pointer = std::string("DATAPOINTER=") + pointer;
-        const std::string line_offset = "LINEOFFSET=" + std::to_string(static_cast<long long>(image.width) * 4);
-        StringListPtr options(CSLAddString(nullptr, data_pointer.c_str()));
-        options.reset(CSLAddString(options.release(), "PIXELOFFSET=4"));
-        options.reset(CSLAddString(options.release(), line_offset.c_str()));
-        if (GDALAddBand(dataset.get(), GDT_Byte, options.get()) != CE_None) return nullptr;
-        GDALSetRasterColorInterpretation(GDALGetRasterBand(dataset.get(), band + 1), channels[band]);
-    }
-    return dataset;
 }
 
 std::atomic<unsigned> png_counter{0};

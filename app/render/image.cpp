@@ -1,5 +1,7 @@
 #include "app/render/image.hpp"
 
+#include "app/render/gdal_image.hpp"
+
 #include <cpl_conv.h>
 #include <cpl_error.h>
 #include <gdal.h>
@@ -22,13 +24,6 @@ namespace {
 // zlib level 1 (GDAL's PNG driver, ZLEVEL): a 1500 × 1500 map in about a quarter of the time of
 // the default level 6, for a file about a quarter larger (docs/benchmarks.md).
 constexpr const char* kPngZlevel = "ZLEVEL=1";
-
-struct DatasetCloser {
-    void operator()(void* dataset) const {
-        if (dataset != nullptr) GDALClose(static_cast<GDALDatasetH>(dataset));
-    }
-};
-using DatasetPtr = std::unique_ptr<void, DatasetCloser>;
 
 // Keeps GDAL from printing to stderr while it is alive; the caller reads CPLGetLastErrorMsg().
 class QuietGdalErrors {
@@ -58,25 +53,6 @@ std::string temporaryPathFor(const std::string& path) {
     return path + ".tmp-" + suffix;
 }
 
-// Removes a temporary file (and the side file GDAL may write next to it) unless released.
-class TemporaryFile {
-public:
-    explicit TemporaryFile(std::string path) : path_(std::move(path)) {}
-    ~TemporaryFile() {
-        if (path_.empty()) return;
-        std::remove(path_.c_str());
-        std::remove((path_ + ".aux.xml").c_str());
-    }
-    TemporaryFile(const TemporaryFile&) = delete;
-    TemporaryFile& operator=(const TemporaryFile&) = delete;
-    const std::string& path() const { return path_; }
-    void release() { path_.clear(); }
-
-private:
-    std::string path_;
-};
-
-
 }  // namespace
 
 void writePng(const Image& image, const std::string& path) {
@@ -92,32 +68,21 @@ void writePng(const Image& image, const std::string& path) {
 
     GDALAllRegister();
     const QuietGdalErrors quiet;
-    GDALDriverH mem_driver = GDALGetDriverByName("MEM");
     GDALDriverH png_driver = GDALGetDriverByName("PNG");
-    if (mem_driver == nullptr || png_driver == nullptr) failWrite(path, "GDAL has no MEM or PNG driver");
+    if (png_driver == nullptr) failWrite(path, "GDAL has no PNG driver");
 
     // Opaque pictures (every map) lose nothing by dropping alpha and compress faster.
     const std::size_t pixels = static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height);
     bool opaque = true;
     for (std::size_t i = 3; i < pixels * 4 && opaque; i += 4) opaque = image.rgba[i] == 255;
     const int bands = opaque ? 3 : 4;
-    DatasetPtr memory(GDALCreate(mem_driver, "", image.width, image.height, bands, GDT_Byte, nullptr));
+    const geo::gdal::DatasetPtr memory = wrapImage(image, bands);
     if (!memory) failWrite(path, lastGdalMessage("cannot create an in-memory raster"));
-    auto* rgba = const_cast<std::uint8_t*>(image.rgba.data());
-    // Pixel-interleaved RGBA in (its first `bands` channels), one band per channel out.
-    if (GDALDatasetRasterIO(memory.get(), GF_Write, 0, 0, image.width, image.height, rgba, image.width,
-                            image.height, GDT_Byte, bands, nullptr, 4, image.width * 4, 1) != CE_None) {
-        failWrite(path, lastGdalMessage("cannot fill the in-memory raster"));
-    }
-    const GDALColorInterp channels[4] = {GCI_RedBand, GCI_GreenBand, GCI_BlueBand, GCI_AlphaBand};
-    for (int band = 0; band < bands; ++band) {
-        GDALSetRasterColorInterpretation(GDALGetRasterBand(memory.get(), band + 1), channels[band]);
-    }
 
     TemporaryFile temporary(temporaryPathFor(path));
     {
         char* options[] = {const_cast<char*>(kPngZlevel), nullptr};
-        DatasetPtr written(
+        geo::gdal::DatasetPtr written(
             GDALCreateCopy(png_driver, temporary.path().c_str(), memory.get(), FALSE, options, nullptr, nullptr));
         if (!written) failWrite(path, lastGdalMessage("GDAL could not create the file"));
     }  // closing flushes the file
@@ -130,7 +95,7 @@ void writePng(const Image& image, const std::string& path) {
 Image readImage(const std::string& path) {
     GDALAllRegister();
     const QuietGdalErrors quiet;
-    DatasetPtr dataset(GDALOpen(path.c_str(), GA_ReadOnly));
+    geo::gdal::DatasetPtr dataset(GDALOpen(path.c_str(), GA_ReadOnly));
     if (!dataset) {
         throw geo::Error(geo::ErrorKind::Io, path + ": cannot read image (" + lastGdalMessage("GDAL cannot open it") + ")");
     }
