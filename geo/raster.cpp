@@ -21,19 +21,32 @@ float Raster::sample(double x, double y) const {
     return values[static_cast<std::size_t>(row) * static_cast<std::size_t>(width) + static_cast<std::size_t>(col)];
 }
 
-Raster loadRaster(const std::string& path) {
-    // GDAL's virtual paths (/vsizip/…, /vsimem/…) are not on the file system; let GDAL judge those.
-    if (path.rfind("/vsi", 0) != 0) {
-        std::error_code ec;
-        if (!std::filesystem::exists(path, ec)) throw Error(ErrorKind::MissingData, path + ": file not found");
-    }
-    gdal::registerDriversOnce();
-    gdal::QuietErrors quiet;
+namespace {
 
+void requireFile(const std::string& path) {
+    // GDAL's virtual paths (/vsizip/…, /vsimem/…) are not on the file system; let GDAL judge those.
+    if (path.rfind("/vsi", 0) == 0) return;
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) throw Error(ErrorKind::MissingData, path + ": file not found");
+}
+
+// The file opened as a GDAL raster, or the one-line error naming it; GDAL's own messages are the
+// caller's to silence (a gdal::QuietErrors alive while the dataset is read).
+gdal::DatasetPtr openRasterFile(const std::string& path) {
+    requireFile(path);
+    gdal::registerDriversOnce();
     gdal::DatasetPtr dataset(GDALOpenEx(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
     if (!dataset) {
         throw Error(ErrorKind::CorruptData, path + ": not a raster GDAL can read" + gdal::lastErrorSuffix(path));
     }
+    return dataset;
+}
+
+}  // namespace
+
+Raster loadRaster(const std::string& path) {
+    gdal::QuietErrors quiet;
+    const gdal::DatasetPtr dataset = openRasterFile(path);
     GDALDatasetH ds = dataset.get();
     Raster raster;
     raster.width = GDALGetRasterXSize(ds);
@@ -92,13 +105,6 @@ Raster loadRaster(const std::string& path) {
 namespace geo {
 
 namespace {
-
-void requireFile(const std::string& path) {
-    // GDAL's virtual paths (/vsizip/…, /vsimem/…) are not on the file system; let GDAL judge those.
-    if (path.rfind("/vsi", 0) == 0) return;
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) throw Error(ErrorKind::MissingData, path + ": file not found");
-}
 
 // One band read decimated to out_w × out_h, with the band's validity mask (0: no data).
 struct BandSamples {
@@ -196,13 +202,8 @@ std::string number(double value) {
 }  // namespace
 
 RasterImage loadRasterImage(const std::string& path, int max_side) {
-    requireFile(path);
-    gdal::registerDriversOnce();
     gdal::QuietErrors quiet;
-    gdal::DatasetPtr dataset(GDALOpenEx(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
-    if (!dataset) {
-        throw Error(ErrorKind::CorruptData, path + ": not a raster GDAL can read" + gdal::lastErrorSuffix(path));
-    }
+    const gdal::DatasetPtr dataset = openRasterFile(path);
     GDALDatasetH ds = dataset.get();
     const int width = GDALGetRasterXSize(ds);
     const int height = GDALGetRasterYSize(ds);

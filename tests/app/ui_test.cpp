@@ -43,7 +43,21 @@ protected:
         apply(state, FitAll{});
         finishFlight();
     }
-    void TearDown() override { ImGui::DestroyContext(context_); }
+    void TearDown() override {
+        ImGui::DestroyContext(context_);
+        if (!temp_dir_.empty()) std::filesystem::remove_all(temp_dir_);
+    }
+
+    // A copy of the seed article in a folder of its own (removed after the test), so a test may
+    // save a project beside it.
+    std::string copySeedToTempDir(const std::string& name) {
+        temp_dir_ = std::filesystem::temp_directory_path() / ("textatlas-ui-" + name + "-" + std::to_string(::getpid()));
+        std::filesystem::remove_all(temp_dir_);
+        std::filesystem::create_directories(temp_dir_);
+        const std::filesystem::path text = temp_dir_ / "panjshir-valley.txt";
+        std::filesystem::copy_file(std::string(TEXTATLAS_SOURCE_DATA_DIR) + "/texts/panjshir-valley.txt", text);
+        return text.string();
+    }
 
     // A fresh viewer: new ImGui context, empty state and panels, as when the program starts.
     void startViewer() {
@@ -131,6 +145,7 @@ protected:
 
     static geo::Gazetteer* gazetteer_;
     ImGuiContext* context_ = nullptr;
+    std::filesystem::path temp_dir_;
     AppState state;
     ActionQueue actions;
     std::optional<ViewerPanels> panels_storage{std::in_place};
@@ -294,15 +309,7 @@ namespace fs = std::filesystem;
 // Correct a place and a mention with clicks, save from the File menu and with Ctrl+S, quit, open the
 // same text in a fresh viewer: the places list shows the corrections and the view is back.
 TEST_F(ViewerUi, CorrectionsMadeWithClicksAreThereWhenTheTextIsOpenedAgain) {
-    const fs::path dir = fs::temp_directory_path() / ("textatlas-ui-corrections-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    const std::string text = (dir / "panjshir-valley.txt").string();
-    fs::copy_file(std::string(TEXTATLAS_SOURCE_DATA_DIR) + "/texts/panjshir-valley.txt", text);
-    struct Cleanup {
-        fs::path dir;
-        ~Cleanup() { fs::remove_all(dir); }
-    } cleanup{dir};
+    const std::string text = copySeedToTempDir("corrections");
 
     state.doc = std::make_unique<OpenDocument>(openWithProject(text, *gazetteer_));
     state.gazetteer = gazetteer_;
@@ -480,15 +487,7 @@ namespace {
 // "Add a place" for words the program missed, spelt otherwise than in the gazetteer: the reader
 // searches another name in the window and picks its entry.
 TEST_F(ViewerUi, AddingAMissedPlaceBySearchingTheGazetteerForAnotherName) {
-    const fs::path dir = fs::temp_directory_path() / ("textatlas-ui-add-place-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    const std::string text = (dir / "panjshir-valley.txt").string();
-    fs::copy_file(std::string(TEXTATLAS_SOURCE_DATA_DIR) + "/texts/panjshir-valley.txt", text);
-    struct Cleanup {
-        fs::path dir;
-        ~Cleanup() { fs::remove_all(dir); }
-    } cleanup{dir};
+    const std::string text = copySeedToTempDir("add-place");
     state.doc = std::make_unique<OpenDocument>(openWithProject(text, *gazetteer_));
     state.gazetteer = gazetteer_;
 
