@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/cli/commands.hpp"
+#include "app/user_dirs.hpp"
 
 namespace {
 
@@ -26,6 +27,13 @@ int run(int argc, char** argv) {
             return app::cli::kExitOk;
         }
         if (first == "extract") return app::cli::runExtract(rest, argv0, std::cout, std::cerr);
+    }
+    // Every other command draws. Set here, while the process has one thread (setenv is not safe
+    // beside threads reading the environment).
+    app::useShaderCache();
+    if (!args.empty()) {
+        const std::string& first = args.front();
+        const std::vector<std::string> rest(args.begin() + 1, args.end());
         if (first == "render") return app::cli::runRender(rest, argv0, std::cout, std::cerr);
         if (first == "export") return app::cli::runExport(rest, argv0, std::cout, std::cerr);
         if (first == "view") return app::cli::runView(rest, argv0, std::cout, std::cerr);
@@ -36,9 +44,6 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    // Mesa keeps compiled shaders in ~/.cache/mesa_shader_cache; the program writes only where the
-    // user chose and in its own config folder, so that cache stays off unless the user turns it on.
-    ::setenv("MESA_SHADER_CACHE_DISABLE", "true", /*overwrite=*/0);
     // The commands answer bad input with geo::Error themselves; this is the last line of defence
     // (memory exhausted, a library's own exception) so the user gets one line, not an abort.
     try {

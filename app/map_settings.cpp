@@ -1,4 +1,5 @@
 #include "app/map_settings.hpp"
+#include "app/user_dirs.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -113,17 +114,7 @@ MapSettings mergeSavedSettings(const MapSettings& defaults, const MapSettings& s
     return merged;
 }
 
-std::string mapSettingsPath() {
-    const char* xdg = std::getenv("XDG_CONFIG_HOME");
-    std::filesystem::path base;
-    if (xdg != nullptr && *xdg != '\0') {
-        base = xdg;
-    } else {
-        const char* home = std::getenv("HOME");
-        base = std::filesystem::path(home != nullptr ? home : ".") / ".config";
-    }
-    return (base / "textatlas" / "map.json").string();
-}
+std::string mapSettingsPath() { return (std::filesystem::path(configDir()) / "map.json").string(); }
 
 std::string mapSettingsToJson(const MapSettings& settings) {
     nlohmann::json layers = nlohmann::json::array();

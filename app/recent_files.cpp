@@ -1,4 +1,5 @@
 #include "app/recent_files.hpp"
+#include "app/user_dirs.hpp"
 
 #include <unistd.h>
 
@@ -10,11 +11,7 @@
 namespace app {
 
 std::string RecentFiles::defaultPath() {
-    namespace fs = std::filesystem;
-    const char* xdg = std::getenv("XDG_CONFIG_HOME");
-    const char* home = std::getenv("HOME");
-    fs::path base = xdg && *xdg ? fs::path(xdg) : fs::path(home && *home ? home : ".") / ".config";
-    return (base / "textatlas" / "recent-files").string();
+    return (std::filesystem::path(configDir()) / "recent-files").string();
 }
 
 RecentFiles::RecentFiles(std::string file) : file_(std::move(file)) {

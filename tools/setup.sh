@@ -18,7 +18,7 @@ packages=(
   build-essential cmake ninja-build pkg-config python3
   libimgui-dev libglfw3-dev libegl-dev libgl-dev libegl-mesa0 libgl1-mesa-dri libglx-mesa0
   libproj-dev proj-data libgdal-dev libgeos-dev zlib1g-dev nlohmann-json3-dev libstb-dev
-  libgtest-dev libbenchmark-dev fonts-dejavu-core xvfb xauth
+  libgtest-dev libbenchmark-dev libjemalloc-dev fonts-dejavu-core xvfb xauth
 )
 
 install_missing() {

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdio>
@@ -211,17 +212,26 @@ TEST_F(BadInput, EndlessPipeOfTextRunsOutOfMemoryWithOneLine) {
 }
 
 TEST_F(BadInput, RenderWritesItsOutputAndNothingElse) {
-    // Only the paths the user chose and the program's config folder may be written: not the home
-    // folder (Mesa keeps a shader cache in ~/.cache unless the program turns it off).
+    // Only the paths the user chose and the program's own XDG folders may be written: in the home
+    // folder, nothing but Mesa's compiled shaders in ~/.cache/textatlas (Mesa's own default would
+    // be ~/.cache/mesa_shader_cache).
     const fs::path home = dir_ / "home";
     fs::create_directories(home);
     const std::string png = path("map.png");
-    const CommandRun run =
-        textatlas("render '" + kSeed + "' --out '" + png + "' --size 160x100",
-                  "-u XDG_CONFIG_HOME -u XDG_CACHE_HOME -u MESA_SHADER_CACHE_DISABLE HOME='" + home.string() + "'");
+    const CommandRun run = textatlas("render '" + kSeed + "' --out '" + png + "' --size 160x100",
+                                     "-u XDG_CONFIG_HOME -u XDG_CACHE_HOME -u MESA_SHADER_CACHE_DISABLE "
+                                     "-u MESA_SHADER_CACHE_DIR HOME='" + home.string() + "'");
     ASSERT_EQ(run.exit_code, 0) << run.err;
     EXPECT_TRUE(fs::exists(png));
-    EXPECT_TRUE(fs::is_empty(home));
+    std::vector<std::string> written;
+    for (const auto& entry : fs::recursive_directory_iterator(home)) {
+        const std::string relative = fs::relative(entry.path(), home).string();
+        if (relative.rfind(".cache/textatlas/mesa_shader_cache/", 0) == 0) continue;
+        written.push_back(relative);
+    }
+    std::sort(written.begin(), written.end());
+    EXPECT_EQ(written, (std::vector<std::string>{".cache", ".cache/textatlas", ".cache/textatlas/mesa_shader_cache"}))
+        << "only the shader cache may be written in HOME";
     for (const auto& entry : fs::directory_iterator(dir_)) {
         const std::string name = entry.path().filename().string();
         EXPECT_TRUE(name == "map.png" || name == "home" || name == "stderr.txt") << name;  // no temporary left
