@@ -12,6 +12,8 @@
 #include <fstream>
 #include <future>
 
+#include <unistd.h>
+
 #include <nlohmann/json.hpp>
 
 #include "app/frame.hpp"
@@ -30,10 +32,6 @@ namespace app::cli {
 
 namespace {
 
-// Pictures up to this many pixels are rendered with llvmpipe's shader optimisation passes off
-// (GALLIVM_PERF=nopt; see renderHeadless).
-constexpr double kQuickShaderCompileMaxPixels = 2048.0 * 2048.0;
-
 // With TEXTATLAS_TIMINGS set in the environment, each stage's wall-clock and CPU seconds (CPU of
 // all the process's threads, so work overlapped on another thread counts where it ran) go to
 // stderr, one line per stage: bench/render_vs_gmt.sh reports them.
@@ -44,12 +42,22 @@ public:
         if (!enabled_) return;
         double wall = 0, cpu = 0;
         now(wall, cpu);
-        std::fprintf(stderr, "textatlas timing: %-34s wall %6.3f s  cpu %6.3f s\n", stage, wall - wall_, cpu - cpu_);
+        std::fprintf(stderr, "textatlas timing: %-34s wall %6.3f s  cpu %6.3f s  rss %6.1f MB\n", stage, wall - wall_,
+                     cpu - cpu_, residentMegabytes());
         wall_ = wall;
         cpu_ = cpu;
     }
 
 private:
+    // The process's resident memory now (from /proc/self/statm), in MB; 0 where unknown.
+    static double residentMegabytes() {
+        std::FILE* statm = std::fopen("/proc/self/statm", "r");
+        if (statm == nullptr) return 0.0;
+        long pages_total = 0, pages_resident = 0;
+        const int read = std::fscanf(statm, "%ld %ld", &pages_total, &pages_resident);
+        std::fclose(statm);
+        return read == 2 ? double(pages_resident) * double(::sysconf(_SC_PAGESIZE)) / 1e6 : 0.0;
+    }
     static void now(double& wall, double& cpu) {
         timespec t{};
         clock_gettime(CLOCK_MONOTONIC, &t);
@@ -159,15 +167,6 @@ RenderResult renderHeadless(const RenderRequest& print_request, const std::strin
                                    std::clamp(state.view.zoom() + std::log2(print_scale), geo::kMinZoom, geo::kMaxZoom));
     }
 
-    // Software GL (Mesa's llvmpipe) compiles each shader variant with LLVM the first time it is
-    // drawn: about 15 variants, most of a small picture's render time. For one picture of up to
-    // a few megapixels, LLVM's optimisation passes cost more than the faster shaders save (1500 ×
-    // 1500: about 0.25 s less CPU, the same pixels; 4000 × 4000: 0.5 s more), so they are left
-    // out there. Only llvmpipe reads the variable, a value the user set is kept, and it must be
-    // set before the context is made.
-    if (double(print_request.width) * double(print_request.height) <= kQuickShaderCompileMaxPixels) {
-        ::setenv("GALLIVM_PERF", "nopt", /*overwrite=*/0);
-    }
     auto context = render::HeadlessContext::create();
     times.mark("EGL context");
     FrameRenderers renderers(basemap, 15.0f * static_cast<float>(print_scale));
