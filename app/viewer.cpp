@@ -18,6 +18,7 @@
 #include "app/actions.hpp"
 #include "app/background_task.hpp"
 #include "app/frame.hpp"
+#include "app/render/map_canvas.hpp"
 #include "app/render/window_clear.hpp"
 #include "app/scene.hpp"
 #include "app/ui/claims_panel.hpp"
@@ -312,6 +313,7 @@ int runViewer(const std::string& text_path, const std::string& argv0) {
     glfwSetWindowTitle(window.get(), ("Text Atlas — " + state.doc->document.name()).c_str());
 
     FrameRenderers renderers(basemap);
+    render::MapCanvas map_canvas;
     ActionQueue actions;
     TextOpener opener;
     ui::ExportDialog export_dialog;
@@ -402,8 +404,9 @@ int runViewer(const std::string& text_path, const std::string& argv0) {
             });
         ImGui::Render();
 
-        // At framebuffer resolution, markers and lines ui_scale times their standard size.
-        renderers.map.draw(state.view, drawnMarkers(state).markers, screenFrameStyle(state));
+        // At framebuffer resolution, markers and lines ui_scale times their standard size. The canvas
+        // redraws only what changed since the last frame (app/render/map_canvas.hpp).
+        map_canvas.draw(renderers.map, state.view, drawnMarkers(state).markers, screenFrameStyle(state));
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         glfwSwapBuffers(window.get());
 

@@ -7,12 +7,17 @@
 #include <GL/gl.h>
 
 #include <cmath>
+#include <map>
+#include <string>
 #include <memory>
 #include <random>
 
 #include "app/actions.hpp"
 #include "app/frame.hpp"
+#include "app/render/colour_target.hpp"
 #include "app/render/gl_context.hpp"
+#include "app/render/map_canvas.hpp"
+#include "app/ui/map_overlay.hpp"
 #include "app/scene.hpp"
 #include "geo/basemap.hpp"
 #include "geo/data_paths.hpp"
@@ -78,6 +83,68 @@ void BM_HundredThousandMarkers(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 BENCHMARK(BM_HundredThousandMarkers)->Arg(100000)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
+
+// The viewer's frame at 1920 × 1080: the map through the MapCanvas, the seed's markers and the
+// labels, scale bar and attribution drawn with Dear ImGui, into a window-sized framebuffer
+// (glFinish, no read-back: a window shows the frame without one). The side panels are not drawn.
+//   0 still: nothing on the map moves (hovering, reading, scrolling the passages)
+//   1 drag: the map dragged 9 px right and 4 px up every frame (whole pixels, as a mouse moves)
+//   2 glide: the glide after a drag, 6.3 px and 2.7 px a frame (fractions of a pixel)
+//   3 zoom: a fly-to's or the wheel's zoom, 0.02 levels a frame about the centre
+//   4 redraw: the map drawn afresh every frame (the sun turning; what each frame cost before the canvas)
+void BM_ViewerFrame(benchmark::State& state) {
+    Fixture& f = fixture(shared_fixture);
+    const std::string data_dir = geo::findDataDir();
+    static const geo::Gazetteer gazetteer = geo::Gazetteer::load(data_dir);
+    app::AppState app_state;
+    app_state.doc = std::make_unique<app::OpenDocument>(
+        app::OpenDocument::load(data_dir + "/texts/panjshir-valley.txt", gazetteer));
+    app_state.panel_width_px = 440;
+    app_state.view = geo::Viewport(kWidth, kHeight, geo::XY{0, 0}, 2.0);
+    std::vector<std::size_t> all(app_state.doc->extraction.places.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    app_state.view = app::fitPlaces(app_state, all);
+    app_state.map = app::defaultMapSettings(f.basemap);
+    app::render::ColourTarget window;
+    window.ensure(kWidth, kHeight, 0);
+    app::render::MapCanvas canvas;
+    const int motion = int(state.range(0));
+    app::render::FrameStyle style = app::screenFrameStyle(app_state);
+    std::map<app::render::CanvasFrame, int> kinds;
+    int frame = 0;
+    auto draw = [&] {
+        glBindFramebuffer(GL_FRAMEBUFFER, window.framebuffer.get());
+        kinds[canvas.draw(f.renderers.map, app_state.view, app::drawnMarkers(app_state).markers, style)]++;
+        f.renderers.overlay.draw(kWidth, kHeight, [&](ImDrawList* draw_list) {
+            app::ui::OverlayOptions options;
+            options.left_inset_px = 440.0f;
+            options.attribution = f.renderers.attribution;
+            options.towns = &f.renderers.towns;
+            app::ui::drawMapOverlay(draw_list, f.renderers.overlay.font(), f.renderers.overlay.fontSize(), app_state,
+                                    options);
+        });
+        glFinish();
+    };
+    draw();  // the first frame draws everything
+    kinds.clear();
+    for (auto _ : state) {
+        ++frame;
+        // Back and forth, so the view stays over the region however many frames are timed.
+        const double way = (frame / 60) % 2 == 0 ? 1.0 : -1.0;
+        if (motion == 1) app_state.view = app_state.view.panned(9.0 * way, -4.0 * way);
+        if (motion == 2) app_state.view = app_state.view.panned(6.3 * way, -2.7 * way);
+        if (motion == 3)
+            app_state.view = app_state.view.zoomedAbout(geo::XY{kWidth / 2.0, kHeight / 2.0}, 0.02 * way);
+        if (motion == 4) style.sun_azimuth_deg = float(frame % 360);
+        draw();
+    }
+    static const char* const names[] = {"still", "drag", "glide", "zoom", "redraw"};
+    std::string label = names[motion];
+    for (const auto& [kind, count] : kinds) label += std::string(", ") + app::render::toString(kind) + " " + std::to_string(count);
+    state.SetLabel(label);
+    state.counters["fps"] = benchmark::Counter(double(state.iterations()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_ViewerFrame)->DenseRange(0, 4)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
 
 // The globe at zoom 3 filling a 1920×1080 view, with one frame drawn so that what is made once
 // (the DEM textures, shaders, cut geometry) is not timed.

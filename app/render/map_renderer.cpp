@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "app/render/colour_target.hpp"
 #include "app/render/fill_layer.hpp"
 #include "app/render/gl_handles.hpp"
 #include "app/render/image_layer.hpp"
@@ -137,62 +138,6 @@ LineMesh graticuleMesh(double spacing, const geo::MapProjection& projection, con
     return mesh;
 }
 
-// Puts back the framebuffer bindings and GL viewport it found, whatever happens in between.
-class FramebufferBindingGuard {
-public:
-    FramebufferBindingGuard() {
-        glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &draw_);
-        glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &read_);
-        glGetIntegerv(GL_VIEWPORT, viewport_);
-    }
-    ~FramebufferBindingGuard() {
-        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(draw_));
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(read_));
-        glViewport(viewport_[0], viewport_[1], viewport_[2], viewport_[3]);
-    }
-    FramebufferBindingGuard(const FramebufferBindingGuard&) = delete;
-    FramebufferBindingGuard& operator=(const FramebufferBindingGuard&) = delete;
-
-private:
-    GLint draw_ = 0;
-    GLint read_ = 0;
-    GLint viewport_[4] = {0, 0, 0, 0};
-};
-
-// A colour-only framebuffer of a given size; multisampled if samples > 1.
-struct ColourTarget {
-    Framebuffer framebuffer;
-    Renderbuffer colour;
-    int width = 0;
-    int height = 0;
-    int samples = 0;
-
-    void ensure(int w, int h, int wanted_samples) {
-        if (framebuffer && w == width && h == height && samples == wanted_samples) return;
-        framebuffer = makeFramebuffer();
-        colour = makeRenderbuffer();
-        glBindRenderbuffer(GL_RENDERBUFFER, colour.get());
-        if (wanted_samples > 1) {
-            glRenderbufferStorageMultisample(GL_RENDERBUFFER, wanted_samples, GL_RGBA8, w, h);
-        } else {
-            glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, w, h);
-        }
-        glBindRenderbuffer(GL_RENDERBUFFER, 0);
-        glBindFramebuffer(GL_FRAMEBUFFER, framebuffer.get());
-        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colour.get());
-        const GLenum status = glCheckFramebufferStatus(GL_FRAMEBUFFER);
-        if (status != GL_FRAMEBUFFER_COMPLETE) {
-            framebuffer.reset();
-            colour.reset();
-            throw std::runtime_error("offscreen framebuffer of " + std::to_string(w) + " x " + std::to_string(h) +
-                                     " is incomplete (glCheckFramebufferStatus " + std::to_string(status) + ")");
-        }
-        width = w;
-        height = h;
-        samples = wanted_samples;
-    }
-};
-
 }  // namespace
 
 struct MapRenderer::Impl {
@@ -211,6 +156,7 @@ struct MapRenderer::Impl {
     ColourTarget resolved;
 
     GLint max_texture_size = 0;
+    std::uint64_t generation = 0;  // counts added layers (MapRenderer::generation)
 
     Impl(const geo::Basemap& basemap, const geo::XY& render_origin) : mercator_origin(render_origin) {
         glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_texture_size);
@@ -439,13 +385,30 @@ struct MapRenderer::Impl {
         return order;
     }
 
-    void draw(const geo::Viewport& viewport, const std::vector<MarkerInstance>& markers, const FrameStyle& style) {
+    // The world copies a frame draws: side by side in Web Mercator (as far as the data reaches),
+    // one copy elsewhere.
+    std::vector<WorldCopyTransform> copiesFor(ProjectedScene& scene, const geo::Viewport& viewport) {
+        if (!scene.projection.isWebMercator()) return {singleCopy(viewport, scene.origin)};
+        MercatorBox data_box;
+        data_box.extend(-geo::kWebMercatorHalfWorld, 0.0);
+        data_box.extend(geo::kWebMercatorHalfWorld, 0.0);
+        for (const TerrainLayer::Mesh& mesh : terrainMeshes(scene, 0.0)) data_box.extend(mesh.box());
+        return worldCopies(viewport, scene.origin, data_box.min_x, data_box.max_x);
+    }
+
+    void drawBase(const geo::Viewport& viewport, const FrameStyle& style, const PixelRect* region) {
         glViewport(0, 0, viewport.width(), viewport.height());
         // The viewer's UI may leave these on; the map needs none of them.
-        glDisable(GL_SCISSOR_TEST);
         glDisable(GL_DEPTH_TEST);
         glDisable(GL_STENCIL_TEST);
         glDisable(GL_CULL_FACE);
+        if (region != nullptr) {
+            // GL's rows count from the bottom. The clear below honours the scissor too.
+            glEnable(GL_SCISSOR_TEST);
+            glScissor(region->x, viewport.height() - region->y - region->height, region->width, region->height);
+        } else {
+            glDisable(GL_SCISSOR_TEST);
+        }
         glEnable(GL_BLEND);
         glBlendEquation(GL_FUNC_ADD);
         // Alpha accumulates "over" too, so an opaque background stays opaque in the image.
@@ -457,16 +420,7 @@ struct MapRenderer::Impl {
         glClearColor(background[0], background[1], background[2], background[3]);
         glClear(GL_COLOR_BUFFER_BIT);
 
-        std::vector<WorldCopyTransform> copies;
-        if (mercator) {
-            MercatorBox data_box;
-            data_box.extend(-geo::kWebMercatorHalfWorld, 0.0);
-            data_box.extend(geo::kWebMercatorHalfWorld, 0.0);
-            for (const TerrainLayer::Mesh& mesh : terrainMeshes(scene, 0.0)) data_box.extend(mesh.box());
-            copies = worldCopies(viewport, scene.origin, data_box.min_x, data_box.max_x);
-        } else {
-            copies.push_back(singleCopy(viewport, scene.origin));
-        }
+        const std::vector<WorldCopyTransform> copies = copiesFor(scene, viewport);
         const MercatorBox view = viewBox(viewport);
         if (scene.sea) {
             glDisable(GL_BLEND);
@@ -494,13 +448,30 @@ struct MapRenderer::Impl {
                 it->second.draw(line_program, copy, viewport, 1.0f, style.graticule_rgba);
             }
         }
+        glDisable(GL_SCISSOR_TEST);
+        glUseProgram(0);
+    }
 
+    void drawMarkers(const geo::Viewport& viewport, const std::vector<MarkerInstance>& markers, const FrameStyle& style) {
+        if (markers.empty()) return;
+        glViewport(0, 0, viewport.width(), viewport.height());
+        glDisable(GL_SCISSOR_TEST);
+        glEnable(GL_BLEND);
+        glBlendEquation(GL_FUNC_ADD);
+        glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+        ProjectedScene& scene = sceneFor(style.projection);
+        const std::vector<WorldCopyTransform> copies = copiesFor(scene, viewport);
         instances.clear();
         for (const MarkerInstance& marker : markers) {
             addInstances(viewport, copies, marker.position, marker.radius_px, marker.fill_rgba, marker.outline_rgba);
         }
         marker_layer.draw(instances, viewport.width(), viewport.height());
         glUseProgram(0);
+    }
+
+    void draw(const geo::Viewport& viewport, const std::vector<MarkerInstance>& markers, const FrameStyle& style) {
+        drawBase(viewport, style, nullptr);
+        drawMarkers(viewport, markers, style);
     }
 };
 
@@ -520,6 +491,7 @@ MapRenderer::MapRenderer(const geo::Basemap& basemap) : impl_(std::make_unique<I
 MapRenderer::~MapRenderer() = default;
 
 std::size_t MapRenderer::addLayer(const geo::StyledLayer& layer) {
+    ++impl_->generation;
     impl_->sources.push_back(SourceLayer{layer.layer, layer.style, layer.visible, nullptr, nullptr});
     return impl_->sources.size() - 1;
 }
@@ -537,6 +509,7 @@ std::size_t MapRenderer::addImageLayer(const geo::RasterImage& image) {
         throw std::runtime_error("a picture of " + std::to_string(image.width) + " x " + std::to_string(image.height) +
                                  " pixels exceeds this OpenGL's limit of " + std::to_string(impl_->max_texture_size));
     }
+    ++impl_->generation;
     SourceLayer source;
     source.picture = std::make_unique<geo::RasterImage>(image);
     source.is_image = true;
@@ -557,6 +530,38 @@ double graticuleSpacingDegrees(double zoom) {
 void MapRenderer::draw(const geo::Viewport& viewport, const std::vector<MarkerInstance>& markers,
                        const FrameStyle& style) {
     impl_->draw(viewport, markers, style);
+}
+
+void MapRenderer::drawBase(const geo::Viewport& viewport, const FrameStyle& style, const PixelRect* region) {
+    impl_->drawBase(viewport, style, region);
+}
+
+void MapRenderer::drawMarkers(const geo::Viewport& viewport, const std::vector<MarkerInstance>& markers,
+                              const FrameStyle& style) {
+    impl_->drawMarkers(viewport, markers, style);
+}
+
+std::uint64_t MapRenderer::generation() const { return impl_->generation; }
+
+bool operator==(const FrameStyle& a, const FrameStyle& b) {
+    const auto same_layers = [](const std::vector<LayerDraw>& x, const std::vector<LayerDraw>& y) {
+        if (x.size() != y.size()) return false;
+        for (std::size_t i = 0; i < x.size(); ++i) {
+            const LayerDraw& p = x[i];
+            const LayerDraw& q = y[i];
+            if (p.layer != q.layer || p.opacity != q.opacity || p.min_zoom != q.min_zoom ||
+                p.style.line_rgba != q.style.line_rgba || p.style.line_width_px != q.style.line_width_px ||
+                p.style.fill_rgba != q.style.fill_rgba)
+                return false;
+        }
+        return true;
+    };
+    return a.background_rgba == b.background_rgba && a.space_rgba == b.space_rgba &&
+           a.sun_azimuth_deg == b.sun_azimuth_deg && a.sun_elevation_deg == b.sun_elevation_deg &&
+           a.vertical_exaggeration == b.vertical_exaggeration && a.show_terrain == b.show_terrain &&
+           a.terrain_opacity == b.terrain_opacity && a.show_graticule == b.show_graticule &&
+           a.graticule_rgba == b.graticule_rgba && a.projection.crs() == b.projection.crs() &&
+           same_layers(a.layers, b.layers);
 }
 
 Image MapRenderer::renderToImage(const geo::Viewport& viewport, const std::vector<MarkerInstance>& markers,

@@ -65,6 +65,18 @@ struct FrameStyle {
     std::vector<LayerDraw> layers;
 };
 
+// Two styles draw the same map (the same projection, layers, colours and terrain settings).
+bool operator==(const FrameStyle& a, const FrameStyle& b);
+inline bool operator!=(const FrameStyle& a, const FrameStyle& b) { return !(a == b); }
+
+// A rectangle of the framebuffer in pixels, from its top-left corner (y down), as geo::Viewport counts.
+struct PixelRect {
+    int x = 0;
+    int y = 0;
+    int width = 0;
+    int height = 0;
+};
+
 // Degrees between graticule lines at a zoom level (30° for the world down to 1° for a valley).
 double graticuleSpacingDegrees(double zoom);
 
@@ -88,6 +100,14 @@ public:
     // viewport.height() (sets glViewport itself). Markers are drawn last, in the given order.
     void draw(const geo::Viewport& viewport, const std::vector<MarkerInstance>& markers,
               const FrameStyle& style = {});
+    // draw() in two steps: the map without markers (only inside `region`, when given: the rest of
+    // the framebuffer is left as it is), then the markers over whatever the framebuffer holds.
+    // The viewer's MapCanvas keeps the first in a texture and redraws only what changed.
+    void drawBase(const geo::Viewport& viewport, const FrameStyle& style, const PixelRect* region = nullptr);
+    void drawMarkers(const geo::Viewport& viewport, const std::vector<MarkerInstance>& markers,
+                     const FrameStyle& style = {});
+    // Changes whenever a layer is added, so a kept picture of the map knows it is out of date.
+    std::uint64_t generation() const;
 
     // Renders into an offscreen framebuffer of the viewport's size (4× multisampled where the GL
     // allows) and reads it back. `draw_on_top`, if given, runs after the map with that framebuffer

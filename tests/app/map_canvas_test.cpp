@@ -1,0 +1,254 @@
+// The viewer's map canvas on the headless EGL context: which frames reuse, scroll, scale or redraw
+// the kept picture, that a view which stays put is always drawn as MapRenderer::draw draws it, and
+// that markers sit where PROJ puts their places whatever the kind of frame.
+#include <gtest/gtest.h>
+
+#include <GL/gl.h>
+
+#include <cmath>
+#include <cstring>
+#include <memory>
+
+#include "app/render/colour_target.hpp"
+#include "app/render/gl_context.hpp"
+#include "app/render/image.hpp"
+#include "app/render/map_canvas.hpp"
+#include "app/render/map_renderer.hpp"
+#include "geo/basemap.hpp"
+#include "geo/data_paths.hpp"
+#include "geo/projection.hpp"
+#include "geo/viewport.hpp"
+
+namespace {
+
+using app::render::CanvasFrame;
+using app::render::ColourTarget;
+using app::render::FrameStyle;
+using app::render::Image;
+using app::render::MapCanvas;
+using app::render::MapRenderer;
+using app::render::MarkerInstance;
+
+geo::XY mercator(double lon, double lat) { return geo::Projection::webMercator().forward(geo::LonLat(lon, lat)); }
+
+// The bound read framebuffer's pixels, top row first.
+Image readBack(int width, int height) {
+    Image image;
+    image.width = width;
+    image.height = height;
+    image.rgba.resize(std::size_t(width) * std::size_t(height) * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
+    const std::size_t row = std::size_t(width) * 4;
+    std::vector<std::uint8_t> swap(row);
+    for (int top = 0, bottom = height - 1; top < bottom; ++top, --bottom) {
+        std::memcpy(swap.data(), &image.rgba[std::size_t(top) * row], row);
+        std::memcpy(&image.rgba[std::size_t(top) * row], &image.rgba[std::size_t(bottom) * row], row);
+        std::memcpy(&image.rgba[std::size_t(bottom) * row], swap.data(), row);
+    }
+    return image;
+}
+
+// How far apart two pictures are: the largest difference of a channel, and how many pixels
+// differ by more than `tolerance` in some channel.
+struct Difference {
+    int largest = 0;
+    int pixels_over = 0;
+};
+Difference compare(const Image& a, const Image& b, int tolerance) {
+    Difference d;
+    for (std::size_t i = 0; i < a.rgba.size(); i += 4) {
+        int worst = 0;
+        for (int c = 0; c < 3; ++c) worst = std::max(worst, std::abs(int(a.rgba[i + c]) - int(b.rgba[i + c])));
+        d.largest = std::max(d.largest, worst);
+        if (worst > tolerance) ++d.pixels_over;
+    }
+    return d;
+}
+
+class MapCanvasTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        context_ = app::render::HeadlessContext::create().release();
+        basemap_ = new geo::Basemap(geo::loadBasemap(geo::findDataDir()));
+        renderer_ = new MapRenderer(*basemap_);
+        window_ = new ColourTarget();
+    }
+    static void TearDownTestSuite() {
+        delete window_;  // GL objects go before their context
+        delete renderer_;
+        delete basemap_;
+        delete context_;
+    }
+
+    // The Kabul–Panjshir region, 480 × 320, as the viewer's window would show it.
+    static geo::Viewport regionView() { return geo::Viewport(480, 320, mercator(69.3, 34.75), 9.0); }
+
+    // One viewer frame through the canvas into a window-sized framebuffer, read back.
+    Image frame(MapCanvas& canvas, const geo::Viewport& view, CanvasFrame* kind,
+                const std::vector<MarkerInstance>& markers = {}, const FrameStyle& style = {}) {
+        window_->ensure(view.width(), view.height(), 0);
+        *kind = canvas.draw(*renderer_, view, markers, style);
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, window_->framebuffer.get());
+        return readBack(view.width(), view.height());
+    }
+    // The same view drawn in one go, as the viewer drew it before the canvas.
+    Image direct(const geo::Viewport& view, const std::vector<MarkerInstance>& markers = {},
+                 const FrameStyle& style = {}) {
+        window_->ensure(view.width(), view.height(), 0);
+        renderer_->draw(view, markers, style);
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, window_->framebuffer.get());
+        return readBack(view.width(), view.height());
+    }
+
+    static app::render::HeadlessContext* context_;
+    static geo::Basemap* basemap_;
+    static MapRenderer* renderer_;
+    static ColourTarget* window_;
+};
+
+app::render::HeadlessContext* MapCanvasTest::context_ = nullptr;
+geo::Basemap* MapCanvasTest::basemap_ = nullptr;
+MapRenderer* MapCanvasTest::renderer_ = nullptr;
+ColourTarget* MapCanvasTest::window_ = nullptr;
+
+TEST_F(MapCanvasTest, AFirstFrameIsDrawnThenTheSameViewIsReusedUnchanged) {
+    MapCanvas canvas;
+    CanvasFrame kind{};
+    const geo::Viewport view = regionView();
+    const Image first = frame(canvas, view, &kind);
+    EXPECT_EQ(kind, CanvasFrame::Redrawn);
+    const Image again = frame(canvas, view, &kind);
+    EXPECT_EQ(kind, CanvasFrame::Reused);
+    EXPECT_EQ(compare(first, again, 0).largest, 0);
+    EXPECT_EQ(compare(first, direct(view), 0).largest, 0) << "the canvas shows what MapRenderer::draw draws";
+}
+
+TEST_F(MapCanvasTest, AWholePixelPanScrollsAndMatchesADirectDraw) {
+    MapCanvas canvas;
+    CanvasFrame kind{};
+    geo::Viewport view = regionView();
+    frame(canvas, view, &kind);
+    // A drag: 37 px right and 21 px up, then 15 px left and 40 px down.
+    for (const auto& [dx, dy] : {std::pair{37, -21}, std::pair{-15, 40}}) {
+        view = view.panned(dx, dy);
+        const Image scrolled = frame(canvas, view, &kind);
+        EXPECT_EQ(kind, CanvasFrame::Scrolled);
+        // Only the uncovered strips were drawn; the rest is the old picture moved. Drawn in one go,
+        // float rounding of the vertex positions may change an edge's coverage by a level or two.
+        const Difference d = compare(scrolled, direct(view), 4);
+        EXPECT_EQ(d.pixels_over, 0) << "largest channel difference " << d.largest;
+    }
+}
+
+TEST_F(MapCanvasTest, AFractionalPanIsAtMostHalfAPixelOffWhileMovingAndExactOnceStill) {
+    MapCanvas canvas;
+    CanvasFrame kind{};
+    geo::Viewport view = regionView();
+    frame(canvas, view, &kind);
+    const geo::XY kabul = mercator(69.17233, 34.52813);
+    MarkerInstance marker;
+    marker.position = kabul;
+    marker.radius_px = 6.0f;
+    // The glide after a drag moves by fractions of a pixel each frame.
+    for (int step = 0; step < 3; ++step) {
+        view = view.panned(10.4, -3.3);
+        const Image moving = frame(canvas, view, &kind, {marker});
+        EXPECT_EQ(kind, CanvasFrame::Scrolled);
+        // The marker is drawn at its exact place every frame.
+        const geo::XY at = view.toPixel(kabul);
+        const std::uint8_t* p = moving.pixel(int(at.x), int(at.y));
+        EXPECT_GT(p[0], 180);
+        EXPECT_LT(p[1], 90);
+    }
+    // The view stops: this frame must be the exact map.
+    const Image still = frame(canvas, view, &kind, {marker});
+    EXPECT_EQ(kind, CanvasFrame::Redrawn);
+    EXPECT_EQ(compare(still, direct(view, {marker}), 0).largest, 0);
+    frame(canvas, view, &kind, {marker});
+    EXPECT_EQ(kind, CanvasFrame::Reused);
+}
+
+TEST_F(MapCanvasTest, AZoomWhileMovingShowsTheScaledPictureThenTheExactMap) {
+    MapCanvas canvas;
+    CanvasFrame kind{};
+    geo::Viewport view = regionView();
+    frame(canvas, view, &kind);
+    const geo::XY kabul = mercator(69.17233, 34.52813);
+    const geo::XY kabul_px = view.toPixel(kabul);
+    MarkerInstance marker;
+    marker.position = kabul;
+    // A wheel step about Kabul: the map grows about it, the marker stays on it.
+    view = view.zoomedAbout(kabul_px, 0.5);
+    const Image scaled = frame(canvas, view, &kind, {marker});
+    EXPECT_EQ(kind, CanvasFrame::Scaled);
+    const geo::XY at = view.toPixel(kabul);
+    EXPECT_NEAR(at.x, kabul_px.x, 1e-6);
+    const std::uint8_t* p = scaled.pixel(int(at.x), int(at.y));
+    EXPECT_GT(p[0], 180);
+    EXPECT_LT(p[1], 90);
+    // The scaled picture is close to the map at the new zoom, though softer.
+    const Image exact_new = direct(view, {marker});
+    const Difference d = compare(scaled, exact_new, 60);
+    EXPECT_LT(d.pixels_over, scaled.width * scaled.height / 20);
+    // Still: drawn afresh, exactly.
+    const Image still = frame(canvas, view, &kind, {marker});
+    EXPECT_EQ(kind, CanvasFrame::Redrawn);
+    EXPECT_EQ(compare(still, exact_new, 0).largest, 0);
+}
+
+TEST_F(MapCanvasTest, AZoomFarOutIsDrawnAfreshRatherThanShownMostlyEmpty) {
+    MapCanvas canvas;
+    CanvasFrame kind{};
+    geo::Viewport view = regionView();
+    frame(canvas, view, &kind);
+    view = view.zoomedAbout(geo::XY{240, 160}, -1.5);  // the old picture would cover an eighth
+    frame(canvas, view, &kind);
+    EXPECT_EQ(kind, CanvasFrame::Redrawn);
+}
+
+TEST_F(MapCanvasTest, ANewStyleOrLayerDrawsTheMapAfresh) {
+    MapCanvas canvas;
+    CanvasFrame kind{};
+    const geo::Viewport view = regionView();
+    FrameStyle style;
+    frame(canvas, view, &kind, {}, style);
+    style.sun_azimuth_deg = 135.0f;  // light from the south-east
+    const Image relit = frame(canvas, view, &kind, {}, style);
+    EXPECT_EQ(kind, CanvasFrame::Redrawn);
+    EXPECT_EQ(compare(relit, direct(view, {}, style), 0).largest, 0);
+    frame(canvas, view, &kind, {}, style);
+    EXPECT_EQ(kind, CanvasFrame::Reused);
+
+    // A layer added to the renderer (File → Add layer…): the kept picture is out of date.
+    geo::StyledLayer added;
+    added.layer.kind = geo::GeometryKind::Lines;
+    geo::VectorFeature line;
+    line.parts.push_back({geo::LonLat(69.0, 34.7), geo::LonLat(69.6, 35.1)});
+    added.layer.features.push_back(line);
+    added.style.line_rgba = 0xff00ffffu;
+    added.style.line_width_px = 4.0f;
+    renderer_->addLayer(added);
+    const Image with_layer = frame(canvas, view, &kind, {}, style);
+    EXPECT_EQ(kind, CanvasFrame::Redrawn);
+    EXPECT_EQ(compare(with_layer, direct(view, {}, style), 0).largest, 0);
+}
+
+TEST_F(MapCanvasTest, AWindowBeingResizedShowsTheOldPictureUntilItsSizeSettles) {
+    MapCanvas canvas;
+    CanvasFrame kind{};
+    const geo::Viewport view = regionView();
+    frame(canvas, view, &kind);
+    const geo::Viewport wider = view.withSize(520, 320);
+    const Image resizing = frame(canvas, wider, &kind);
+    EXPECT_EQ(kind, CanvasFrame::Scaled);
+    // The old picture, unscaled, in the middle; the new margins in the sea's colour.
+    const std::uint8_t* margin = resizing.pixel(5, 160);
+    const FrameStyle style;
+    EXPECT_EQ(int(margin[0]), int(style.background_rgba >> 24));
+    const Image settled = frame(canvas, wider, &kind);
+    EXPECT_EQ(kind, CanvasFrame::Redrawn);
+    EXPECT_EQ(compare(settled, direct(wider), 0).largest, 0);
+}
+
+}  // namespace
