@@ -1,5 +1,6 @@
 // app/malloc_conf.cpp — settings for jemalloc, the program's allocator (linked into textatlas and
-// the render benchmark, not into sanitizer or fuzz builds, whose runtimes bring their own).
+// the benchmarks by the top-level CMakeLists.txt; not into sanitizer or fuzz builds, whose runtimes
+// bring their own).
 // Why: a frame, a gazetteer or a DEM texture touches some 300 MB of fresh memory, and on a virtual
 // machine every 4 KiB page fault is expensive; with transparent huge pages (2 MiB) a render of
 // the bundled article takes about 80,000 page faults fewer and half the time (docs/benchmarks.md,
