@@ -137,8 +137,9 @@ seed article's places as markers. Median of $RUNS runs after a warm-up, measured
 
 Of textatlas's CPU time, reading the text, loading the gazetteer and finding the places
 (\`textatlas extract\` alone) takes $TA_EXTRACT s. Its stages in one more run
-(\`TEXTATLAS_TIMINGS=1\`; CPU counts all threads, and the basemap loads on a second thread
-while the gazetteer loads, so its CPU time shows in that stage):
+(\`TEXTATLAS_TIMINGS=1\`; CPU counts all threads: the GL context is made while the gazetteer
+loads and the places are found on a second thread and the basemap is read on a third, so their
+CPU time shows in the stages they ran beside):
 
 | stage | wall s | CPU s | resident MB after |
 |---|---:|---:|---:|

@@ -10,6 +10,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <exception>
 #include <future>
 
 #include <unistd.h>
@@ -118,17 +119,35 @@ RenderResult renderHeadless(const RenderRequest& print_request, const std::strin
     request.height = std::max(1, static_cast<int>(std::lround(print_request.height / print_scale)));
     StageTimes times;
     const std::string data_dir = geo::findDataDir(argv0);
-    // The basemap does not depend on the text: it is read on another thread while the gazetteer
-    // loads and the places are found (an error in the text is still the one reported first).
+    // Three things that do not depend on one another run side by side: the gazetteer is loaded and
+    // the text's places found on one thread, the basemap read on another, and the GL context made
+    // here (it stays current on this thread). An error in the text is still the one reported first.
     std::future<geo::Basemap> basemap_loading =
         std::async(std::launch::async, [data_dir] { return geo::loadBasemap(data_dir); });
-    const geo::Gazetteer gazetteer = geo::Gazetteer::load(data_dir);
-    times.mark("load the gazetteer");
+    struct FoundPlaces {
+        std::unique_ptr<OpenDocument> doc;
+        ProjectOpenReport project;  // the reader's corrections from the text's project, as the viewer shows them
+    };
+    std::future<FoundPlaces> places_finding = std::async(std::launch::async, [&data_dir, &request] {
+        const geo::Gazetteer gazetteer = geo::Gazetteer::load(data_dir);
+        FoundPlaces found;
+        found.doc = std::make_unique<OpenDocument>(openWithProject(request.text_path, gazetteer, &found.project));
+        return found;
+    });
+    std::unique_ptr<render::HeadlessContext> context;
+    std::exception_ptr context_error;
+    try {
+        context = render::HeadlessContext::create();
+    } catch (...) {
+        context_error = std::current_exception();
+    }
+    times.mark("EGL context");
+    FoundPlaces found = places_finding.get();
+    times.mark("load the gazetteer, find the places");
+    if (context_error) std::rethrow_exception(context_error);
     AppState state;
-    // With the reader's corrections from the text's project, as the viewer shows them.
-    ProjectOpenReport project;
-    state.doc = std::make_unique<OpenDocument>(openWithProject(request.text_path, gazetteer, &project));
-    times.mark("read the text, find the places");
+    state.doc = std::move(found.doc);
+    const ProjectOpenReport& project = found.project;
     state.panel_width_px = 0;  // no panel covers a rendered picture
     state.view = geo::Viewport(request.width, request.height, geo::XY{0, 0}, 2.0);
     if (request.center) {
@@ -167,8 +186,6 @@ RenderResult renderHeadless(const RenderRequest& print_request, const std::strin
                                    std::clamp(state.view.zoom() + std::log2(print_scale), geo::kMinZoom, geo::kMaxZoom));
     }
 
-    auto context = render::HeadlessContext::create();
-    times.mark("EGL context");
     FrameRenderers renderers(basemap, 15.0f * static_cast<float>(print_scale));
     times.mark("upload to the GPU");
     for (const std::string& path : request.layers) state.map.layers.push_back(addLayerFile(path, renderers.map));

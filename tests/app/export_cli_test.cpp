@@ -235,8 +235,8 @@ TEST_F(ExportCli, TimingsGoToStderrOnlyWhenAskedFor) {
     ASSERT_EQ(timed.exit_code, 0) << timed.out;
     // Every stage once, in the order the pipeline runs them.
     std::size_t at = 0;
-    for (const char* stage : {"load the gazetteer", "read the text, find the places", "load the basemap",
-                              "EGL context", "upload to the GPU", "render and read back", "write the PNG"}) {
+    for (const char* stage : {"EGL context", "load the gazetteer, find the places", "load the basemap",
+                              "upload to the GPU", "render and read back", "write the PNG"}) {
         const std::size_t found = timed.out.find(std::string("textatlas timing: ") + stage, at);
         ASSERT_NE(found, std::string::npos) << stage << " in\n" << timed.out;
         at = found + 1;
