@@ -7,11 +7,13 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <deque>
 #include <cmath>
 #include <ctime>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <stdexcept>
 
@@ -232,6 +234,30 @@ void saveScreenshot(FrameRenderers& renderers, AppState& state, int scale) {
     std::swap(shot.doc, state.doc);
 }
 
+// With TEXTATLAS_FRAME_STATS set, how long each frame took (from the start of its work to the
+// swap), by how the canvas made its map, printed to stderr when the viewer closes: a measure of
+// the frame rate on the machine at hand (docs/benchmarks.md, "The viewer's frame").
+class FrameStats {
+public:
+    FrameStats() : enabled_(std::getenv("TEXTATLAS_FRAME_STATS") != nullptr) {}
+    void add(render::CanvasFrame kind, double seconds) {
+        if (enabled_) times_[kind].push_back(seconds);
+    }
+    ~FrameStats() {
+        if (!enabled_) return;
+        for (auto& [kind, times] : times_) {
+            std::sort(times.begin(), times.end());
+            const auto at = [&times](double q) { return times[std::size_t(q * double(times.size() - 1))] * 1e3; };
+            std::fprintf(stderr, "textatlas frames: %-8s %6zu frames  median %7.2f ms  p95 %7.2f ms  (%.0f fps at the median)\n",
+                         render::toString(kind), times.size(), at(0.5), at(0.95), 1e3 / std::max(at(0.5), 1e-3));
+        }
+    }
+
+private:
+    bool enabled_;
+    std::map<render::CanvasFrame, std::vector<double>> times_;
+};
+
 // What the viewer needs before it can draw the map, loaded on a worker thread at start.
 struct StartupData {
     geo::Gazetteer gazetteer;
@@ -346,6 +372,7 @@ int runViewer(const std::string& text_path, const std::string& argv0) {
 
     layers_panel.init(state, basemap, renderers.map, mapSettingsPath(), reopened.map_settings);  // saved layers, projection
     auto last = std::chrono::steady_clock::now();
+    FrameStats frame_stats;
     while (!glfwWindowShouldClose(window.get()) && !state.quit_requested) {
         glfwPollEvents();
         const auto now = std::chrono::steady_clock::now();
@@ -406,9 +433,11 @@ int runViewer(const std::string& text_path, const std::string& argv0) {
 
         // At framebuffer resolution, markers and lines ui_scale times their standard size. The canvas
         // redraws only what changed since the last frame (app/render/map_canvas.hpp).
-        map_canvas.draw(renderers.map, state.view, drawnMarkers(state).markers, screenFrameStyle(state));
+        const render::CanvasFrame map_frame =
+            map_canvas.draw(renderers.map, state.view, drawnMarkers(state).markers, screenFrameStyle(state));
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         glfwSwapBuffers(window.get());
+        frame_stats.add(map_frame, std::chrono::duration<double>(std::chrono::steady_clock::now() - now).count());
 
         state.scroll_passages_to_top = false;
         state.scroll_to_mention = false;

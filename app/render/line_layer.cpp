@@ -250,24 +250,30 @@ void LineLayer::upload(const LineMesh& mesh, const geo::XY& origin) {
     glBindBuffer(GL_ARRAY_BUFFER, 0);
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, 0);
     index_count_ = static_cast<GLsizei>(mesh.indices.size());
+    // Long polylines (a border, a river) are cut into pieces with their own boxes, so a frame that
+    // draws only a strip of the map (MapCanvas scrolling) submits only the pieces in that strip.
+    constexpr std::size_t kChunkTriangles = 64;
     for (const LinePath& path : mesh.paths) {
-        DrawChunk chunk;
-        chunk.first = path.first_index;
-        chunk.count = path.index_count;
-        for (std::size_t i = path.first_vertex; i < path.first_vertex + path.vertex_count; ++i) {
-            chunk.box.extend(mesh.vertices[i].position[0] + origin.x, mesh.vertices[i].position[1] + origin.y);
+        const std::size_t end = path.first_index + path.index_count;
+        for (std::size_t first = path.first_index; first < end; first += 3 * kChunkTriangles) {
+            DrawChunk chunk;
+            chunk.first = first;
+            chunk.count = std::min(3 * kChunkTriangles, end - first);
+            for (std::size_t i = first; i < first + chunk.count; ++i) {
+                const LineVertex& v = mesh.vertices[mesh.indices[i]];
+                chunk.box.extend(v.position[0] + origin.x, v.position[1] + origin.y);
+            }
+            box_.extend(chunk.box);
+            chunks_.push_back(chunk);
         }
-        box_.extend(chunk.box);
-        chunks_.push_back(chunk);
     }
 }
 
 void LineLayer::draw(const LineProgram& program, const WorldCopyTransform& transform, const geo::Viewport& viewport,
-                     float width_px, std::uint32_t rgba) const {
+                     const MercatorBox& view, float width_px, std::uint32_t rgba) const {
     if (empty() || width_px <= 0.0f) return;
     // A line reaches half its width (plus the antialiased fringe) beyond its centre line.
     const double margin = (0.5 * width_px + 1.0) * viewport.metresPerPixel();
-    const MercatorBox view = viewBox(viewport);
     if (!view.intersects(box_, transform.shift_metres, margin)) return;
     const auto ranges = visibleRanges(chunks_, view, transform.shift_metres, margin);
     if (ranges.empty()) return;

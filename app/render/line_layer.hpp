@@ -71,9 +71,10 @@ public:
     LineLayer(const LineMesh& mesh, const geo::XY& origin);
     bool empty() const { return index_count_ == 0; }
     const MercatorBox& box() const { return box_; }
-    // Draws the polylines that touch the viewport.
+    // Draws the pieces of polylines that touch `view` (absolute bounds: the viewport's, or the part
+    // of it being drawn).
     void draw(const LineProgram& program, const WorldCopyTransform& transform, const geo::Viewport& viewport,
-              float width_px, std::uint32_t rgba) const;
+              const MercatorBox& view, float width_px, std::uint32_t rgba) const;
 
 private:
     void upload(const LineMesh& mesh, const geo::XY& origin);
@@ -81,7 +82,7 @@ private:
     Buffer vertices_;
     Buffer indices_;
     GLsizei index_count_ = 0;
-    std::vector<DrawChunk> chunks_;  // index ranges, one per polyline
+    std::vector<DrawChunk> chunks_;  // index ranges of up to kChunkTriangles triangles of one polyline
     MercatorBox box_;
 };
 

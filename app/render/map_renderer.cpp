@@ -30,6 +30,17 @@ constexpr float kPointBaseRadiusPx = 2.0f;
 
 bool hasAlpha(std::uint32_t rgba) { return (rgba & 0xffu) != 0; }
 
+// The absolute bounds of a rectangle of the viewport's pixels.
+MercatorBox regionBox(const geo::Viewport& viewport, const PixelRect& region) {
+    MercatorBox box;
+    const geo::XY top_left = viewport.toMercator(geo::XY{double(region.x), double(region.y)});
+    const geo::XY bottom_right =
+        viewport.toMercator(geo::XY{double(region.x + region.width), double(region.y + region.height)});
+    box.extend(top_left.x, top_left.y);
+    box.extend(bottom_right.x, bottom_right.y);
+    return box;
+}
+
 // A layer as the renderer keeps it: lon/lat geometry and its own style (polygons are triangulated,
 // in lon/lat, the first time a fill is drawn), or a raster's picture (`picture`, uploaded as
 // `image` the first time it is drawn, then released; `layer` is empty).
@@ -327,7 +338,7 @@ struct MapRenderer::Impl {
         if (!is_points && hasAlpha(line_rgba) && layer_style.line_width_px > 0.0f) {
             if (const LineLayer* line = lineOf(scene, draw.layer)) {
                 for (const WorldCopyTransform& copy : copies) {
-                    line->draw(line_program, copy, viewport, layer_style.line_width_px, line_rgba);
+                    line->draw(line_program, copy, viewport, view, layer_style.line_width_px, line_rgba);
                 }
             }
         }
@@ -421,7 +432,8 @@ struct MapRenderer::Impl {
         glClear(GL_COLOR_BUFFER_BIT);
 
         const std::vector<WorldCopyTransform> copies = copiesFor(scene, viewport);
-        const MercatorBox view = viewBox(viewport);
+        // Only geometry that reaches the part being drawn is submitted.
+        const MercatorBox view = region != nullptr ? regionBox(viewport, *region) : viewBox(viewport);
         if (scene.sea) {
             glDisable(GL_BLEND);
             for (const WorldCopyTransform& copy : copies) scene.sea->draw(fill_program, copy, view, style.background_rgba);
@@ -445,7 +457,7 @@ struct MapRenderer::Impl {
                          .first;
             }
             for (const WorldCopyTransform& copy : copies) {
-                it->second.draw(line_program, copy, viewport, 1.0f, style.graticule_rgba);
+                it->second.draw(line_program, copy, viewport, view, 1.0f, style.graticule_rgba);
             }
         }
         glDisable(GL_SCISSOR_TEST);
