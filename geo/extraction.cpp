@@ -853,6 +853,7 @@ struct Group {
 constexpr double kNearKm = 400.0;
 constexpr double kNearLatDeg = kNearKm / 111.0;
 constexpr double kDegToRad = 3.14159265358979323846 / 180.0;
+constexpr double kEarthRadiusKm = 6371.0088;
 
 // What relatedness() needs of a candidate place, packed and precomputed once per document: the
 // context rounds compare every sense of a name with the senses of 80 neighbours, four times.
@@ -872,24 +873,53 @@ double distanceKm(const Sense& a, const Sense& b) {
     const double dp = b.lat_rad - a.lat_rad, dl = (b.lon - a.lon) * kDegToRad;
     const double sin_dp = std::sin(dp / 2), sin_dl = std::sin(dl / 2);
     const double h = sin_dp * sin_dp + a.cos_lat * b.cos_lat * sin_dl * sin_dl;
-    return 2.0 * 6371.0088 * std::asin(std::min(1.0, std::sqrt(h)));
+    return 2.0 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
-// Distances already computed for this document, by ordered pair of gazetteer indices: the context
+// The support a place gives another by distance alone: exp(-d / 100 km) within kNearKm, else 0.
+double nearness(const Sense& a, const Sense& b) {
+    const double d = distanceKm(a, b);
+    return d < kNearKm ? std::exp(-d / 100.0) : 0.0;
+}
+
+// A lower bound of |sin x| without calling sin: x - x³/6 on the folded angle (in [0, π/2]).
+double sinLowerBound(double x) {
+    x = std::abs(x);
+    if (x > 3.14159265358979323846 / 2) x = std::max(0.0, 3.14159265358979323846 - x);
+    return std::max(0.0, x - x * x * x / 6.0);
+}
+
+// The haversine's h of 410 km: kNearKm with a margin far above any rounding.
+const double kFarH = [] {
+    const double s = std::sin(410.0 / (2.0 * kEarthRadiusKm));
+    return s * s;
+}();
+
+// True when a and b are surely more than kNearKm apart, decided by multiplications alone (a lower
+// bound of h above kFarH): most pairs that pass the latitude test are still far apart in longitude,
+// and for them the memo lookup and the sines are skipped.
+bool surelyFar(const Sense& a, const Sense& b) {
+    const double sin_dp = sinLowerBound((b.lat_rad - a.lat_rad) / 2);
+    const double sin_dl = sinLowerBound((b.lon - a.lon) * kDegToRad / 2);
+    return sin_dp * sin_dp + a.cos_lat * b.cos_lat * sin_dl * sin_dl > kFarH;
+}
+
+// nearness() already computed for this document, by ordered pair of gazetteer indices: the context
 // rounds ask for the same pairs again and again (every neighbour, four rounds; about 3 in 4 repeat).
-class DistanceMemo {
+class NearnessMemo {
 public:
-    double km(const Sense& a, const Sense& b) {
+    double of(const Sense& a, const Sense& b) {
+        if (surelyFar(a, b)) return 0.0;
         if (2 * (used_ + 1) > slots_.size()) grow();
         const std::uint64_t key = (static_cast<std::uint64_t>(a.index) << 32) | b.index;
         std::size_t at = home(key);
         for (; slots_[at].key != kEmpty; at = (at + 1) & (slots_.size() - 1)) {
-            if (slots_[at].key == key) return slots_[at].km;
+            if (slots_[at].key == key) return slots_[at].nearness;
         }
-        const double km = distanceKm(a, b);
-        slots_[at] = {key, km};
+        const double value = nearness(a, b);
+        slots_[at] = {key, value};
         ++used_;
-        return km;
+        return value;
     }
 
 private:
@@ -897,7 +927,7 @@ private:
     static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};
     struct Slot {
         std::uint64_t key = kEmpty;
-        double km = 0.0;
+        double nearness = 0.0;
     };
     std::size_t home(std::uint64_t key) const {
         key *= 0x9E3779B97F4A7C15ull;
@@ -919,13 +949,10 @@ private:
 
 // How much sense `c` is supported by another name's sense `o`: 1 for the same place or a region
 // containing the other, graded by distance for nearby places, a little for the same country.
-double relatedness(const Sense& c, const Sense& o, DistanceMemo& distances) {
+double relatedness(const Sense& c, const Sense& o, NearnessMemo& near) {
     if (c.index == o.index) return 1.0;
     if (c.country == 0 || o.country == 0 || c.country != o.country) {
-        if (c.point_like && o.point_like && std::abs(c.lat - o.lat) < kNearLatDeg) {
-            const double d = distances.km(c, o);
-            if (d < kNearKm) return std::exp(-d / 100.0);
-        }
+        if (c.point_like && o.point_like && std::abs(c.lat - o.lat) < kNearLatDeg) return near.of(c, o);
         return 0.0;
     }
     const auto inside = [](const Sense& small, const Sense& big) {
@@ -940,10 +967,8 @@ double relatedness(const Sense& c, const Sense& o, DistanceMemo& distances) {
     double r = 0.15;  // the same country
     if (c.point_like && o.point_like) {
         if (c.admin1 != 0 && c.admin1 == o.admin1) r = 0.5;
-        if (std::abs(c.lat - o.lat) < kNearLatDeg) {
-            const double d = distances.km(c, o);
-            if (d < kNearKm) r = std::max(r, std::exp(-d / 100.0));
-        }
+        // nearness() is 0 beyond kNearKm, and r is above 0.
+        if (std::abs(c.lat - o.lat) < kNearLatDeg) r = std::max(r, near.of(c, o));
     }
     return r;
 }
@@ -955,20 +980,25 @@ void resolveInContext(std::vector<Group>& groups, const Gazetteer& gazetteer) {
     constexpr double kMinShare = 0.02;     // senses less likely than this give no support
     constexpr std::size_t kWindow = 40;    // names compared on either side (first-mention order)
     constexpr std::size_t kMaxSenses = 24; // senses per name taken into account, best prior first
+    // Per-group lists live in flat arrays: group gi's senses are [first[gi], first[gi + 1]).
+    std::vector<std::size_t> first(groups.size() + 1, 0);
+    for (std::size_t gi = 0; gi < groups.size(); ++gi) first[gi + 1] = first[gi] + groups[gi].candidates.size();
     // Every candidate's Sense; country and admin-1 codes interned (admin-1 codes are compared only
     // between places of one country, so the code alone is enough).
-    std::vector<std::vector<Sense>> packed(groups.size());
+    std::vector<Sense> packed(first.back());
     {
         std::unordered_map<std::string_view, std::uint32_t> codes;
         const auto intern = [&codes](const std::string& code) -> std::uint32_t {
             if (code.empty()) return 0;
+            // find first: emplace would build a node each time, and nearly every code repeats.
+            if (const auto it = codes.find(code); it != codes.end()) return it->second;
             return codes.emplace(code, static_cast<std::uint32_t>(codes.size() + 1)).first->second;
         };
         for (std::size_t gi = 0; gi < groups.size(); ++gi) {
-            packed[gi].reserve(groups[gi].candidates.size());
-            for (const std::uint32_t ci : groups[gi].candidates) {
+            for (std::size_t k = 0; k < groups[gi].candidates.size(); ++k) {
+                const std::uint32_t ci = groups[gi].candidates[k];
                 const Place& p = gazetteer.place(ci);
-                Sense sense;
+                Sense& sense = packed[first[gi] + k];
                 sense.index = ci;
                 sense.kind = p.kind;
                 sense.point_like = isPointLike(p);
@@ -978,24 +1008,27 @@ void resolveInContext(std::vector<Group>& groups, const Gazetteer& gazetteer) {
                 sense.lon = p.position.lon;
                 sense.lat_rad = p.position.lat * kDegToRad;
                 sense.cos_lat = std::cos(sense.lat_rad);
-                packed[gi].push_back(sense);
             }
         }
     }
-    // The senses each group may give support with, best prior first.
-    DistanceMemo distances;
-    std::vector<std::vector<std::size_t>> senses(groups.size());
+    // The senses each group may give support with, best prior first: [sense_first[gi], sense_first[gi + 1]).
+    NearnessMemo near;
+    std::vector<std::size_t> sense_first(groups.size() + 1, 0);
+    std::vector<std::uint32_t> senses;
+    senses.reserve(first.back());
     for (std::size_t gi = 0; gi < groups.size(); ++gi) {
-        auto& order = senses[gi];
-        for (std::size_t k = 0; k < groups[gi].candidates.size(); ++k) order.push_back(k);
-        std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-            return groups[gi].base[x] > groups[gi].base[y] || (groups[gi].base[x] == groups[gi].base[y] && x < y);
+        const std::vector<double>& base = groups[gi].base;
+        const std::size_t from = senses.size();
+        for (std::size_t k = 0; k < groups[gi].candidates.size(); ++k) senses.push_back(static_cast<std::uint32_t>(k));
+        std::sort(senses.begin() + static_cast<std::ptrdiff_t>(from), senses.end(), [&](std::uint32_t x, std::uint32_t y) {
+            return base[x] > base[y] || (base[x] == base[y] && x < y);
         });
-        if (order.size() > kMaxSenses) order.resize(kMaxSenses);
+        if (senses.size() - from > kMaxSenses) senses.resize(from + kMaxSenses);
+        sense_first[gi + 1] = senses.size();
     }
-    std::vector<std::vector<double>> share(groups.size());
-    // Per round, the senses of each group likely enough to give support, with their shares, in
-    // the order of `senses`.
+    std::vector<double> share(first.back());
+    // Per round, the senses of each group likely enough to give support, with their shares, most
+    // likely first: [supporter_first[gi], supporter_first[gi + 1]).
     struct Supporter {
         Sense sense;  // a copy: the inner loop reads supporters one after another
         double share;
@@ -1005,35 +1038,48 @@ void resolveInContext(std::vector<Group>& groups, const Gazetteer& gazetteer) {
         // Names that may be ordinary words support others less.
         support_weight[gi] = groups[gi].weak ? 0.5 : 1.0;
     }
-    std::vector<std::vector<Supporter>> supporters(groups.size());
+    std::vector<Supporter> supporters;
+    supporters.reserve(senses.size());
+    std::vector<std::size_t> supporter_first(groups.size() + 1, 0);
     for (int round = 0; round < 4; ++round) {
+        supporters.clear();
         for (std::size_t gi = 0; gi < groups.size(); ++gi) {
             const Group& g = groups[gi];
-            auto& s = share[gi];
-            s.assign(g.candidates.size(), 0.0);
+            double* s = share.data() + first[gi];
+            const std::size_t n = g.candidates.size();
             double top = -1e9, total = 0.0;
             for (double v : g.score) top = std::max(top, v);
-            for (std::size_t k = 0; k < s.size(); ++k) total += (s[k] = std::exp((g.score[k] - top) / kTemperature));
-            for (double& v : s) v /= total;
-            supporters[gi].clear();
-            for (const std::size_t ok : senses[gi]) {
-                if (s[ok] >= kMinShare) supporters[gi].push_back({packed[gi][ok], s[ok]});
+            for (std::size_t k = 0; k < n; ++k) total += (s[k] = std::exp((g.score[k] - top) / kTemperature));
+            for (std::size_t k = 0; k < n; ++k) s[k] /= total;
+            const std::size_t from = supporters.size();
+            for (std::size_t j = sense_first[gi]; j < sense_first[gi + 1]; ++j) {
+                const std::uint32_t ok = senses[j];
+                if (s[ok] >= kMinShare) supporters.push_back({packed[first[gi] + ok], s[ok]});
             }
+            // Most likely first, so that the scan below stops at the first share no larger than the
+            // best product so far (relatedness is at most 1); the maximum does not depend on order.
+            // (Insertion sort: at most kMaxSenses of them, and no buffer to allocate.)
+            for (std::size_t j = from + 1; j < supporters.size(); ++j) {
+                const Supporter moving = supporters[j];
+                std::size_t at = j;
+                for (; at > from && supporters[at - 1].share < moving.share; --at) supporters[at] = supporters[at - 1];
+                supporters[at] = moving;
+            }
+            supporter_first[gi + 1] = supporters.size();
         }
         for (std::size_t gi = 0; gi < groups.size(); ++gi) {
             Group& g = groups[gi];
             const std::size_t lo = gi > kWindow ? gi - kWindow : 0;
             const std::size_t hi = std::min(groups.size(), gi + kWindow + 1);
             for (std::size_t k = 0; k < g.candidates.size(); ++k) {
-                const Sense& c = packed[gi][k];
+                const Sense& c = packed[first[gi] + k];
                 double support = 0.0;
                 for (std::size_t hj = lo; hj < hi; ++hj) {
                     if (hj == gi) continue;
                     double best = 0.0;
-                    for (const Supporter& o : supporters[hj]) {
-                        if (o.share <= best) continue;  // relatedness is at most 1
-                        best = std::max(best, o.share * relatedness(c, o.sense, distances));
-                    }
+                    const Supporter* o = supporters.data() + supporter_first[hj];
+                    const Supporter* const o_end = supporters.data() + supporter_first[hj + 1];
+                    for (; o != o_end && o->share > best; ++o) best = std::max(best, o->share * relatedness(c, o->sense, near));
                     support += support_weight[hj] == 1.0 ? best : support_weight[hj] * best;
                 }
                 g.score[k] = g.base[k] + std::min(kCap, kWeight * support);
