@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <map>
 #include <set>
+#include <stdexcept>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -230,9 +232,24 @@ enum WordList : std::uint16_t {
 };
 
 // The WordList bits of every listed word, in an open-addressing table small enough to stay in cache
-// (8-byte slots; the words themselves are compared only on a hash match).
+// (8-byte slots; the words themselves are compared only on a tag match). A word is looked up by its
+// bytes zero-padded to kKeyBytes (no listed word is longer, and words hold no NUL byte): two 64-bit
+// compares and a multiply-xorshift hash instead of a byte loop and a string compare per token.
 class WordListTable {
 public:
+    static constexpr std::size_t kKeyBytes = 16;
+    struct Key {
+        std::uint64_t lo = 0, hi = 0;
+        bool operator==(const Key& o) const { return lo == o.lo && hi == o.hi; }
+    };
+    // The key of the kKeyBytes bytes at `padded`: a word of at most kKeyBytes bytes and zeros after it.
+    static Key keyOf(const char* padded) {
+        Key k;
+        std::memcpy(&k.lo, padded, 8);
+        std::memcpy(&k.hi, padded + 8, 8);
+        return k;
+    }
+
     WordListTable() {
         const std::pair<const WordSet*, WordList> lists[] = {
             {&kNeverPlaces, kListNever},        {&kCommonWords, kListCommon},
@@ -249,49 +266,54 @@ public:
         slots_.assign(size, Slot{});
         for (const auto& [set, bit] : lists) {
             for (std::string_view word : *set) {
-                longest_ = std::max(longest_, word.size());
-                const std::uint32_t h = hash(word);
+                if (word.size() > kKeyBytes) throw std::logic_error("word list entry longer than 16 bytes");
+                const Key key = keyOfWord(word);
+                const std::uint64_t h = hash(key);
                 const std::size_t mask = slots_.size() - 1;
                 std::size_t at = h & mask;
-                while (slots_[at].word != 0 && words_[slots_[at].word - 1] != word) at = (at + 1) & mask;
+                while (slots_[at].word != 0 && !(keys_[slots_[at].word - 1] == key)) at = (at + 1) & mask;
                 if (slots_[at].word == 0) {
-                    words_.push_back(word);
-                    slots_[at] = {static_cast<std::uint32_t>(h >> 16) | 1u, static_cast<std::uint16_t>(words_.size()), 0};
+                    keys_.push_back(key);
+                    slots_[at] = {tagOf(h), static_cast<std::uint16_t>(keys_.size()), 0};
                 }
                 slots_[at].lists |= bit;
             }
         }
     }
-    std::uint16_t find(std::string_view word) const {
-        if (word.size() > longest_) return 0;
-        const std::uint32_t h = hash(word);
-        const std::uint32_t tag = (h >> 16) | 1u;
+    std::uint16_t find(std::string_view word) const { return word.size() > kKeyBytes ? 0 : find(keyOfWord(word)); }
+    std::uint16_t find(const Key& key) const {
+        const std::uint64_t h = hash(key);
+        const std::uint32_t tag = tagOf(h);
         const std::size_t mask = slots_.size() - 1;
         for (std::size_t at = h & mask;; at = (at + 1) & mask) {
             const Slot& slot = slots_[at];
             if (slot.word == 0) return 0;
-            if (slot.tag == tag && words_[slot.word - 1] == word) return slot.lists;
+            if (slot.tag == tag && keys_[slot.word - 1] == key) return slot.lists;
         }
     }
 
 private:
     struct Slot {
         std::uint32_t tag = 0;
-        std::uint16_t word = 0;   // 1 + index into words_, 0: empty
+        std::uint16_t word = 0;   // 1 + index into keys_, 0: empty
         std::uint16_t lists = 0;
     };
-    static std::uint32_t hash(std::string_view word) {
-        std::uint32_t h = static_cast<std::uint32_t>(word.size()) * 0x9E3779B1u;
-        for (const char c : word) h = (h ^ static_cast<unsigned char>(c)) * 0x01000193u;
-        return h ^ (h >> 15);
+    static Key keyOfWord(std::string_view word) {
+        char padded[kKeyBytes] = {};
+        std::memcpy(padded, word.data(), word.size());
+        return keyOf(padded);
     }
+    static std::uint64_t hash(const Key& key) {
+        std::uint64_t h = key.lo ^ (key.hi * 0x9E3779B97F4A7C15ull);
+        h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ull;
+        h = (h ^ (h >> 27)) * 0x94D049BB133111EBull;
+        return h ^ (h >> 31);
+    }
+    static std::uint32_t tagOf(std::uint64_t h) { return static_cast<std::uint32_t>(h >> 32) | 1u; }
     std::vector<Slot> slots_;
-    std::vector<std::string_view> words_;
-    std::size_t longest_ = 0;
+    std::vector<Key> keys_;
 };
 const WordListTable kWordLists;
-
-std::uint16_t wordLists(std::string_view word) { return kWordLists.find(word); }
 
 // ------------------------------------------------------------------------------------------------
 // Tokens
@@ -301,10 +323,10 @@ enum class Gap { Space, Hyphen, Period, Comma, Break };
 struct Token {
     std::size_t begin = 0;      // bytes, the word without a possessive "'s"
     std::size_t end = 0;
-    std::size_t possessive_end = 0;  // end including "'s" when there is one
     std::size_t passage = 0;
     std::string_view lower;     // Gazetteer::normalise of the word (in the document's token arena)
     std::uint32_t lower_offset = 0;  // where `lower` starts in the arena (it may move while it grows)
+    std::uint32_t lower_length = 0;
     bool capitalised = false;   // first letter upper-case
     bool all_caps = false;      // two or more letters, all upper-case ("US", "NATO")
     bool dotted = false;        // initials with periods ("U.S.", "D.C.")
@@ -348,45 +370,136 @@ inline char32_t decode(std::string_view text, std::size_t& pos) {
     return nextCodePoint(text, pos);
 }
 
+// What the characters between two words are, as bits (their combination decides the Gap).
+enum GapChar : std::uint8_t {
+    kGapNewline = 1 << 0,
+    kGapSpace = 1 << 1,    // ' ', '\t', U+00A0
+    kGapHyphen = 1 << 2,   // '-', U+2010, U+2011
+    kGapPeriod = 1 << 3,
+    kGapComma = 1 << 4,
+    kGapOther = 1 << 5,
+};
+
+// Per-byte facts for the tokeniser's loops, one table lookup instead of a chain of compares. Bytes
+// from 0x80 up are only marked kByteBeyondAscii (their code point is decoded).
+enum ByteClass : std::uint8_t {
+    kByteAlnum = 1 << 0,         // [A-Za-z0-9]
+    kByteLowerLetter = 1 << 1,   // [a-z]
+    kByteSentence = 1 << 3,      // . ! ? : ; " ( [ — the next word starts a sentence
+    kByteBeyondAscii = 1 << 4,
+    kByteUpper = 0x20,           // [A-Z]; the bit that lower-cases it
+};
+struct ByteTables {
+    std::uint8_t cls[256] = {};
+    std::uint8_t gap[256] = {};  // GapChar of an ASCII byte that is no letter or digit
+};
+constexpr ByteTables makeByteTables() {
+    ByteTables t;
+    for (int b = 0; b < 256; ++b) {
+        const bool upper = b >= 'A' && b <= 'Z', letter = upper || (b >= 'a' && b <= 'z'), digit = b >= '0' && b <= '9';
+        t.cls[b] = static_cast<std::uint8_t>((letter || digit ? kByteAlnum : 0) | (upper ? kByteUpper : 0) |
+                                             (letter && !upper ? kByteLowerLetter : 0) | (b >= 0x80 ? kByteBeyondAscii : 0));
+        if (b == '.' || b == '!' || b == '?' || b == ':' || b == ';' || b == '"' || b == '(' || b == '[') {
+            t.cls[b] |= kByteSentence;
+        }
+        t.gap[b] = b == '\n' ? kGapNewline
+                   : (b == ' ' || b == '\t') ? kGapSpace
+                   : b == '-' ? kGapHyphen
+                   : b == '.' ? kGapPeriod
+                   : b == ',' ? kGapComma
+                              : kGapOther;
+    }
+    return t;
+}
+constexpr ByteTables kBytes = makeByteTables();
+
+// The Gap of the characters between two words of a passage: `chars` their GapChar bits, `size` their
+// length in bytes, `first` the first of them.
+Gap gapOf(unsigned chars, std::size_t size, char first) {
+    const bool newline = chars & kGapNewline, space = chars & kGapSpace, hyphen = chars & kGapHyphen;
+    const bool period = chars & kGapPeriod, comma = chars & kGapComma, other = chars & kGapOther;
+    if (other || newline) return Gap::Break;
+    if (hyphen && !period && !comma) return size == 1 ? Gap::Hyphen : Gap::Break;
+    if (period && !comma && size == 2 && first == '.' && space) return Gap::Period;
+    if (comma && !period && size == 2 && first == ',' && space) return Gap::Comma;
+    if (space && !period && !comma && !hyphen) return Gap::Space;
+    return Gap::Break;
+}
 
 // Splits the document into tokens; their normalised forms are written to `arena`, which must
 // outlive the tokens and not change after this call.
 std::vector<Token> tokenise(const Document& doc, std::size_t first_passage, std::size_t end_passage,
                             std::string& arena) {
     const std::string& text = doc.text();
+    const char* const bytes = text.data();
     const std::vector<Passage>& passages = doc.passages();
     std::vector<Token> tokens;
     const std::size_t range_bytes =
         first_passage < end_passage ? passages[end_passage - 1].byte_end - passages[first_passage].byte_start : 0;
     tokens.reserve(range_bytes / 5);
-    arena.clear();
-    arena.reserve(range_bytes);  // normalising never lengthens valid UTF-8, so this is enough
+    // Normalising never lengthens valid UTF-8, so range_bytes is enough (the arena is still grown
+    // if it were not). Everything after the `used` bytes stays zero, and there are at least kKeyBytes
+    // of it: a short word's bytes read as kKeyBytes are its zero-padded word-list key.
+    arena.assign(range_bytes + WordListTable::kKeyBytes, '\0');
+    std::size_t used = 0;
+    bool arena_moved = false;
+    // Makes room for `bytes` more (and the zero padding).
+    const auto reserveArena = [&](std::size_t bytes) {
+        if (used + bytes + WordListTable::kKeyBytes <= arena.size()) return;
+        arena.resize(2 * (used + bytes + WordListTable::kKeyBytes));
+        arena_moved = true;
+    };
     std::string folded;
+    constexpr std::size_t kNoToken = static_cast<std::size_t>(-1);
     // Appends a normalised form to the arena and records where it is.
-    const auto setLower = [&arena](Token& t, std::string_view lower) {
-        t.lower_offset = static_cast<std::uint32_t>(arena.size());
-        arena.append(lower);
-        t.lower = std::string_view(arena.data() + t.lower_offset, lower.size());
-        t.lists = wordLists(t.lower);
+    const auto setLower = [&](Token& t, std::string_view lower) {
+        reserveArena(lower.size());
+        t.lower_offset = static_cast<std::uint32_t>(used);
+        t.lower_length = static_cast<std::uint32_t>(lower.size());
+        std::memcpy(arena.data() + used, lower.data(), lower.size());
+        t.lower = std::string_view(arena.data() + used, lower.size());
+        used += lower.size();
+        t.lists = kWordLists.find(lower);
     };
     for (std::size_t pi = first_passage; pi < end_passage; ++pi) {
         const Passage& passage = passages[pi];
         std::size_t pos = passage.byte_start;
         const std::size_t end = passage.byte_end;
         bool sentence_start = true;
+        // The characters since the previous token of this passage, for its gap_after.
+        std::size_t previous = kNoToken;
+        unsigned gap_chars = 0;
         while (pos < end) {
-            std::size_t next = pos;
-            const char32_t cp = decode(text, next);
-            if (!isLetterOrDigit(cp)) {
-                // Sentence ends and opening quotes make the next word start a sentence.
-                if (cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == ';' || cp == '"' ||
-                    cp == 0x201C || cp == 0x2018 || cp == 0x2014 || cp == '(' || cp == '[') {
-                    sentence_start = true;
+            const auto byte = static_cast<unsigned char>(bytes[pos]);
+            const std::uint8_t cls = kBytes.cls[byte];
+            if (!(cls & kByteAlnum)) {
+                if (!(cls & kByteBeyondAscii)) {
+                    // Sentence ends and opening quotes make the next word start a sentence.
+                    if (cls & kByteSentence) sentence_start = true;
+                    gap_chars |= kBytes.gap[byte];
+                    ++pos;
+                    continue;
                 }
-                pos = next;
-                continue;
+                std::size_t next = pos;
+                const char32_t cp = nextCodePoint(text, next);
+                if (!isLetterOrDigitBeyondAscii(cp)) {
+                    if (cp == 0x201C || cp == 0x2018 || cp == 0x2014) sentence_start = true;
+                    gap_chars |= cp == 0x00A0 ? kGapSpace : (cp == 0x2010 || cp == 0x2011) ? kGapHyphen : kGapOther;
+                    pos = next;
+                    continue;
+                }
             }
-            Token t;
+            // Gaps between neighbours: after a possessive, always a break.
+            if (previous != kNoToken) {
+                Token& before = tokens[previous];
+                // (One space, the common case, needs no more.)
+                before.gap_after = before.possessive             ? Gap::Break
+                                   : gap_chars == kGapSpace ? Gap::Space
+                                                            : gapOf(gap_chars, pos - before.end, bytes[before.end]);
+            }
+            gap_chars = 0;
+            previous = tokens.size();
+            Token& t = tokens.emplace_back();
             t.begin = pos;
             t.passage = passage.index;
             t.sentence_start = sentence_start;
@@ -395,32 +508,43 @@ std::vector<Token> tokenise(const Document& doc, std::size_t first_passage, std:
             {
                 std::size_t p = pos;
                 int pairs = 0;
-                while (p + 1 < end && isAsciiLetter(static_cast<unsigned char>(text[p])) && text[p + 1] == '.') {
+                while (p + 1 < end && isAsciiLetter(static_cast<unsigned char>(bytes[p])) && bytes[p + 1] == '.') {
                     p += 2;
                     ++pairs;
                 }
                 std::size_t after = p;
                 if (pairs >= 2 && (p >= end || !isLetterOrDigit(decode(text, after)))) {
-                    t.end = t.possessive_end = p;
+                    t.end = p;
                     t.dotted = true;
-                    t.capitalised = text[pos] >= 'A' && text[pos] <= 'Z';
+                    t.capitalised = bytes[pos] >= 'A' && bytes[pos] <= 'Z';
                     t.all_caps = t.capitalised;
                     Gazetteer::normaliseTo(std::string_view(text).substr(pos, p - pos), folded);
                     setLower(t, folded);
-                    tokens.push_back(t);
                     pos = p;
                     continue;
                 }
             }
-            // A word: letters and digits, with apostrophes inside ("O'Brien", "Afghanistan’s").
+            // A word: letters and digits, with apostrophes inside ("O'Brien", "Afghanistan’s"). Its
+            // ASCII start is lower-cased into the arena on the way (kept if the word is plain).
+            reserveArena(end - pos);
+            char* const lower = arena.data() + used;
             std::size_t p = pos;
+            unsigned seen = 0;  // ByteClass bits of those bytes
+            for (; p < end; ++p) {
+                const auto c = static_cast<unsigned char>(bytes[p]);
+                const std::uint8_t c_cls = kBytes.cls[c];
+                if (!(c_cls & kByteAlnum)) break;
+                lower[p - pos] = static_cast<char>(c | (c_cls & kByteUpper));
+                seen |= c_cls;
+            }
             bool plain = true;  // only ASCII letters and digits (most words): no decoding needed
             while (p < end) {
-                const auto byte = static_cast<unsigned char>(text[p]);
-                if (byte < 0x80 && isAsciiAlnum(byte)) {
+                const auto b = static_cast<unsigned char>(bytes[p]);
+                if (kBytes.cls[b] & kByteAlnum) {
                     ++p;
                     continue;
                 }
+                if (b < 0x80 && b != '\'') break;  // the only ASCII character that may continue a word
                 std::size_t q = p;
                 const char32_t c = decode(text, q);
                 if (isLetterOrDigit(c)) {
@@ -438,32 +562,29 @@ std::vector<Token> tokenise(const Document& doc, std::size_t first_passage, std:
                 }
                 break;
             }
-            t.end = t.possessive_end = p;
+            t.end = p;
             if (plain) {
                 // Same results as the general path below, byte by byte.
-                const std::string_view word(text.data() + pos, p - pos);
-                t.capitalised = word[0] >= 'A' && word[0] <= 'Z';
-                std::size_t letters = 0, upper = 0;
-                t.lower_offset = static_cast<std::uint32_t>(arena.size());
-                arena.append(word);
-                char* lower = arena.data() + t.lower_offset;
-                for (std::size_t i = 0; i < word.size(); ++i) {
-                    const char c = word[i];
-                    const bool is_upper = c >= 'A' && c <= 'Z';
-                    letters += c > '9' ? 1 : 0;  // plain words hold only letters and digits
-                    upper += is_upper ? 1 : 0;
-                    if (is_upper) lower[i] = static_cast<char>(c - 'A' + 'a');
+                const std::size_t n = p - pos;
+                t.capitalised = (kBytes.cls[static_cast<unsigned char>(bytes[pos])] & kByteUpper) != 0;
+                // Two or more letters, all upper-case: no lower-case letter, then count the capitals.
+                if (!(seen & kByteLowerLetter)) {
+                    std::size_t upper = 0;
+                    for (std::size_t i = pos; i < p; ++i) upper += (kBytes.cls[static_cast<unsigned char>(bytes[i])] & kByteUpper) != 0;
+                    t.all_caps = upper >= 2;
                 }
-                t.lower = std::string_view(lower, word.size());
-                t.lists = wordLists(t.lower);
-                t.all_caps = letters >= 2 && upper == letters;
-                tokens.push_back(t);
+                t.lower_offset = static_cast<std::uint32_t>(used);
+                t.lower_length = static_cast<std::uint32_t>(n);
+                t.lower = std::string_view(lower, n);
+                t.lists = n <= WordListTable::kKeyBytes ? kWordLists.find(WordListTable::keyOf(lower)) : 0;
+                used += n;
                 pos = p;
                 continue;
             }
+            std::memset(lower, 0, p - pos);  // undo the start written above: the arena's tail stays zero
             // Possessive: trailing "'s" / "’s".
             {
-                const std::string_view word(text.data() + pos, p - pos);
+                const std::string_view word(bytes + pos, p - pos);
                 for (std::string_view suffix : {std::string_view("'s"), std::string_view("\u2019s")}) {
                     if (word.size() > suffix.size() && word.substr(word.size() - suffix.size()) == suffix) {
                         t.end = p - suffix.size();
@@ -472,7 +593,7 @@ std::vector<Token> tokenise(const Document& doc, std::size_t first_passage, std:
                     }
                 }
             }
-            const std::string_view word(text.data() + pos, t.end - pos);
+            const std::string_view word(bytes + pos, t.end - pos);
             std::size_t first = 0;
             const char32_t first_cp = nextCodePoint(word, first);
             t.capitalised = isUpperLatin(first_cp);
@@ -487,37 +608,12 @@ std::vector<Token> tokenise(const Document& doc, std::size_t first_passage, std:
             t.all_caps = letters >= 2 && upper == letters;
             Gazetteer::normaliseTo(word, folded);
             setLower(t, folded);
-            tokens.push_back(t);
             pos = p;
         }
     }
-    // The arena may have moved while it grew.
-    for (Token& t : tokens) t.lower = std::string_view(arena.data() + t.lower_offset, t.lower.size());
-    // Gaps between neighbours.
-    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
-        Token& t = tokens[i];
-        const Token& n = tokens[i + 1];
-        if (t.passage != n.passage || t.possessive) {
-            t.gap_after = Gap::Break;
-            continue;
-        }
-        const std::string_view gap(text.data() + t.end, n.begin - t.end);
-        bool newline = false, space = false, hyphen = false, period = false, comma = false, other = false;
-        for (std::size_t k = 0; k < gap.size();) {
-            const char32_t c = decode(gap, k);
-            if (c == '\n') newline = true;
-            else if (c == ' ' || c == '\t' || c == 0x00A0) space = true;
-            else if (c == '-' || c == 0x2010 || c == 0x2011) hyphen = true;
-            else if (c == '.') period = true;
-            else if (c == ',') comma = true;
-            else other = true;
-        }
-        if (other || newline) t.gap_after = Gap::Break;
-        else if (hyphen && !period && !comma) t.gap_after = gap.size() == 1 ? Gap::Hyphen : Gap::Break;
-        else if (period && !comma && gap.size() == 2 && gap[0] == '.' && space) t.gap_after = Gap::Period;
-        else if (comma && !period && gap.size() == 2 && gap[0] == ',' && space) t.gap_after = Gap::Comma;
-        else if (space && !period && !comma && !hyphen) t.gap_after = Gap::Space;
-        else t.gap_after = Gap::Break;
+    // The arena moved while it grew (never for valid UTF-8): point the tokens at it again.
+    if (arena_moved) {
+        for (Token& t : tokens) t.lower = std::string_view(arena.data() + t.lower_offset, t.lower_length);
     }
     return tokens;
 }
