@@ -637,6 +637,7 @@ std::vector<NameEntry> allowedEntries(const std::vector<NameEntry>& entries, con
     const Token& t = tokens[first];
     const bool abbreviation_shape = single && (t.dotted || (t.all_caps && t.lower.size() <= 4));
     std::vector<NameEntry> out;
+    out.reserve(entries.size());
     for (const NameEntry& e : entries) {
         if (e.kind == NameKind::Abbreviation) {
             if (abbreviation_shape) out.push_back(e);
@@ -908,6 +909,28 @@ Verdict judge(const RawMention& m, const std::vector<Token>& tokens, const std::
 // ------------------------------------------------------------------------------------------------
 // Resolution
 
+// Gazetteer::normalise(name) == key. Most names are plain ASCII (letters, digits, single spaces
+// inside, punctuation the normaliser keeps), which normalise to their lower case: compared as they
+// stand, without building the normalised form.
+bool normalisesTo(std::string_view name, std::string_view key, std::string& scratch) {
+    bool plain = !name.empty() && name.front() != ' ' && name.back() != ' ';
+    for (std::size_t i = 0; plain && i < name.size(); ++i) {
+        const auto c = static_cast<unsigned char>(name[i]);
+        // Beyond ASCII, hyphens, apostrophes and white space other than one inner ' ' change in normalising.
+        plain = c < 0x80 && c != '-' && c != '\'' && c != '`' && (c > ' ' || (c == ' ' && name[i - 1] != ' '));
+    }
+    if (!plain) {
+        Gazetteer::normaliseTo(name, scratch);
+        return scratch == key;
+    }
+    if (name.size() != key.size()) return false;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        const char c = name[i];
+        if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != key[i]) return false;
+    }
+    return true;
+}
+
 // How likely a place is meant, before looking at the rest of the document.
 double prior(const Place& p, const std::string& key, std::string& scratch) {
     double s = 0.0;
@@ -926,8 +949,7 @@ double prior(const Place& p, const std::string& key, std::string& scratch) {
             break;
     }
     // Its own main name rather than an alternative spelling.
-    Gazetteer::normaliseTo(p.name, scratch);
-    if (scratch == key) s += 0.05;
+    if (normalisesTo(p.name, key, scratch)) s += 0.05;
     return s;
 }
 
@@ -1274,21 +1296,32 @@ static Extraction extractRange(const Document& doc, const Gazetteer& gazetteer, 
         qualifiers = std::move(sorted_q);
     }
 
-    // One sense per name per document: group mentions by normalised name.
+    // One sense per name per document: group mentions by normalised name (names and demonyms
+    // apart; the keys live in `kept`, which no longer changes).
     std::vector<Group> groups;
-    std::map<std::string, std::size_t> group_of;
+    std::unordered_map<std::string_view, std::size_t> group_of[2];  // [demonym]
     std::vector<std::size_t> mention_group(kept.size());
+    std::vector<std::uint32_t> sorted_places;
     for (std::size_t i = 0; i < kept.size(); ++i) {
-        const std::string gkey = (kept[i].demonym ? "d:" : "n:") + kept[i].key;
-        auto [it, inserted] = group_of.emplace(gkey, groups.size());
+        auto [it, inserted] = group_of[kept[i].demonym ? 1 : 0].emplace(kept[i].key, groups.size());
         if (inserted) {
             Group g;
             g.key = kept[i].key;
             g.demonym = kept[i].demonym;
             g.weak = true;
-            std::set<std::uint32_t> seen;
-            for (const NameEntry& e : kept[i].entries) {
-                if (seen.insert(e.place).second) g.candidates.push_back(e.place);
+            // Each place once, in the order of the entries (a place may be listed under several kinds).
+            const std::vector<NameEntry>& entries = kept[i].entries;
+            g.candidates.reserve(entries.size());
+            sorted_places.clear();
+            for (const NameEntry& e : entries) sorted_places.push_back(e.place);
+            std::sort(sorted_places.begin(), sorted_places.end());
+            if (std::adjacent_find(sorted_places.begin(), sorted_places.end()) == sorted_places.end()) {
+                for (const NameEntry& e : entries) g.candidates.push_back(e.place);
+            } else {
+                std::set<std::uint32_t> seen;
+                for (const NameEntry& e : entries) {
+                    if (seen.insert(e.place).second) g.candidates.push_back(e.place);
+                }
             }
             groups.push_back(std::move(g));
         }
