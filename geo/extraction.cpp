@@ -976,14 +976,36 @@ constexpr double kEarthRadiusKm = 6371.0088;
 // What relatedness() needs of a candidate place, packed and precomputed once per document: the
 // context rounds compare every sense of a name with the senses of 80 neighbours, four times.
 struct Sense {
-    std::uint32_t index = 0;      // gazetteer index
-    PlaceKind kind = PlaceKind::City;
-    bool point_like = false;
-    std::uint32_t country = 0;    // interned country code, 0 for none
-    std::uint32_t admin1 = 0;     // interned admin-1 code, 0 for none
+    std::uint64_t country = 0;    // codeNumber of the country code (a place without one has its own)
+    std::uint64_t admin1 = 0;     // codeNumber of the admin-1 code (likewise)
     double lat = 0.0, lon = 0.0;  // degrees
     double lat_rad = 0.0;         // lat · kDegToRad
     double cos_lat = 0.0;         // cos(lat_rad)
+    std::uint32_t index = 0;      // gazetteer index
+    PlaceKind kind = PlaceKind::City;
+    bool point_like = false;
+};
+
+// Numbers for the country and admin-1 codes of one document's senses: equal codes get equal numbers,
+// and a sense without a code gets a number of its own, so that equal numbers always mean one code
+// (no test for "none" where they are compared). Codes of up to 7 bytes are numbered by their bytes
+// and length, with no table; longer ones through a table.
+class CodeNumbers {
+public:
+    std::uint64_t of(const std::string& code) {
+        if (code.empty()) return kNone | unique_++;
+        if (code.size() <= 7) {
+            std::uint64_t v = static_cast<std::uint64_t>(code.size()) << 56;
+            for (std::size_t i = 0; i < code.size(); ++i) v |= std::uint64_t{static_cast<unsigned char>(code[i])} << (8 * i);
+            return v;
+        }
+        return kLong | long_codes_.emplace(code, long_codes_.size()).first->second;
+    }
+
+private:
+    static constexpr std::uint64_t kNone = std::uint64_t{1} << 62, kLong = std::uint64_t{1} << 63;
+    std::uint64_t unique_ = 0;
+    std::unordered_map<std::string_view, std::uint64_t> long_codes_;
 };
 
 // Great-circle distance (haversine), with the per-place factors precomputed.
@@ -1069,22 +1091,21 @@ private:
 // containing the other, graded by distance for nearby places, a little for the same country.
 double relatedness(const Sense& c, const Sense& o, NearnessMemo& near) {
     if (c.index == o.index) return 1.0;
-    if (c.country == 0 || o.country == 0 || c.country != o.country) {
+    if (c.country != o.country) {
         if (c.point_like && o.point_like && std::abs(c.lat - o.lat) < kNearLatDeg) return near.of(c, o);
         return 0.0;
     }
     const auto inside = [](const Sense& small, const Sense& big) {
         if (big.kind == PlaceKind::Country) return small.kind != PlaceKind::Country && small.kind != PlaceKind::Continent;
         if (big.kind == PlaceKind::Admin1) {
-            return (small.kind == PlaceKind::City || small.kind == PlaceKind::Admin2) && small.admin1 != 0 &&
-                   small.admin1 == big.admin1;
+            return (small.kind == PlaceKind::City || small.kind == PlaceKind::Admin2) && small.admin1 == big.admin1;
         }
         return false;
     };
     if (inside(c, o) || inside(o, c)) return (c.kind == PlaceKind::Country || o.kind == PlaceKind::Country) ? 0.5 : 1.0;
     double r = 0.15;  // the same country
     if (c.point_like && o.point_like) {
-        if (c.admin1 != 0 && c.admin1 == o.admin1) r = 0.5;
+        if (c.admin1 == o.admin1) r = 0.5;
         // nearness() is 0 beyond kNearKm, and r is above 0.
         if (std::abs(c.lat - o.lat) < kNearLatDeg) r = std::max(r, near.of(c, o));
     }
@@ -1101,17 +1122,11 @@ void resolveInContext(std::vector<Group>& groups, const Gazetteer& gazetteer) {
     // Per-group lists live in flat arrays: group gi's senses are [first[gi], first[gi + 1]).
     std::vector<std::size_t> first(groups.size() + 1, 0);
     for (std::size_t gi = 0; gi < groups.size(); ++gi) first[gi + 1] = first[gi] + groups[gi].candidates.size();
-    // Every candidate's Sense; country and admin-1 codes interned (admin-1 codes are compared only
+    // Every candidate's Sense; country and admin-1 codes numbered (admin-1 codes are compared only
     // between places of one country, so the code alone is enough).
     std::vector<Sense> packed(first.back());
     {
-        std::unordered_map<std::string_view, std::uint32_t> codes;
-        const auto intern = [&codes](const std::string& code) -> std::uint32_t {
-            if (code.empty()) return 0;
-            // find first: emplace would build a node each time, and nearly every code repeats.
-            if (const auto it = codes.find(code); it != codes.end()) return it->second;
-            return codes.emplace(code, static_cast<std::uint32_t>(codes.size() + 1)).first->second;
-        };
+        CodeNumbers codes;
         for (std::size_t gi = 0; gi < groups.size(); ++gi) {
             for (std::size_t k = 0; k < groups[gi].candidates.size(); ++k) {
                 const std::uint32_t ci = groups[gi].candidates[k];
@@ -1120,8 +1135,8 @@ void resolveInContext(std::vector<Group>& groups, const Gazetteer& gazetteer) {
                 sense.index = ci;
                 sense.kind = p.kind;
                 sense.point_like = isPointLike(p);
-                sense.country = intern(p.country);
-                sense.admin1 = intern(p.admin1);
+                sense.country = codes.of(p.country);
+                sense.admin1 = codes.of(p.admin1);
                 sense.lat = p.position.lat;
                 sense.lon = p.position.lon;
                 sense.lat_rad = p.position.lat * kDegToRad;
