@@ -332,6 +332,7 @@ struct Token {
     bool dotted = false;        // initials with periods ("U.S.", "D.C.")
     bool possessive = false;
     bool sentence_start = false;
+    bool plain = false;         // only ASCII letters and digits: `lower` is the word in lower case
     Gap gap_after = Gap::Break;  // what separates it from the next token
     std::uint16_t lists = 0;     // WordList bits of `lower`
 };
@@ -566,6 +567,7 @@ std::vector<Token> tokenise(const Document& doc, std::size_t first_passage, std:
             if (plain) {
                 // Same results as the general path below, byte by byte.
                 const std::size_t n = p - pos;
+                t.plain = true;
                 t.capitalised = (kBytes.cls[static_cast<unsigned char>(bytes[pos])] & kByteUpper) != 0;
                 // Two or more letters, all upper-case: no lower-case letter, then count the capitals.
                 if (!(seen & kByteLowerLetter)) {
@@ -683,7 +685,22 @@ std::vector<RawMention> findCandidates(const Document& doc, const Gazetteer& gaz
     std::string span_key;
     const auto spanKey = [&](std::size_t i, std::size_t last) -> std::string_view {
         if (i == last) return tokens[i].lower;
-        Gazetteer::normaliseTo(text.substr(tokens[i].begin, tokens[last].end - tokens[i].begin), span_key);
+        // Plain words apart by spaces, a hyphen or ". " normalise to their lower-case forms apart by
+        // " " or ". ": joined as they are, without normalising the text again.
+        bool joinable = true;
+        for (std::size_t k = i; k <= last && joinable; ++k) {
+            joinable = tokens[k].plain && (k == last || tokens[k].gap_after == Gap::Space ||
+                                           tokens[k].gap_after == Gap::Hyphen || tokens[k].gap_after == Gap::Period);
+        }
+        if (!joinable) {
+            Gazetteer::normaliseTo(text.substr(tokens[i].begin, tokens[last].end - tokens[i].begin), span_key);
+            return span_key;
+        }
+        span_key.clear();
+        for (std::size_t k = i; k <= last; ++k) {
+            span_key += tokens[k].lower;
+            if (k < last) span_key += tokens[k].gap_after == Gap::Period ? ". " : " ";
+        }
         return span_key;
     };
     // What the gazetteer holds for each window [i, i + w]: one probe per window, reused by the
