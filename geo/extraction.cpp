@@ -9,6 +9,9 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "geo/error.hpp"
 
@@ -527,10 +530,32 @@ std::vector<Token> tokenise(const Document& doc, std::size_t first_passage, std:
             }
             // A word: letters and digits, with apostrophes inside ("O'Brien", "Afghanistan’s"). Its
             // ASCII start is lower-cased into the arena on the way (kept if the word is plain).
+            // (The arena takes the word and kKeyBytes more, which the 16-byte stores below may
+            // overwrite; they are zeroed again once the word's length is known.)
             reserveArena(end - pos);
             char* const lower = arena.data() + used;
             std::size_t p = pos;
             unsigned seen = 0;  // ByteClass bits of those bytes
+#if defined(__SSE2__)
+            // 16 bytes at a time while they all lie in the passage: letters and digits found by
+            // compares (bytes from 0x80 up are negative, so neither), capitals lower-cased by 0x20.
+            while (p + 16 <= end) {
+                const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + p));
+                const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+                const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
+                                                     _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
+                const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+                const __m128i upper = _mm_and_si128(letter, _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+                _mm_storeu_si128(reinterpret_cast<__m128i*>(lower + (p - pos)), _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+                const auto alnum = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
+                const auto small = static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(upper, letter)));
+                const unsigned run = alnum == 0xFFFF ? 16 : static_cast<unsigned>(__builtin_ctz(~alnum));
+                if (small & ((1u << run) - 1)) seen |= kByteLowerLetter;
+                p += run;
+                if (run < 16) break;
+            }
+            if (p + 16 > end)
+#endif
             for (; p < end; ++p) {
                 const auto c = static_cast<unsigned char>(bytes[p]);
                 const std::uint8_t c_cls = kBytes.cls[c];
@@ -578,12 +603,13 @@ std::vector<Token> tokenise(const Document& doc, std::size_t first_passage, std:
                 t.lower_offset = static_cast<std::uint32_t>(used);
                 t.lower_length = static_cast<std::uint32_t>(n);
                 t.lower = std::string_view(lower, n);
+                std::memset(lower + n, 0, WordListTable::kKeyBytes);  // what the 16-byte stores wrote past it
                 t.lists = n <= WordListTable::kKeyBytes ? kWordLists.find(WordListTable::keyOf(lower)) : 0;
                 used += n;
                 pos = p;
                 continue;
             }
-            std::memset(lower, 0, p - pos);  // undo the start written above: the arena's tail stays zero
+            std::memset(lower, 0, p - pos + WordListTable::kKeyBytes);  // undo the start written above: the arena's tail stays zero
             // Possessive: trailing "'s" / "’s".
             {
                 const std::string_view word(bytes + pos, p - pos);
