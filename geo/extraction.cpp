@@ -2,11 +2,15 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
+#include <cstring>
 #include <set>
+#include <stdexcept>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "geo/error.hpp"
 
@@ -230,9 +234,24 @@ enum WordList : std::uint16_t {
 };
 
 // The WordList bits of every listed word, in an open-addressing table small enough to stay in cache
-// (8-byte slots; the words themselves are compared only on a hash match).
+// (8-byte slots; the words themselves are compared only on a tag match). A word is looked up by its
+// bytes zero-padded to kKeyBytes (no listed word is longer, and words hold no NUL byte): two 64-bit
+// compares and a multiply-xorshift hash instead of a byte loop and a string compare per token.
 class WordListTable {
 public:
+    static constexpr std::size_t kKeyBytes = 16;
+    struct Key {
+        std::uint64_t lo = 0, hi = 0;
+        bool operator==(const Key& o) const { return lo == o.lo && hi == o.hi; }
+    };
+    // The key of the kKeyBytes bytes at `padded`: a word of at most kKeyBytes bytes and zeros after it.
+    static Key keyOf(const char* padded) {
+        Key k;
+        std::memcpy(&k.lo, padded, 8);
+        std::memcpy(&k.hi, padded + 8, 8);
+        return k;
+    }
+
     WordListTable() {
         const std::pair<const WordSet*, WordList> lists[] = {
             {&kNeverPlaces, kListNever},        {&kCommonWords, kListCommon},
@@ -249,49 +268,54 @@ public:
         slots_.assign(size, Slot{});
         for (const auto& [set, bit] : lists) {
             for (std::string_view word : *set) {
-                longest_ = std::max(longest_, word.size());
-                const std::uint32_t h = hash(word);
+                if (word.size() > kKeyBytes) throw std::logic_error("word list entry longer than 16 bytes");
+                const Key key = keyOfWord(word);
+                const std::uint64_t h = hash(key);
                 const std::size_t mask = slots_.size() - 1;
                 std::size_t at = h & mask;
-                while (slots_[at].word != 0 && words_[slots_[at].word - 1] != word) at = (at + 1) & mask;
+                while (slots_[at].word != 0 && !(keys_[slots_[at].word - 1] == key)) at = (at + 1) & mask;
                 if (slots_[at].word == 0) {
-                    words_.push_back(word);
-                    slots_[at] = {static_cast<std::uint32_t>(h >> 16) | 1u, static_cast<std::uint16_t>(words_.size()), 0};
+                    keys_.push_back(key);
+                    slots_[at] = {tagOf(h), static_cast<std::uint16_t>(keys_.size()), 0};
                 }
                 slots_[at].lists |= bit;
             }
         }
     }
-    std::uint16_t find(std::string_view word) const {
-        if (word.size() > longest_) return 0;
-        const std::uint32_t h = hash(word);
-        const std::uint32_t tag = (h >> 16) | 1u;
+    std::uint16_t find(std::string_view word) const { return word.size() > kKeyBytes ? 0 : find(keyOfWord(word)); }
+    std::uint16_t find(const Key& key) const {
+        const std::uint64_t h = hash(key);
+        const std::uint32_t tag = tagOf(h);
         const std::size_t mask = slots_.size() - 1;
         for (std::size_t at = h & mask;; at = (at + 1) & mask) {
             const Slot& slot = slots_[at];
             if (slot.word == 0) return 0;
-            if (slot.tag == tag && words_[slot.word - 1] == word) return slot.lists;
+            if (slot.tag == tag && keys_[slot.word - 1] == key) return slot.lists;
         }
     }
 
 private:
     struct Slot {
         std::uint32_t tag = 0;
-        std::uint16_t word = 0;   // 1 + index into words_, 0: empty
+        std::uint16_t word = 0;   // 1 + index into keys_, 0: empty
         std::uint16_t lists = 0;
     };
-    static std::uint32_t hash(std::string_view word) {
-        std::uint32_t h = static_cast<std::uint32_t>(word.size()) * 0x9E3779B1u;
-        for (const char c : word) h = (h ^ static_cast<unsigned char>(c)) * 0x01000193u;
-        return h ^ (h >> 15);
+    static Key keyOfWord(std::string_view word) {
+        char padded[kKeyBytes] = {};
+        std::memcpy(padded, word.data(), word.size());
+        return keyOf(padded);
     }
+    static std::uint64_t hash(const Key& key) {
+        std::uint64_t h = key.lo ^ (key.hi * 0x9E3779B97F4A7C15ull);
+        h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ull;
+        h = (h ^ (h >> 27)) * 0x94D049BB133111EBull;
+        return h ^ (h >> 31);
+    }
+    static std::uint32_t tagOf(std::uint64_t h) { return static_cast<std::uint32_t>(h >> 32) | 1u; }
     std::vector<Slot> slots_;
-    std::vector<std::string_view> words_;
-    std::size_t longest_ = 0;
+    std::vector<Key> keys_;
 };
 const WordListTable kWordLists;
-
-std::uint16_t wordLists(std::string_view word) { return kWordLists.find(word); }
 
 // ------------------------------------------------------------------------------------------------
 // Tokens
@@ -301,15 +325,16 @@ enum class Gap { Space, Hyphen, Period, Comma, Break };
 struct Token {
     std::size_t begin = 0;      // bytes, the word without a possessive "'s"
     std::size_t end = 0;
-    std::size_t possessive_end = 0;  // end including "'s" when there is one
     std::size_t passage = 0;
     std::string_view lower;     // Gazetteer::normalise of the word (in the document's token arena)
     std::uint32_t lower_offset = 0;  // where `lower` starts in the arena (it may move while it grows)
+    std::uint32_t lower_length = 0;
     bool capitalised = false;   // first letter upper-case
     bool all_caps = false;      // two or more letters, all upper-case ("US", "NATO")
     bool dotted = false;        // initials with periods ("U.S.", "D.C.")
     bool possessive = false;
     bool sentence_start = false;
+    bool plain = false;         // only ASCII letters and digits: `lower` is the word in lower case
     Gap gap_after = Gap::Break;  // what separates it from the next token
     std::uint16_t lists = 0;     // WordList bits of `lower`
 };
@@ -348,45 +373,136 @@ inline char32_t decode(std::string_view text, std::size_t& pos) {
     return nextCodePoint(text, pos);
 }
 
+// What the characters between two words are, as bits (their combination decides the Gap).
+enum GapChar : std::uint8_t {
+    kGapNewline = 1 << 0,
+    kGapSpace = 1 << 1,    // ' ', '\t', U+00A0
+    kGapHyphen = 1 << 2,   // '-', U+2010, U+2011
+    kGapPeriod = 1 << 3,
+    kGapComma = 1 << 4,
+    kGapOther = 1 << 5,
+};
+
+// Per-byte facts for the tokeniser's loops, one table lookup instead of a chain of compares. Bytes
+// from 0x80 up are only marked kByteBeyondAscii (their code point is decoded).
+enum ByteClass : std::uint8_t {
+    kByteAlnum = 1 << 0,         // [A-Za-z0-9]
+    kByteLowerLetter = 1 << 1,   // [a-z]
+    kByteSentence = 1 << 3,      // . ! ? : ; " ( [ — the next word starts a sentence
+    kByteBeyondAscii = 1 << 4,
+    kByteUpper = 0x20,           // [A-Z]; the bit that lower-cases it
+};
+struct ByteTables {
+    std::uint8_t cls[256] = {};
+    std::uint8_t gap[256] = {};  // GapChar of an ASCII byte that is no letter or digit
+};
+constexpr ByteTables makeByteTables() {
+    ByteTables t;
+    for (int b = 0; b < 256; ++b) {
+        const bool upper = b >= 'A' && b <= 'Z', letter = upper || (b >= 'a' && b <= 'z'), digit = b >= '0' && b <= '9';
+        t.cls[b] = static_cast<std::uint8_t>((letter || digit ? kByteAlnum : 0) | (upper ? kByteUpper : 0) |
+                                             (letter && !upper ? kByteLowerLetter : 0) | (b >= 0x80 ? kByteBeyondAscii : 0));
+        if (b == '.' || b == '!' || b == '?' || b == ':' || b == ';' || b == '"' || b == '(' || b == '[') {
+            t.cls[b] |= kByteSentence;
+        }
+        t.gap[b] = b == '\n' ? kGapNewline
+                   : (b == ' ' || b == '\t') ? kGapSpace
+                   : b == '-' ? kGapHyphen
+                   : b == '.' ? kGapPeriod
+                   : b == ',' ? kGapComma
+                              : kGapOther;
+    }
+    return t;
+}
+constexpr ByteTables kBytes = makeByteTables();
+
+// The Gap of the characters between two words of a passage: `chars` their GapChar bits, `size` their
+// length in bytes, `first` the first of them.
+Gap gapOf(unsigned chars, std::size_t size, char first) {
+    const bool newline = chars & kGapNewline, space = chars & kGapSpace, hyphen = chars & kGapHyphen;
+    const bool period = chars & kGapPeriod, comma = chars & kGapComma, other = chars & kGapOther;
+    if (other || newline) return Gap::Break;
+    if (hyphen && !period && !comma) return size == 1 ? Gap::Hyphen : Gap::Break;
+    if (period && !comma && size == 2 && first == '.' && space) return Gap::Period;
+    if (comma && !period && size == 2 && first == ',' && space) return Gap::Comma;
+    if (space && !period && !comma && !hyphen) return Gap::Space;
+    return Gap::Break;
+}
 
 // Splits the document into tokens; their normalised forms are written to `arena`, which must
 // outlive the tokens and not change after this call.
 std::vector<Token> tokenise(const Document& doc, std::size_t first_passage, std::size_t end_passage,
                             std::string& arena) {
     const std::string& text = doc.text();
+    const char* const bytes = text.data();
     const std::vector<Passage>& passages = doc.passages();
     std::vector<Token> tokens;
     const std::size_t range_bytes =
         first_passage < end_passage ? passages[end_passage - 1].byte_end - passages[first_passage].byte_start : 0;
     tokens.reserve(range_bytes / 5);
-    arena.clear();
-    arena.reserve(range_bytes);  // normalising never lengthens valid UTF-8, so this is enough
+    // Normalising never lengthens valid UTF-8, so range_bytes is enough (the arena is still grown
+    // if it were not). Everything after the `used` bytes stays zero, and there are at least kKeyBytes
+    // of it: a short word's bytes read as kKeyBytes are its zero-padded word-list key.
+    arena.assign(range_bytes + WordListTable::kKeyBytes, '\0');
+    std::size_t used = 0;
+    bool arena_moved = false;
+    // Makes room for `bytes` more (and the zero padding).
+    const auto reserveArena = [&](std::size_t bytes) {
+        if (used + bytes + WordListTable::kKeyBytes <= arena.size()) return;
+        arena.resize(2 * (used + bytes + WordListTable::kKeyBytes));
+        arena_moved = true;
+    };
     std::string folded;
+    constexpr std::size_t kNoToken = static_cast<std::size_t>(-1);
     // Appends a normalised form to the arena and records where it is.
-    const auto setLower = [&arena](Token& t, std::string_view lower) {
-        t.lower_offset = static_cast<std::uint32_t>(arena.size());
-        arena.append(lower);
-        t.lower = std::string_view(arena.data() + t.lower_offset, lower.size());
-        t.lists = wordLists(t.lower);
+    const auto setLower = [&](Token& t, std::string_view lower) {
+        reserveArena(lower.size());
+        t.lower_offset = static_cast<std::uint32_t>(used);
+        t.lower_length = static_cast<std::uint32_t>(lower.size());
+        std::memcpy(arena.data() + used, lower.data(), lower.size());
+        t.lower = std::string_view(arena.data() + used, lower.size());
+        used += lower.size();
+        t.lists = kWordLists.find(lower);
     };
     for (std::size_t pi = first_passage; pi < end_passage; ++pi) {
         const Passage& passage = passages[pi];
         std::size_t pos = passage.byte_start;
         const std::size_t end = passage.byte_end;
         bool sentence_start = true;
+        // The characters since the previous token of this passage, for its gap_after.
+        std::size_t previous = kNoToken;
+        unsigned gap_chars = 0;
         while (pos < end) {
-            std::size_t next = pos;
-            const char32_t cp = decode(text, next);
-            if (!isLetterOrDigit(cp)) {
-                // Sentence ends and opening quotes make the next word start a sentence.
-                if (cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == ';' || cp == '"' ||
-                    cp == 0x201C || cp == 0x2018 || cp == 0x2014 || cp == '(' || cp == '[') {
-                    sentence_start = true;
+            const auto byte = static_cast<unsigned char>(bytes[pos]);
+            const std::uint8_t cls = kBytes.cls[byte];
+            if (!(cls & kByteAlnum)) {
+                if (!(cls & kByteBeyondAscii)) {
+                    // Sentence ends and opening quotes make the next word start a sentence.
+                    if (cls & kByteSentence) sentence_start = true;
+                    gap_chars |= kBytes.gap[byte];
+                    ++pos;
+                    continue;
                 }
-                pos = next;
-                continue;
+                std::size_t next = pos;
+                const char32_t cp = nextCodePoint(text, next);
+                if (!isLetterOrDigitBeyondAscii(cp)) {
+                    if (cp == 0x201C || cp == 0x2018 || cp == 0x2014) sentence_start = true;
+                    gap_chars |= cp == 0x00A0 ? kGapSpace : (cp == 0x2010 || cp == 0x2011) ? kGapHyphen : kGapOther;
+                    pos = next;
+                    continue;
+                }
             }
-            Token t;
+            // Gaps between neighbours: after a possessive, always a break.
+            if (previous != kNoToken) {
+                Token& before = tokens[previous];
+                // (One space, the common case, needs no more.)
+                before.gap_after = before.possessive             ? Gap::Break
+                                   : gap_chars == kGapSpace ? Gap::Space
+                                                            : gapOf(gap_chars, pos - before.end, bytes[before.end]);
+            }
+            gap_chars = 0;
+            previous = tokens.size();
+            Token& t = tokens.emplace_back();
             t.begin = pos;
             t.passage = passage.index;
             t.sentence_start = sentence_start;
@@ -395,32 +511,65 @@ std::vector<Token> tokenise(const Document& doc, std::size_t first_passage, std:
             {
                 std::size_t p = pos;
                 int pairs = 0;
-                while (p + 1 < end && isAsciiLetter(static_cast<unsigned char>(text[p])) && text[p + 1] == '.') {
+                while (p + 1 < end && isAsciiLetter(static_cast<unsigned char>(bytes[p])) && bytes[p + 1] == '.') {
                     p += 2;
                     ++pairs;
                 }
                 std::size_t after = p;
                 if (pairs >= 2 && (p >= end || !isLetterOrDigit(decode(text, after)))) {
-                    t.end = t.possessive_end = p;
+                    t.end = p;
                     t.dotted = true;
-                    t.capitalised = text[pos] >= 'A' && text[pos] <= 'Z';
+                    t.capitalised = bytes[pos] >= 'A' && bytes[pos] <= 'Z';
                     t.all_caps = t.capitalised;
                     Gazetteer::normaliseTo(std::string_view(text).substr(pos, p - pos), folded);
                     setLower(t, folded);
-                    tokens.push_back(t);
                     pos = p;
                     continue;
                 }
             }
-            // A word: letters and digits, with apostrophes inside ("O'Brien", "Afghanistan’s").
+            // A word: letters and digits, with apostrophes inside ("O'Brien", "Afghanistan’s"). Its
+            // ASCII start is lower-cased into the arena on the way (kept if the word is plain).
+            // (The arena takes the word and kKeyBytes more, which the 16-byte stores below may
+            // overwrite; they are zeroed again once the word's length is known.)
+            reserveArena(end - pos);
+            char* const lower = arena.data() + used;
             std::size_t p = pos;
+            unsigned seen = 0;  // ByteClass bits of those bytes
+#if defined(__SSE2__)
+            // 16 bytes at a time while they all lie in the passage: letters and digits found by
+            // compares (bytes from 0x80 up are negative, so neither), capitals lower-cased by 0x20.
+            while (p + 16 <= end) {
+                const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + p));
+                const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+                const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
+                                                     _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
+                const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+                const __m128i upper = _mm_and_si128(letter, _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+                _mm_storeu_si128(reinterpret_cast<__m128i*>(lower + (p - pos)), _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+                const auto alnum = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, digit)));
+                const auto small = static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(upper, letter)));
+                const unsigned run = alnum == 0xFFFF ? 16 : static_cast<unsigned>(__builtin_ctz(~alnum));
+                if (small & ((1u << run) - 1)) seen |= kByteLowerLetter;
+                p += run;
+                if (run < 16) break;
+            }
+            if (p + 16 > end)
+#endif
+            for (; p < end; ++p) {
+                const auto c = static_cast<unsigned char>(bytes[p]);
+                const std::uint8_t c_cls = kBytes.cls[c];
+                if (!(c_cls & kByteAlnum)) break;
+                lower[p - pos] = static_cast<char>(c | (c_cls & kByteUpper));
+                seen |= c_cls;
+            }
             bool plain = true;  // only ASCII letters and digits (most words): no decoding needed
             while (p < end) {
-                const auto byte = static_cast<unsigned char>(text[p]);
-                if (byte < 0x80 && isAsciiAlnum(byte)) {
+                const auto b = static_cast<unsigned char>(bytes[p]);
+                if (kBytes.cls[b] & kByteAlnum) {
                     ++p;
                     continue;
                 }
+                if (b < 0x80 && b != '\'') break;  // the only ASCII character that may continue a word
                 std::size_t q = p;
                 const char32_t c = decode(text, q);
                 if (isLetterOrDigit(c)) {
@@ -438,32 +587,31 @@ std::vector<Token> tokenise(const Document& doc, std::size_t first_passage, std:
                 }
                 break;
             }
-            t.end = t.possessive_end = p;
+            t.end = p;
             if (plain) {
                 // Same results as the general path below, byte by byte.
-                const std::string_view word(text.data() + pos, p - pos);
-                t.capitalised = word[0] >= 'A' && word[0] <= 'Z';
-                std::size_t letters = 0, upper = 0;
-                t.lower_offset = static_cast<std::uint32_t>(arena.size());
-                arena.append(word);
-                char* lower = arena.data() + t.lower_offset;
-                for (std::size_t i = 0; i < word.size(); ++i) {
-                    const char c = word[i];
-                    const bool is_upper = c >= 'A' && c <= 'Z';
-                    letters += c > '9' ? 1 : 0;  // plain words hold only letters and digits
-                    upper += is_upper ? 1 : 0;
-                    if (is_upper) lower[i] = static_cast<char>(c - 'A' + 'a');
+                const std::size_t n = p - pos;
+                t.plain = true;
+                t.capitalised = (kBytes.cls[static_cast<unsigned char>(bytes[pos])] & kByteUpper) != 0;
+                // Two or more letters, all upper-case: no lower-case letter, then count the capitals.
+                if (!(seen & kByteLowerLetter)) {
+                    std::size_t upper = 0;
+                    for (std::size_t i = pos; i < p; ++i) upper += (kBytes.cls[static_cast<unsigned char>(bytes[i])] & kByteUpper) != 0;
+                    t.all_caps = upper >= 2;
                 }
-                t.lower = std::string_view(lower, word.size());
-                t.lists = wordLists(t.lower);
-                t.all_caps = letters >= 2 && upper == letters;
-                tokens.push_back(t);
+                t.lower_offset = static_cast<std::uint32_t>(used);
+                t.lower_length = static_cast<std::uint32_t>(n);
+                t.lower = std::string_view(lower, n);
+                std::memset(lower + n, 0, WordListTable::kKeyBytes);  // what the 16-byte stores wrote past it
+                t.lists = n <= WordListTable::kKeyBytes ? kWordLists.find(WordListTable::keyOf(lower)) : 0;
+                used += n;
                 pos = p;
                 continue;
             }
+            std::memset(lower, 0, p - pos + WordListTable::kKeyBytes);  // undo the start written above: the arena's tail stays zero
             // Possessive: trailing "'s" / "’s".
             {
-                const std::string_view word(text.data() + pos, p - pos);
+                const std::string_view word(bytes + pos, p - pos);
                 for (std::string_view suffix : {std::string_view("'s"), std::string_view("\u2019s")}) {
                     if (word.size() > suffix.size() && word.substr(word.size() - suffix.size()) == suffix) {
                         t.end = p - suffix.size();
@@ -472,7 +620,7 @@ std::vector<Token> tokenise(const Document& doc, std::size_t first_passage, std:
                     }
                 }
             }
-            const std::string_view word(text.data() + pos, t.end - pos);
+            const std::string_view word(bytes + pos, t.end - pos);
             std::size_t first = 0;
             const char32_t first_cp = nextCodePoint(word, first);
             t.capitalised = isUpperLatin(first_cp);
@@ -487,37 +635,12 @@ std::vector<Token> tokenise(const Document& doc, std::size_t first_passage, std:
             t.all_caps = letters >= 2 && upper == letters;
             Gazetteer::normaliseTo(word, folded);
             setLower(t, folded);
-            tokens.push_back(t);
             pos = p;
         }
     }
-    // The arena may have moved while it grew.
-    for (Token& t : tokens) t.lower = std::string_view(arena.data() + t.lower_offset, t.lower.size());
-    // Gaps between neighbours.
-    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
-        Token& t = tokens[i];
-        const Token& n = tokens[i + 1];
-        if (t.passage != n.passage || t.possessive) {
-            t.gap_after = Gap::Break;
-            continue;
-        }
-        const std::string_view gap(text.data() + t.end, n.begin - t.end);
-        bool newline = false, space = false, hyphen = false, period = false, comma = false, other = false;
-        for (std::size_t k = 0; k < gap.size();) {
-            const char32_t c = decode(gap, k);
-            if (c == '\n') newline = true;
-            else if (c == ' ' || c == '\t' || c == 0x00A0) space = true;
-            else if (c == '-' || c == 0x2010 || c == 0x2011) hyphen = true;
-            else if (c == '.') period = true;
-            else if (c == ',') comma = true;
-            else other = true;
-        }
-        if (other || newline) t.gap_after = Gap::Break;
-        else if (hyphen && !period && !comma) t.gap_after = gap.size() == 1 ? Gap::Hyphen : Gap::Break;
-        else if (period && !comma && gap.size() == 2 && gap[0] == '.' && space) t.gap_after = Gap::Period;
-        else if (comma && !period && gap.size() == 2 && gap[0] == ',' && space) t.gap_after = Gap::Comma;
-        else if (space && !period && !comma && !hyphen) t.gap_after = Gap::Space;
-        else t.gap_after = Gap::Break;
+    // The arena moved while it grew (never for valid UTF-8): point the tokens at it again.
+    if (arena_moved) {
+        for (Token& t : tokens) t.lower = std::string_view(arena.data() + t.lower_offset, t.lower_length);
     }
     return tokens;
 }
@@ -541,6 +664,7 @@ std::vector<NameEntry> allowedEntries(const std::vector<NameEntry>& entries, con
     const Token& t = tokens[first];
     const bool abbreviation_shape = single && (t.dotted || (t.all_caps && t.lower.size() <= 4));
     std::vector<NameEntry> out;
+    out.reserve(entries.size());
     for (const NameEntry& e : entries) {
         if (e.kind == NameKind::Abbreviation) {
             if (abbreviation_shape) out.push_back(e);
@@ -586,7 +710,22 @@ std::vector<RawMention> findCandidates(const Document& doc, const Gazetteer& gaz
     std::string span_key;
     const auto spanKey = [&](std::size_t i, std::size_t last) -> std::string_view {
         if (i == last) return tokens[i].lower;
-        Gazetteer::normaliseTo(text.substr(tokens[i].begin, tokens[last].end - tokens[i].begin), span_key);
+        // Plain words apart by spaces, a hyphen or ". " normalise to their lower-case forms apart by
+        // " " or ". ": joined as they are, without normalising the text again.
+        bool joinable = true;
+        for (std::size_t k = i; k <= last && joinable; ++k) {
+            joinable = tokens[k].plain && (k == last || tokens[k].gap_after == Gap::Space ||
+                                           tokens[k].gap_after == Gap::Hyphen || tokens[k].gap_after == Gap::Period);
+        }
+        if (!joinable) {
+            Gazetteer::normaliseTo(text.substr(tokens[i].begin, tokens[last].end - tokens[i].begin), span_key);
+            return span_key;
+        }
+        span_key.clear();
+        for (std::size_t k = i; k <= last; ++k) {
+            span_key += tokens[k].lower;
+            if (k < last) span_key += tokens[k].gap_after == Gap::Period ? ". " : " ";
+        }
         return span_key;
     };
     // What the gazetteer holds for each window [i, i + w]: one probe per window, reused by the
@@ -812,6 +951,28 @@ Verdict judge(const RawMention& m, const std::vector<Token>& tokens, const std::
 // ------------------------------------------------------------------------------------------------
 // Resolution
 
+// Gazetteer::normalise(name) == key. Most names are plain ASCII (letters, digits, single spaces
+// inside, punctuation the normaliser keeps), which normalise to their lower case: compared as they
+// stand, without building the normalised form.
+bool normalisesTo(std::string_view name, std::string_view key, std::string& scratch) {
+    bool plain = !name.empty() && name.front() != ' ' && name.back() != ' ';
+    for (std::size_t i = 0; plain && i < name.size(); ++i) {
+        const auto c = static_cast<unsigned char>(name[i]);
+        // Beyond ASCII, hyphens, apostrophes and white space other than one inner ' ' change in normalising.
+        plain = c < 0x80 && c != '-' && c != '\'' && c != '`' && (c > ' ' || (c == ' ' && name[i - 1] != ' '));
+    }
+    if (!plain) {
+        Gazetteer::normaliseTo(name, scratch);
+        return scratch == key;
+    }
+    if (name.size() != key.size()) return false;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        const char c = name[i];
+        if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != key[i]) return false;
+    }
+    return true;
+}
+
 // How likely a place is meant, before looking at the rest of the document.
 double prior(const Place& p, const std::string& key, std::string& scratch) {
     double s = 0.0;
@@ -830,8 +991,7 @@ double prior(const Place& p, const std::string& key, std::string& scratch) {
             break;
     }
     // Its own main name rather than an alternative spelling.
-    Gazetteer::normaliseTo(p.name, scratch);
-    if (scratch == key) s += 0.05;
+    if (normalisesTo(p.name, key, scratch)) s += 0.05;
     return s;
 }
 
@@ -853,18 +1013,41 @@ struct Group {
 constexpr double kNearKm = 400.0;
 constexpr double kNearLatDeg = kNearKm / 111.0;
 constexpr double kDegToRad = 3.14159265358979323846 / 180.0;
+constexpr double kEarthRadiusKm = 6371.0088;
 
 // What relatedness() needs of a candidate place, packed and precomputed once per document: the
 // context rounds compare every sense of a name with the senses of 80 neighbours, four times.
 struct Sense {
-    std::uint32_t index = 0;      // gazetteer index
-    PlaceKind kind = PlaceKind::City;
-    bool point_like = false;
-    std::uint32_t country = 0;    // interned country code, 0 for none
-    std::uint32_t admin1 = 0;     // interned admin-1 code, 0 for none
+    std::uint64_t country = 0;    // codeNumber of the country code (a place without one has its own)
+    std::uint64_t admin1 = 0;     // codeNumber of the admin-1 code (likewise)
     double lat = 0.0, lon = 0.0;  // degrees
     double lat_rad = 0.0;         // lat · kDegToRad
     double cos_lat = 0.0;         // cos(lat_rad)
+    std::uint32_t index = 0;      // gazetteer index
+    PlaceKind kind = PlaceKind::City;
+    bool point_like = false;
+};
+
+// Numbers for the country and admin-1 codes of one document's senses: equal codes get equal numbers,
+// and a sense without a code gets a number of its own, so that equal numbers always mean one code
+// (no test for "none" where they are compared). Codes of up to 7 bytes are numbered by their bytes
+// and length, with no table; longer ones through a table.
+class CodeNumbers {
+public:
+    std::uint64_t of(const std::string& code) {
+        if (code.empty()) return kNone | unique_++;
+        if (code.size() <= 7) {
+            std::uint64_t v = static_cast<std::uint64_t>(code.size()) << 56;
+            for (std::size_t i = 0; i < code.size(); ++i) v |= std::uint64_t{static_cast<unsigned char>(code[i])} << (8 * i);
+            return v;
+        }
+        return kLong | long_codes_.emplace(code, long_codes_.size()).first->second;
+    }
+
+private:
+    static constexpr std::uint64_t kNone = std::uint64_t{1} << 62, kLong = std::uint64_t{1} << 63;
+    std::uint64_t unique_ = 0;
+    std::unordered_map<std::string_view, std::uint64_t> long_codes_;
 };
 
 // Great-circle distance (haversine), with the per-place factors precomputed.
@@ -872,24 +1055,53 @@ double distanceKm(const Sense& a, const Sense& b) {
     const double dp = b.lat_rad - a.lat_rad, dl = (b.lon - a.lon) * kDegToRad;
     const double sin_dp = std::sin(dp / 2), sin_dl = std::sin(dl / 2);
     const double h = sin_dp * sin_dp + a.cos_lat * b.cos_lat * sin_dl * sin_dl;
-    return 2.0 * 6371.0088 * std::asin(std::min(1.0, std::sqrt(h)));
+    return 2.0 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
-// Distances already computed for this document, by ordered pair of gazetteer indices: the context
+// The support a place gives another by distance alone: exp(-d / 100 km) within kNearKm, else 0.
+double nearness(const Sense& a, const Sense& b) {
+    const double d = distanceKm(a, b);
+    return d < kNearKm ? std::exp(-d / 100.0) : 0.0;
+}
+
+// A lower bound of |sin x| without calling sin: x - x³/6 on the folded angle (in [0, π/2]).
+double sinLowerBound(double x) {
+    x = std::abs(x);
+    if (x > 3.14159265358979323846 / 2) x = std::max(0.0, 3.14159265358979323846 - x);
+    return std::max(0.0, x - x * x * x / 6.0);
+}
+
+// The haversine's h of 410 km: kNearKm with a margin far above any rounding.
+const double kFarH = [] {
+    const double s = std::sin(410.0 / (2.0 * kEarthRadiusKm));
+    return s * s;
+}();
+
+// True when a and b are surely more than kNearKm apart, decided by multiplications alone (a lower
+// bound of h above kFarH): most pairs that pass the latitude test are still far apart in longitude,
+// and for them the memo lookup and the sines are skipped.
+bool surelyFar(const Sense& a, const Sense& b) {
+    const double sin_dp = sinLowerBound((b.lat_rad - a.lat_rad) / 2);
+    const double sin_dl = sinLowerBound((b.lon - a.lon) * kDegToRad / 2);
+    return sin_dp * sin_dp + a.cos_lat * b.cos_lat * sin_dl * sin_dl > kFarH;
+}
+
+// nearness() already computed for this document, by ordered pair of gazetteer indices: the context
 // rounds ask for the same pairs again and again (every neighbour, four rounds; about 3 in 4 repeat).
-class DistanceMemo {
+class NearnessMemo {
 public:
-    double km(const Sense& a, const Sense& b) {
+    double of(const Sense& a, const Sense& b) {
+        if (surelyFar(a, b)) return 0.0;
         if (2 * (used_ + 1) > slots_.size()) grow();
         const std::uint64_t key = (static_cast<std::uint64_t>(a.index) << 32) | b.index;
         std::size_t at = home(key);
         for (; slots_[at].key != kEmpty; at = (at + 1) & (slots_.size() - 1)) {
-            if (slots_[at].key == key) return slots_[at].km;
+            if (slots_[at].key == key) return slots_[at].nearness;
         }
-        const double km = distanceKm(a, b);
-        slots_[at] = {key, km};
+        const double value = nearness(a, b);
+        slots_[at] = {key, value};
         ++used_;
-        return km;
+        return value;
     }
 
 private:
@@ -897,7 +1109,7 @@ private:
     static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};
     struct Slot {
         std::uint64_t key = kEmpty;
-        double km = 0.0;
+        double nearness = 0.0;
     };
     std::size_t home(std::uint64_t key) const {
         key *= 0x9E3779B97F4A7C15ull;
@@ -919,31 +1131,25 @@ private:
 
 // How much sense `c` is supported by another name's sense `o`: 1 for the same place or a region
 // containing the other, graded by distance for nearby places, a little for the same country.
-double relatedness(const Sense& c, const Sense& o, DistanceMemo& distances) {
+double relatedness(const Sense& c, const Sense& o, NearnessMemo& near) {
     if (c.index == o.index) return 1.0;
-    if (c.country == 0 || o.country == 0 || c.country != o.country) {
-        if (c.point_like && o.point_like && std::abs(c.lat - o.lat) < kNearLatDeg) {
-            const double d = distances.km(c, o);
-            if (d < kNearKm) return std::exp(-d / 100.0);
-        }
+    if (c.country != o.country) {
+        if (c.point_like && o.point_like && std::abs(c.lat - o.lat) < kNearLatDeg) return near.of(c, o);
         return 0.0;
     }
     const auto inside = [](const Sense& small, const Sense& big) {
         if (big.kind == PlaceKind::Country) return small.kind != PlaceKind::Country && small.kind != PlaceKind::Continent;
         if (big.kind == PlaceKind::Admin1) {
-            return (small.kind == PlaceKind::City || small.kind == PlaceKind::Admin2) && small.admin1 != 0 &&
-                   small.admin1 == big.admin1;
+            return (small.kind == PlaceKind::City || small.kind == PlaceKind::Admin2) && small.admin1 == big.admin1;
         }
         return false;
     };
     if (inside(c, o) || inside(o, c)) return (c.kind == PlaceKind::Country || o.kind == PlaceKind::Country) ? 0.5 : 1.0;
     double r = 0.15;  // the same country
     if (c.point_like && o.point_like) {
-        if (c.admin1 != 0 && c.admin1 == o.admin1) r = 0.5;
-        if (std::abs(c.lat - o.lat) < kNearLatDeg) {
-            const double d = distances.km(c, o);
-            if (d < kNearKm) r = std::max(r, std::exp(-d / 100.0));
-        }
+        if (c.admin1 == o.admin1) r = 0.5;
+        // nearness() is 0 beyond kNearKm, and r is above 0.
+        if (std::abs(c.lat - o.lat) < kNearLatDeg) r = std::max(r, near.of(c, o));
     }
     return r;
 }
@@ -955,47 +1161,49 @@ void resolveInContext(std::vector<Group>& groups, const Gazetteer& gazetteer) {
     constexpr double kMinShare = 0.02;     // senses less likely than this give no support
     constexpr std::size_t kWindow = 40;    // names compared on either side (first-mention order)
     constexpr std::size_t kMaxSenses = 24; // senses per name taken into account, best prior first
-    // Every candidate's Sense; country and admin-1 codes interned (admin-1 codes are compared only
+    // Per-group lists live in flat arrays: group gi's senses are [first[gi], first[gi + 1]).
+    std::vector<std::size_t> first(groups.size() + 1, 0);
+    for (std::size_t gi = 0; gi < groups.size(); ++gi) first[gi + 1] = first[gi] + groups[gi].candidates.size();
+    // Every candidate's Sense; country and admin-1 codes numbered (admin-1 codes are compared only
     // between places of one country, so the code alone is enough).
-    std::vector<std::vector<Sense>> packed(groups.size());
+    std::vector<Sense> packed(first.back());
     {
-        std::unordered_map<std::string_view, std::uint32_t> codes;
-        const auto intern = [&codes](const std::string& code) -> std::uint32_t {
-            if (code.empty()) return 0;
-            return codes.emplace(code, static_cast<std::uint32_t>(codes.size() + 1)).first->second;
-        };
+        CodeNumbers codes;
         for (std::size_t gi = 0; gi < groups.size(); ++gi) {
-            packed[gi].reserve(groups[gi].candidates.size());
-            for (const std::uint32_t ci : groups[gi].candidates) {
+            for (std::size_t k = 0; k < groups[gi].candidates.size(); ++k) {
+                const std::uint32_t ci = groups[gi].candidates[k];
                 const Place& p = gazetteer.place(ci);
-                Sense sense;
+                Sense& sense = packed[first[gi] + k];
                 sense.index = ci;
                 sense.kind = p.kind;
                 sense.point_like = isPointLike(p);
-                sense.country = intern(p.country);
-                sense.admin1 = intern(p.admin1);
+                sense.country = codes.of(p.country);
+                sense.admin1 = codes.of(p.admin1);
                 sense.lat = p.position.lat;
                 sense.lon = p.position.lon;
                 sense.lat_rad = p.position.lat * kDegToRad;
                 sense.cos_lat = std::cos(sense.lat_rad);
-                packed[gi].push_back(sense);
             }
         }
     }
-    // The senses each group may give support with, best prior first.
-    DistanceMemo distances;
-    std::vector<std::vector<std::size_t>> senses(groups.size());
+    // The senses each group may give support with, best prior first: [sense_first[gi], sense_first[gi + 1]).
+    NearnessMemo near;
+    std::vector<std::size_t> sense_first(groups.size() + 1, 0);
+    std::vector<std::uint32_t> senses;
+    senses.reserve(first.back());
     for (std::size_t gi = 0; gi < groups.size(); ++gi) {
-        auto& order = senses[gi];
-        for (std::size_t k = 0; k < groups[gi].candidates.size(); ++k) order.push_back(k);
-        std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-            return groups[gi].base[x] > groups[gi].base[y] || (groups[gi].base[x] == groups[gi].base[y] && x < y);
+        const std::vector<double>& base = groups[gi].base;
+        const std::size_t from = senses.size();
+        for (std::size_t k = 0; k < groups[gi].candidates.size(); ++k) senses.push_back(static_cast<std::uint32_t>(k));
+        std::sort(senses.begin() + static_cast<std::ptrdiff_t>(from), senses.end(), [&](std::uint32_t x, std::uint32_t y) {
+            return base[x] > base[y] || (base[x] == base[y] && x < y);
         });
-        if (order.size() > kMaxSenses) order.resize(kMaxSenses);
+        if (senses.size() - from > kMaxSenses) senses.resize(from + kMaxSenses);
+        sense_first[gi + 1] = senses.size();
     }
-    std::vector<std::vector<double>> share(groups.size());
-    // Per round, the senses of each group likely enough to give support, with their shares, in
-    // the order of `senses`.
+    std::vector<double> share(first.back());
+    // Per round, the senses of each group likely enough to give support, with their shares, most
+    // likely first: [supporter_first[gi], supporter_first[gi + 1]).
     struct Supporter {
         Sense sense;  // a copy: the inner loop reads supporters one after another
         double share;
@@ -1005,35 +1213,48 @@ void resolveInContext(std::vector<Group>& groups, const Gazetteer& gazetteer) {
         // Names that may be ordinary words support others less.
         support_weight[gi] = groups[gi].weak ? 0.5 : 1.0;
     }
-    std::vector<std::vector<Supporter>> supporters(groups.size());
+    std::vector<Supporter> supporters;
+    supporters.reserve(senses.size());
+    std::vector<std::size_t> supporter_first(groups.size() + 1, 0);
     for (int round = 0; round < 4; ++round) {
+        supporters.clear();
         for (std::size_t gi = 0; gi < groups.size(); ++gi) {
             const Group& g = groups[gi];
-            auto& s = share[gi];
-            s.assign(g.candidates.size(), 0.0);
+            double* s = share.data() + first[gi];
+            const std::size_t n = g.candidates.size();
             double top = -1e9, total = 0.0;
             for (double v : g.score) top = std::max(top, v);
-            for (std::size_t k = 0; k < s.size(); ++k) total += (s[k] = std::exp((g.score[k] - top) / kTemperature));
-            for (double& v : s) v /= total;
-            supporters[gi].clear();
-            for (const std::size_t ok : senses[gi]) {
-                if (s[ok] >= kMinShare) supporters[gi].push_back({packed[gi][ok], s[ok]});
+            for (std::size_t k = 0; k < n; ++k) total += (s[k] = std::exp((g.score[k] - top) / kTemperature));
+            for (std::size_t k = 0; k < n; ++k) s[k] /= total;
+            const std::size_t from = supporters.size();
+            for (std::size_t j = sense_first[gi]; j < sense_first[gi + 1]; ++j) {
+                const std::uint32_t ok = senses[j];
+                if (s[ok] >= kMinShare) supporters.push_back({packed[first[gi] + ok], s[ok]});
             }
+            // Most likely first, so that the scan below stops at the first share no larger than the
+            // best product so far (relatedness is at most 1); the maximum does not depend on order.
+            // (Insertion sort: at most kMaxSenses of them, and no buffer to allocate.)
+            for (std::size_t j = from + 1; j < supporters.size(); ++j) {
+                const Supporter moving = supporters[j];
+                std::size_t at = j;
+                for (; at > from && supporters[at - 1].share < moving.share; --at) supporters[at] = supporters[at - 1];
+                supporters[at] = moving;
+            }
+            supporter_first[gi + 1] = supporters.size();
         }
         for (std::size_t gi = 0; gi < groups.size(); ++gi) {
             Group& g = groups[gi];
             const std::size_t lo = gi > kWindow ? gi - kWindow : 0;
             const std::size_t hi = std::min(groups.size(), gi + kWindow + 1);
             for (std::size_t k = 0; k < g.candidates.size(); ++k) {
-                const Sense& c = packed[gi][k];
+                const Sense& c = packed[first[gi] + k];
                 double support = 0.0;
                 for (std::size_t hj = lo; hj < hi; ++hj) {
                     if (hj == gi) continue;
                     double best = 0.0;
-                    for (const Supporter& o : supporters[hj]) {
-                        if (o.share <= best) continue;  // relatedness is at most 1
-                        best = std::max(best, o.share * relatedness(c, o.sense, distances));
-                    }
+                    const Supporter* o = supporters.data() + supporter_first[hj];
+                    const Supporter* const o_end = supporters.data() + supporter_first[hj + 1];
+                    for (; o != o_end && o->share > best; ++o) best = std::max(best, o->share * relatedness(c, o->sense, near));
                     support += support_weight[hj] == 1.0 ? best : support_weight[hj] * best;
                 }
                 g.score[k] = g.base[k] + std::min(kCap, kWeight * support);
@@ -1132,21 +1353,32 @@ static Extraction extractRange(const Document& doc, const Gazetteer& gazetteer, 
         qualifiers = std::move(sorted_q);
     }
 
-    // One sense per name per document: group mentions by normalised name.
+    // One sense per name per document: group mentions by normalised name (names and demonyms
+    // apart; the keys live in `kept`, which no longer changes).
     std::vector<Group> groups;
-    std::map<std::string, std::size_t> group_of;
+    std::unordered_map<std::string_view, std::size_t> group_of[2];  // [demonym]
     std::vector<std::size_t> mention_group(kept.size());
+    std::vector<std::uint32_t> sorted_places;
     for (std::size_t i = 0; i < kept.size(); ++i) {
-        const std::string gkey = (kept[i].demonym ? "d:" : "n:") + kept[i].key;
-        auto [it, inserted] = group_of.emplace(gkey, groups.size());
+        auto [it, inserted] = group_of[kept[i].demonym ? 1 : 0].emplace(kept[i].key, groups.size());
         if (inserted) {
             Group g;
             g.key = kept[i].key;
             g.demonym = kept[i].demonym;
             g.weak = true;
-            std::set<std::uint32_t> seen;
-            for (const NameEntry& e : kept[i].entries) {
-                if (seen.insert(e.place).second) g.candidates.push_back(e.place);
+            // Each place once, in the order of the entries (a place may be listed under several kinds).
+            const std::vector<NameEntry>& entries = kept[i].entries;
+            g.candidates.reserve(entries.size());
+            sorted_places.clear();
+            for (const NameEntry& e : entries) sorted_places.push_back(e.place);
+            std::sort(sorted_places.begin(), sorted_places.end());
+            if (std::adjacent_find(sorted_places.begin(), sorted_places.end()) == sorted_places.end()) {
+                for (const NameEntry& e : entries) g.candidates.push_back(e.place);
+            } else {
+                std::set<std::uint32_t> seen;
+                for (const NameEntry& e : entries) {
+                    if (seen.insert(e.place).second) g.candidates.push_back(e.place);
+                }
             }
             groups.push_back(std::move(g));
         }
