@@ -217,6 +217,11 @@ const WordSet kPeriodAbbreviations = {"st", "ste", "mt", "ft", "pt", "mr", "mrs"
                                       "sen", "rep", "gov", "col", "capt", "lt", "sgt", "rev", "prof",
                                       "det", "maj", "cpl", "pvt", "adm", "supt", "gov"};
 
+// Prepositions that put the next name in a place: "officials in Paris said", "troops from Jordan
+// said". Such a name is not the speaker, however often the text quotes someone of that name.
+const WordSet kLocativePrepositions = {"in", "at", "from", "near", "outside", "inside", "across", "throughout",
+                                       "around", "into", "within", "toward", "towards", "via", "beyond"};
+
 // Which of the lists above a word is on, as bits: one hash lookup per token instead of one per list
 // and question.
 enum WordList : std::uint16_t {
@@ -231,6 +236,7 @@ enum WordList : std::uint16_t {
     kListFeature = 1 << 8,
     kListConnector = 1 << 9,
     kListPeriodAbbreviation = 1 << 10,
+    kListLocative = 1 << 11,
 };
 
 // The WordList bits of every listed word, in an open-addressing table small enough to stay in cache
@@ -259,7 +265,7 @@ public:
             {&kPersonTitles, kListTitle},       {&kSpeechVerbs, kListSpeech},
             {&kOrganisationHeads, kListOrganisation}, {&kInstitutionWords, kListInstitution},
             {&kFeatureWords, kListFeature},     {&kConnectors, kListConnector},
-            {&kPeriodAbbreviations, kListPeriodAbbreviation},
+            {&kPeriodAbbreviations, kListPeriodAbbreviation}, {&kLocativePrepositions, kListLocative},
         };
         std::size_t words = 0;
         for (const auto& list : lists) words += list.first->size();
@@ -815,6 +821,14 @@ bool onlyCityLike(const RawMention& m, const Gazetteer& g) {
 // Jones", "Captain Adam Moore"), after a common given name ("Rodney Eric Smith", "Matthew D.
 // Flores"), next to a speech verb ("Walker said", "said Clifford") or before an age ("Turner, 23,").
 // A lone name that is also a small town is then the person wherever it stands in the document.
+// True when token k follows a locative preposition ("in Paris", "from Jordan").
+bool afterLocative(const std::vector<Token>& tokens, std::size_t k) {
+    if (k == 0) return false;
+    const Token& prev = tokens[k - 1];
+    return !prev.capitalised && prev.gap_after == Gap::Space && prev.passage == tokens[k].passage &&
+           inList(prev, kListLocative);
+}
+
 std::unordered_set<std::string_view> personWords(const Document& doc, const std::vector<Token>& tokens) {
     std::unordered_set<std::string_view> out;
     const std::string& text = doc.text();
@@ -855,8 +869,9 @@ std::unordered_set<std::string_view> personWords(const Document& doc, const std:
                    tokens[i + 1].passage == t.passage) {
             takeRun(i + 1);  // "said Clifford"
         }
-        // "Walker said": a single capitalised word before a speech verb.
-        if (nameWord(i) && t.gap_after == Gap::Space && !t.sentence_start && inList(tokens[i + 1], kListSpeech)) {
+        // "Walker said": a single capitalised word before a speech verb ("officials in Paris said" aside).
+        if (nameWord(i) && t.gap_after == Gap::Space && !t.sentence_start && inList(tokens[i + 1], kListSpeech) &&
+            !afterLocative(tokens, i)) {
             out.insert(t.lower);
         }
         // "Ashley Lynn Turner, 23, of Palestine": a name before an age.
@@ -898,18 +913,21 @@ Verdict judge(const RawMention& m, const std::vector<Token>& tokens, const std::
         }
     }
     const bool personal = single && inList(first, kListPersonal);
+    // "in Paris", "from Jordan": a place here, whoever else the text names so.
+    const bool located = afterLocative(tokens, m.first);
     // A surname used elsewhere in the text ("Rev. Roy Jones" … "Jones"), when the name is no more
     // than a town.
-    if (single && person_words.count(word) != 0 && (personal || (onlyCityLike(m, g) && maxCityPopulation(m, g) < 1000000))) {
+    if (single && !located && person_words.count(word) != 0 &&
+        (personal || (onlyCityLike(m, g) && maxCityPopulation(m, g) < 1000000))) {
         return Verdict::Drop;
     }
     // "Walker said", "said Clifford": a speaker, unless a capital speaking for its government.
-    if (single && onlyCityLike(m, g) && maxCityPopulation(m, g) < 100000 && m.last + 1 < tokens.size() &&
+    if (single && !located && onlyCityLike(m, g) && maxCityPopulation(m, g) < 100000 && m.last + 1 < tokens.size() &&
         last.gap_after == Gap::Space && inList(tokens[m.last + 1], kListSpeech)) {
         return Verdict::Drop;
     }
     // "Jordan said": a speaker.
-    if (personal && m.last + 1 < tokens.size() && last.gap_after == Gap::Space &&
+    if (personal && !located && m.last + 1 < tokens.size() && last.gap_after == Gap::Space &&
         inList(tokens[m.last + 1], kListSpeech)) {
         return Verdict::Drop;
     }
@@ -1130,12 +1148,21 @@ private:
 };
 
 // How much sense `c` is supported by another name's sense `o`: 1 for the same place or a region
-// containing the other, graded by distance for nearby places, a little for the same country.
-double relatedness(const Sense& c, const Sense& o, NearnessMemo& near) {
-    if (c.index == o.index) return 1.0;
+// containing the other, graded by distance for nearby places (these ties are close), and, as loose
+// ties, 0.5 for towns of one admin-1 region that lie far apart and a little for the same country.
+struct Tie {
+    double strength = 0.0;
+    bool loose = false;
+};
+// Loose ties: two places of one country, or of one state or province, and nothing closer.
+constexpr double kSameCountry = 0.15;
+constexpr double kSameAdmin1 = 0.5;
+
+Tie relatedness(const Sense& c, const Sense& o, NearnessMemo& near) {
+    if (c.index == o.index) return {1.0, false};
     if (c.country != o.country) {
-        if (c.point_like && o.point_like && std::abs(c.lat - o.lat) < kNearLatDeg) return near.of(c, o);
-        return 0.0;
+        if (c.point_like && o.point_like && std::abs(c.lat - o.lat) < kNearLatDeg) return {near.of(c, o), false};
+        return {};
     }
     const auto inside = [](const Sense& small, const Sense& big) {
         if (big.kind == PlaceKind::Country) return small.kind != PlaceKind::Country && small.kind != PlaceKind::Continent;
@@ -1144,20 +1171,25 @@ double relatedness(const Sense& c, const Sense& o, NearnessMemo& near) {
         }
         return false;
     };
-    if (inside(c, o) || inside(o, c)) return (c.kind == PlaceKind::Country || o.kind == PlaceKind::Country) ? 0.5 : 1.0;
-    double r = 0.15;  // the same country
+    if (inside(c, o) || inside(o, c)) return {(c.kind == PlaceKind::Country || o.kind == PlaceKind::Country) ? 0.5 : 1.0, false};
+    double loose = kSameCountry;
+    double close = 0.0;
     if (c.point_like && o.point_like) {
-        if (c.admin1 == o.admin1) r = 0.5;
-        // nearness() is 0 beyond kNearKm, and r is above 0.
-        if (std::abs(c.lat - o.lat) < kNearLatDeg) r = std::max(r, near.of(c, o));
+        if (c.admin1 == o.admin1) loose = kSameAdmin1;
+        // nearness() is 0 beyond kNearKm.
+        if (std::abs(c.lat - o.lat) < kNearLatDeg) close = near.of(c, o);
     }
-    return r;
+    return close >= loose ? Tie{close, false} : Tie{loose, true};
 }
 
 void resolveInContext(std::vector<Group>& groups, const Gazetteer& gazetteer) {
     constexpr double kTemperature = 0.1;   // softmax over a group's scores
     constexpr double kWeight = 0.3;        // score per unit of support
     constexpr double kCap = 0.6;           // most a context can add
+    // Loose ties (see Tie) are weak evidence: many of them together still say little about which
+    // town of a name is meant ("Jordan" in an article full of US towns is still the country;
+    // Memphis beside four Texan cities is still the one in Tennessee), so they add up to this at most.
+    constexpr double kLooseCap = 0.5;
     constexpr double kMinShare = 0.02;     // senses less likely than this give no support
     constexpr std::size_t kWindow = 40;    // names compared on either side (first-mention order)
     constexpr std::size_t kMaxSenses = 24; // senses per name taken into account, best prior first
@@ -1249,14 +1281,25 @@ void resolveInContext(std::vector<Group>& groups, const Gazetteer& gazetteer) {
             for (std::size_t k = 0; k < g.candidates.size(); ++k) {
                 const Sense& c = packed[first[gi] + k];
                 double support = 0.0;
+                double loose = 0.0;
                 for (std::size_t hj = lo; hj < hi; ++hj) {
                     if (hj == gi) continue;
                     double best = 0.0;
+                    bool best_loose = false;
                     const Supporter* o = supporters.data() + supporter_first[hj];
                     const Supporter* const o_end = supporters.data() + supporter_first[hj + 1];
-                    for (; o != o_end && o->share > best; ++o) best = std::max(best, o->share * relatedness(c, o->sense, near));
-                    support += support_weight[hj] == 1.0 ? best : support_weight[hj] * best;
+                    for (; o != o_end && o->share > best; ++o) {
+                        const Tie tie = relatedness(c, o->sense, near);
+                        const double product = o->share * tie.strength;
+                        if (product > best) {
+                            best = product;
+                            best_loose = tie.loose;
+                        }
+                    }
+                    const double weighted = support_weight[hj] == 1.0 ? best : support_weight[hj] * best;
+                    (best_loose ? loose : support) += weighted;
                 }
+                support += std::min(loose, kLooseCap);
                 g.score[k] = g.base[k] + std::min(kCap, kWeight * support);
             }
         }

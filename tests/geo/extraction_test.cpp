@@ -240,6 +240,46 @@ TEST_F(Extraction, SpeakersAreNotPlaces) {
     EXPECT_EQ(texts(run("The talks failed, Kabul said.")), Strings{"Kabul"});
 }
 
+TEST_F(Extraction, ANameAfterInOrFromIsAPlaceEvenBeforeASpeechVerb) {
+    // "Paris said" would make Paris a speaker; "officials in Paris" put it on the map.
+    const auto paris = run("Officials in Paris said the summit would move to Berlin next year.");
+    EXPECT_EQ(texts(paris), (Strings{"Paris", "Berlin"}));
+    ASSERT_NE(placeOf(paris, "Paris"), nullptr);
+    EXPECT_EQ(placeOf(paris, "Paris")->place.country, "FR");
+    EXPECT_EQ(texts(run("Authorities in Kent said the road near Canterbury was closed.")),
+              (Strings{"Kent", "Canterbury"}));
+    // The same name quoted as a speaker elsewhere does not take the place away.
+    const auto jordan = run("Jordan said the aid had arrived. Trucks from Jordan crossed the border at dawn.");
+    EXPECT_EQ(texts(jordan), Strings{"Jordan"});
+    ASSERT_NE(placeOf(jordan, "Jordan"), nullptr);
+    EXPECT_EQ(placeOf(jordan, "Jordan")->place.id, "country:JO");
+    // Without the preposition the speaker rule still holds.
+    EXPECT_TRUE(run("The plan is sound, Walker said on Tuesday.").mentions.empty());
+}
+
+TEST_F(Extraction, LooseTiesDoNotAddUpToOutweighALargerPlace) {
+    // A US story naming a dozen American cities, then two countries. Sharing a country, or a state
+    // far away, with many other names is weak evidence: it no longer adds up until Jordan,
+    // Minnesota, and Lebanon, Ohio, beat the countries, or until four Texan cities pull Memphis,
+    // Atlanta and Charlotte into Texas (each has a namesake town there).
+    const auto ex = run(
+        "The storm moved from Dallas through Houston, Austin and San Antonio before reaching Memphis, "
+        "Nashville, Atlanta, Charlotte, Richmond, Baltimore, Philadelphia and Boston. "
+        "The secretary then flew to Jordan and Lebanon.");
+    ASSERT_NE(placeOf(ex, "Jordan"), nullptr);
+    EXPECT_EQ(placeOf(ex, "Jordan")->place.id, "country:JO");
+    ASSERT_NE(placeOf(ex, "Lebanon"), nullptr);
+    EXPECT_EQ(placeOf(ex, "Lebanon")->place.id, "country:LB");
+    for (const auto& [city, state] : {std::pair{"Memphis", "TN"}, std::pair{"Atlanta", "GA"}, std::pair{"Charlotte", "NC"}}) {
+        ASSERT_NE(placeOf(ex, city), nullptr) << city;
+        EXPECT_EQ(placeOf(ex, city)->place.admin1, state) << city;
+    }
+    // Close ties still count in full: a story from northeast Texas keeps its Paris.
+    const auto texas = run("Storms hit Paris, Sulphur Springs and Clarksville in northeast Texas.");
+    ASSERT_NE(placeOf(texas, "Paris"), nullptr);
+    EXPECT_EQ(placeOf(texas, "Paris")->place.country, "US");
+}
+
 TEST_F(Extraction, PlacesInTheNamesOfLocalInstitutionsStayPlaces) {
     // The school, library and police department are located in the place they are named after,
     // unlike a newspaper or a company (see OrganisationsNamedAfterPlacesAreNotPlaces).
