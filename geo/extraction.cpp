@@ -1148,8 +1148,9 @@ private:
 };
 
 // How much sense `c` is supported by another name's sense `o`: 1 for the same place or a region
-// containing the other, graded by distance for nearby places (these ties are close), and, as loose
-// ties, 0.5 for towns of one admin-1 region that lie far apart and a little for the same country.
+// containing the other, graded by distance for nearby places, at least 0.5 for nearby places of one
+// state or province (these ties are close); and, as loose ties, 0.5 for places of one state or
+// province that lie far apart and a little for the same country.
 struct Tie {
     double strength = 0.0;
     bool loose = false;
@@ -1157,6 +1158,8 @@ struct Tie {
 // Loose ties: two places of one country, or of one state or province, and nothing closer.
 constexpr double kSameCountry = 0.15;
 constexpr double kSameAdmin1 = 0.5;
+// Places of one state or province within about 200 km of each other (exp(-2)) are neighbours.
+constexpr double kNeighbourNearness = 0.135;
 
 Tie relatedness(const Sense& c, const Sense& o, NearnessMemo& near) {
     if (c.index == o.index) return {1.0, false};
@@ -1172,14 +1175,15 @@ Tie relatedness(const Sense& c, const Sense& o, NearnessMemo& near) {
         return false;
     };
     if (inside(c, o) || inside(o, c)) return {(c.kind == PlaceKind::Country || o.kind == PlaceKind::Country) ? 0.5 : 1.0, false};
-    double loose = kSameCountry;
-    double close = 0.0;
-    if (c.point_like && o.point_like) {
-        if (c.admin1 == o.admin1) loose = kSameAdmin1;
-        // nearness() is 0 beyond kNearKm.
-        if (std::abs(c.lat - o.lat) < kNearLatDeg) close = near.of(c, o);
+    if (!c.point_like || !o.point_like) return {kSameCountry, true};
+    // nearness() is 0 beyond kNearKm.
+    const double close = std::abs(c.lat - o.lat) < kNearLatDeg ? near.of(c, o) : 0.0;
+    if (c.admin1 == o.admin1) {
+        // Neighbours in one province are a close tie ("Karachi and Hyderabad"); namesakes in one
+        // large state, far apart, only a loose one.
+        return close >= kNeighbourNearness ? Tie{std::max(close, kSameAdmin1), false} : Tie{kSameAdmin1, true};
     }
-    return close >= loose ? Tie{close, false} : Tie{loose, true};
+    return close >= kSameCountry ? Tie{close, false} : Tie{kSameCountry, true};
 }
 
 void resolveInContext(std::vector<Group>& groups, const Gazetteer& gazetteer) {
@@ -1189,7 +1193,7 @@ void resolveInContext(std::vector<Group>& groups, const Gazetteer& gazetteer) {
     // Loose ties (see Tie) are weak evidence: many of them together still say little about which
     // town of a name is meant ("Jordan" in an article full of US towns is still the country;
     // Memphis beside four Texan cities is still the one in Tennessee), so they add up to this at most.
-    constexpr double kLooseCap = 0.5;
+    constexpr double kLooseCap = 0.25;
     constexpr double kMinShare = 0.02;     // senses less likely than this give no support
     constexpr std::size_t kWindow = 40;    // names compared on either side (first-mention order)
     constexpr std::size_t kMaxSenses = 24; // senses per name taken into account, best prior first

@@ -260,8 +260,8 @@ TEST_F(Extraction, ANameAfterInOrFromIsAPlaceEvenBeforeASpeechVerb) {
 TEST_F(Extraction, LooseTiesDoNotAddUpToOutweighALargerPlace) {
     // A US story naming a dozen American cities, then two countries. Sharing a country, or a state
     // far away, with many other names is weak evidence: it no longer adds up until Jordan,
-    // Minnesota, and Lebanon, Ohio, beat the countries, or until four Texan cities pull Memphis,
-    // Atlanta and Charlotte into Texas (each has a namesake town there).
+    // Minnesota, and Lebanon, Ohio, beat the countries, or until four Texan cities pull Memphis and
+    // Atlanta into Texas (each has a namesake town there, hundreds of kilometres from them).
     const auto ex = run(
         "The storm moved from Dallas through Houston, Austin and San Antonio before reaching Memphis, "
         "Nashville, Atlanta, Charlotte, Richmond, Baltimore, Philadelphia and Boston. "
@@ -270,7 +270,7 @@ TEST_F(Extraction, LooseTiesDoNotAddUpToOutweighALargerPlace) {
     EXPECT_EQ(placeOf(ex, "Jordan")->place.id, "country:JO");
     ASSERT_NE(placeOf(ex, "Lebanon"), nullptr);
     EXPECT_EQ(placeOf(ex, "Lebanon")->place.id, "country:LB");
-    for (const auto& [city, state] : {std::pair{"Memphis", "TN"}, std::pair{"Atlanta", "GA"}, std::pair{"Charlotte", "NC"}}) {
+    for (const auto& [city, state] : {std::pair{"Memphis", "TN"}, std::pair{"Atlanta", "GA"}}) {
         ASSERT_NE(placeOf(ex, city), nullptr) << city;
         EXPECT_EQ(placeOf(ex, city)->place.admin1, state) << city;
     }
