@@ -12,7 +12,9 @@ BIN=${1:-build}/app/textatlas
 for tool in Xvfb xdotool "$BIN"; do
     command -v "$tool" > /dev/null || { echo "viewer_fps: $tool not found" >&2; exit 1; }
 done
-DISPLAY_NUMBER=${DISPLAY_NUMBER:-93}
+# A display number no other X server holds.
+DISPLAY_NUMBER=93
+while [ -e "/tmp/.X$DISPLAY_NUMBER-lock" ]; do DISPLAY_NUMBER=$((DISPLAY_NUMBER + 1)); done
 export DISPLAY=:$DISPLAY_NUMBER
 Xvfb "$DISPLAY" -screen 0 1920x1080x24 > /dev/null 2>&1 &
 XVFB=$!
@@ -33,14 +35,17 @@ xdotool windowmove "$WINDOW" 0 0 windowsize "$WINDOW" 1920 1080
 sleep 1
 xdotool mousemove 1200 500
 sleep 2
-xdotool mousedown 1
-for _ in $(seq 1 60); do xdotool mousemove_relative -- 6 3; sleep 0.016; done
-for _ in $(seq 1 60); do xdotool mousemove_relative -- -6 -3; sleep 0.016; done
-xdotool mouseup 1
+# One xdotool process runs each gesture (a process per step would take CPU from the viewer).
+drag=(mousedown 1)
+for _ in $(seq 1 60); do drag+=(mousemove_relative -- 6 3 sleep 0.016); done
+for _ in $(seq 1 60); do drag+=(mousemove_relative -- -6 -3 sleep 0.016); done
+xdotool "${drag[@]}" mouseup 1
 sleep 2
-for _ in $(seq 1 6); do xdotool click 4; sleep 0.15; done
-sleep 1
-for _ in $(seq 1 6); do xdotool click 5; sleep 0.15; done
+wheel=()
+for _ in $(seq 1 6); do wheel+=(click 4 sleep 0.15); done
+wheel+=(sleep 1)
+for _ in $(seq 1 6); do wheel+=(click 5 sleep 0.15); done
+xdotool "${wheel[@]}"
 sleep 2
 # Held for a while: Dear ImGui 1.86 sees only keys that are down when a frame starts.
 xdotool keydown ctrl keydown q; sleep 0.3; xdotool keyup q keyup ctrl
