@@ -42,20 +42,27 @@ Fixture& fixture(std::unique_ptr<Fixture>& holder) {
 
 std::unique_ptr<Fixture> shared_fixture;
 
+// The seed article open at 1920 × 1080 with all its places in view, beside a side panel this wide.
+std::unique_ptr<app::AppState> seedState(const Fixture& f, int panel_width_px) {
+    const std::string data_dir = geo::findDataDir();
+    static const geo::Gazetteer gazetteer = geo::Gazetteer::load(data_dir);
+    auto app_state = std::make_unique<app::AppState>();
+    app_state->doc = std::make_unique<app::OpenDocument>(
+        app::OpenDocument::load(data_dir + "/texts/panjshir-valley.txt", gazetteer));
+    app_state->panel_width_px = panel_width_px;
+    app_state->view = geo::Viewport(kWidth, kHeight, geo::XY{0, 0}, 2.0);
+    std::vector<std::size_t> all(app_state->doc->extraction.places.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    app_state->view = app::fitPlaces(*app_state, all);
+    app_state->map = app::defaultMapSettings(f.basemap);
+    return app_state;
+}
+
 void BM_SeedFrame(benchmark::State& state) {
     Fixture& f = fixture(shared_fixture);
-    const std::string data_dir = geo::findDataDir();
-    const geo::Gazetteer gazetteer = geo::Gazetteer::load(data_dir);
-    app::AppState app_state;
-    app_state.doc = std::make_unique<app::OpenDocument>(
-        app::OpenDocument::load(data_dir + "/texts/panjshir-valley.txt", gazetteer));
-    app_state.panel_width_px = 0;
-    app_state.view = geo::Viewport(kWidth, kHeight, geo::XY{0, 0}, 2.0);
-    std::vector<std::size_t> all(app_state.doc->extraction.places.size());
-    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-    app_state.view = app::fitPlaces(app_state, all);
+    const std::unique_ptr<app::AppState> seed = seedState(f, 0);
+    app::AppState& app_state = *seed;
     if (state.range(0) == 1) app_state.view = app_state.view.zoomedAbout(geo::XY{kWidth * 0.7, kHeight * 0.5}, 5.0);
-    app_state.map = app::defaultMapSettings(f.basemap);
     for (auto _ : state) {
         const app::render::Image image = app::renderFrame(f.renderers, app_state);
         benchmark::DoNotOptimize(image.rgba.data());
@@ -94,17 +101,8 @@ BENCHMARK(BM_HundredThousandMarkers)->Arg(100000)->Unit(benchmark::kMillisecond)
 //   4 redraw: the map drawn afresh every frame (the sun turning; what each frame cost before the canvas)
 void BM_ViewerFrame(benchmark::State& state) {
     Fixture& f = fixture(shared_fixture);
-    const std::string data_dir = geo::findDataDir();
-    static const geo::Gazetteer gazetteer = geo::Gazetteer::load(data_dir);
-    app::AppState app_state;
-    app_state.doc = std::make_unique<app::OpenDocument>(
-        app::OpenDocument::load(data_dir + "/texts/panjshir-valley.txt", gazetteer));
-    app_state.panel_width_px = 440;
-    app_state.view = geo::Viewport(kWidth, kHeight, geo::XY{0, 0}, 2.0);
-    std::vector<std::size_t> all(app_state.doc->extraction.places.size());
-    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-    app_state.view = app::fitPlaces(app_state, all);
-    app_state.map = app::defaultMapSettings(f.basemap);
+    const std::unique_ptr<app::AppState> seed = seedState(f, 440);
+    app::AppState& app_state = *seed;
     app::render::ColourTarget window;
     window.ensure(kWidth, kHeight, 0);
     app::render::MapCanvas canvas;

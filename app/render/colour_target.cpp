@@ -1,7 +1,9 @@
 #include "app/render/colour_target.hpp"
 
+#include <cstring>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace app::render {
 
@@ -32,6 +34,25 @@ void ColourTarget::ensure(int w, int h, int wanted_samples) {
     width = w;
     height = h;
     samples = wanted_samples;
+}
+
+Image readColour(int width, int height) {
+    Image image;
+    image.width = width;
+    image.height = height;
+    image.rgba.resize(static_cast<size_t>(width) * static_cast<size_t>(height) * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
+    const size_t row_bytes = static_cast<size_t>(width) * 4;
+    std::vector<std::uint8_t> swap(row_bytes);
+    for (int top = 0, bottom = height - 1; top < bottom; ++top, --bottom) {
+        std::uint8_t* a = &image.rgba[static_cast<size_t>(top) * row_bytes];
+        std::uint8_t* b = &image.rgba[static_cast<size_t>(bottom) * row_bytes];
+        std::memcpy(swap.data(), a, row_bytes);
+        std::memcpy(a, b, row_bytes);
+        std::memcpy(b, swap.data(), row_bytes);
+    }
+    return image;
 }
 
 FramebufferBindingGuard::FramebufferBindingGuard() {

@@ -1,9 +1,10 @@
 // app/render/colour_target.hpp — an offscreen colour framebuffer (optionally multisampled) that
-// keeps its size until asked for another, and a guard that puts back the framebuffer bindings and
-// GL viewport it found. Shared by the map renderer's offscreen pictures and the viewer's map canvas.
+// keeps its size until asked for another, reading a framebuffer back into an Image, and a guard
+// that puts back the framebuffer bindings and GL viewport it found. Shared by the map renderer's offscreen pictures and the viewer's map canvas.
 // Needs a current GL context; owns its GL objects (move-only handles).
 #pragma once
 #include "app/render/gl_handles.hpp"
+#include "app/render/image.hpp"
 
 namespace app::render {
 
@@ -19,6 +20,10 @@ struct ColourTarget {
     // framebuffer is incomplete. Leaves GL_FRAMEBUFFER bound to it.
     void ensure(int w, int h, int wanted_samples);
 };
+
+// The colour of the bound read framebuffer's width × height pixels from its corner, as an Image
+// (top row first; GL's rows start at the bottom).
+Image readColour(int width, int height);
 
 // Puts back the framebuffer bindings and GL viewport it found, whatever happens in between.
 class FramebufferBindingGuard {

@@ -612,24 +612,8 @@ Image MapRenderer::renderToImage(const geo::Viewport& viewport, const std::vecto
         glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     }
 
-    Image image;
-    image.width = width;
-    image.height = height;
-    image.rgba.resize(static_cast<size_t>(width) * static_cast<size_t>(height) * 4);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, impl_->resolved.framebuffer.get());
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
-    // GL's rows start at the bottom; Image's at the top.
-    const size_t row_bytes = static_cast<size_t>(width) * 4;
-    std::vector<std::uint8_t> swap(row_bytes);
-    for (int top = 0, bottom = height - 1; top < bottom; ++top, --bottom) {
-        std::uint8_t* a = &image.rgba[static_cast<size_t>(top) * row_bytes];
-        std::uint8_t* b = &image.rgba[static_cast<size_t>(bottom) * row_bytes];
-        std::memcpy(swap.data(), a, row_bytes);
-        std::memcpy(a, b, row_bytes);
-        std::memcpy(b, swap.data(), row_bytes);
-    }
-    return image;
+    return readColour(width, height);
 }
 
 }  // namespace app::render

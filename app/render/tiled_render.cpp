@@ -7,6 +7,7 @@
 #include <string>
 #include <utility>
 
+#include "app/render/colour_target.hpp"
 #include "app/render/gl_handles.hpp"
 #include "geo/error.hpp"
 
@@ -17,45 +18,13 @@ namespace {
 // How far past the world's top and bottom edge map tiles reach (lines and markers spill over).
 constexpr int kWorldEdgeMarginPx = 128;
 
-// Puts back the framebuffer bindings and GL viewport it found.
-class BindingGuard {
-public:
-    BindingGuard() {
-        glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &draw_);
-        glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &read_);
-        glGetIntegerv(GL_VIEWPORT, viewport_);
-    }
-    ~BindingGuard() {
-        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(draw_));
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(read_));
-        glViewport(viewport_[0], viewport_[1], viewport_[2], viewport_[3]);
-    }
-    BindingGuard(const BindingGuard&) = delete;
-    BindingGuard& operator=(const BindingGuard&) = delete;
-
-private:
-    GLint draw_ = 0;
-    GLint read_ = 0;
-    GLint viewport_[4] = {0, 0, 0, 0};
-};
-
 // A tile beyond the top or bottom of the world: Viewport keeps its centre inside the world, so a
 // view of such a tile cannot be made; it shows only the background and the overlay's part there.
 Image backgroundTile(OverlayRenderer& overlay, const RecordedOverlay& recorded, std::uint32_t background_rgba,
                      int x0, int y0, int width, int height) {
-    const BindingGuard restore;
-    Framebuffer framebuffer = makeFramebuffer();
-    Renderbuffer colour = makeRenderbuffer();
-    glBindRenderbuffer(GL_RENDERBUFFER, colour.get());
-    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
-    glBindRenderbuffer(GL_RENDERBUFFER, 0);
-    glBindFramebuffer(GL_FRAMEBUFFER, framebuffer.get());
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colour.get());
-    const GLenum status = glCheckFramebufferStatus(GL_FRAMEBUFFER);
-    if (status != GL_FRAMEBUFFER_COMPLETE) {
-        throw std::runtime_error("offscreen framebuffer of " + std::to_string(width) + " x " + std::to_string(height) +
-                                 " is incomplete (glCheckFramebufferStatus " + std::to_string(status) + ")");
-    }
+    const FramebufferBindingGuard restore;
+    ColourTarget target;
+    target.ensure(width, height, 0);
     glViewport(0, 0, width, height);
     glDisable(GL_SCISSOR_TEST);
     glClearColor(float((background_rgba >> 24) & 0xffu) / 255.0f, float((background_rgba >> 16) & 0xffu) / 255.0f,
@@ -63,24 +32,8 @@ Image backgroundTile(OverlayRenderer& overlay, const RecordedOverlay& recorded, 
     glClear(GL_COLOR_BUFFER_BIT);
     overlay.drawRegion(recorded, x0, y0, width, height);
 
-    Image tile;
-    tile.width = width;
-    tile.height = height;
-    tile.rgba.resize(static_cast<size_t>(width) * static_cast<size_t>(height) * 4);
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, framebuffer.get());
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, tile.rgba.data());
-    // GL's rows start at the bottom; Image's at the top.
-    const size_t row_bytes = static_cast<size_t>(width) * 4;
-    std::vector<std::uint8_t> swap(row_bytes);
-    for (int top = 0, bottom = height - 1; top < bottom; ++top, --bottom) {
-        std::uint8_t* a = &tile.rgba[static_cast<size_t>(top) * row_bytes];
-        std::uint8_t* b = &tile.rgba[static_cast<size_t>(bottom) * row_bytes];
-        std::memcpy(swap.data(), a, row_bytes);
-        std::memcpy(a, b, row_bytes);
-        std::memcpy(b, swap.data(), row_bytes);
-    }
-    return tile;
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, target.framebuffer.get());
+    return readColour(width, height);
 }
 
 // The view of the tile whose top-left pixel is (x0, y0) in `full`: same zoom, centred on the

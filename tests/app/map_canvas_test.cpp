@@ -6,7 +6,6 @@
 #include <GL/gl.h>
 
 #include <cmath>
-#include <cstring>
 #include <memory>
 
 #include "app/render/colour_target.hpp"
@@ -30,24 +29,6 @@ using app::render::MapRenderer;
 using app::render::MarkerInstance;
 
 geo::XY mercator(double lon, double lat) { return geo::Projection::webMercator().forward(geo::LonLat(lon, lat)); }
-
-// The bound read framebuffer's pixels, top row first.
-Image readBack(int width, int height) {
-    Image image;
-    image.width = width;
-    image.height = height;
-    image.rgba.resize(std::size_t(width) * std::size_t(height) * 4);
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
-    const std::size_t row = std::size_t(width) * 4;
-    std::vector<std::uint8_t> swap(row);
-    for (int top = 0, bottom = height - 1; top < bottom; ++top, --bottom) {
-        std::memcpy(swap.data(), &image.rgba[std::size_t(top) * row], row);
-        std::memcpy(&image.rgba[std::size_t(top) * row], &image.rgba[std::size_t(bottom) * row], row);
-        std::memcpy(&image.rgba[std::size_t(bottom) * row], swap.data(), row);
-    }
-    return image;
-}
 
 // How far apart two pictures are: the largest difference of a channel, and how many pixels
 // differ by more than `tolerance` in some channel.
@@ -90,7 +71,7 @@ protected:
         window_->ensure(view.width(), view.height(), 0);
         *kind = canvas.draw(*renderer_, view, markers, style);
         glBindFramebuffer(GL_READ_FRAMEBUFFER, window_->framebuffer.get());
-        return readBack(view.width(), view.height());
+        return app::render::readColour(view.width(), view.height());
     }
     // The same view drawn in one go, as the viewer drew it before the canvas.
     Image direct(const geo::Viewport& view, const std::vector<MarkerInstance>& markers = {},
@@ -98,7 +79,7 @@ protected:
         window_->ensure(view.width(), view.height(), 0);
         renderer_->draw(view, markers, style);
         glBindFramebuffer(GL_READ_FRAMEBUFFER, window_->framebuffer.get());
-        return readBack(view.width(), view.height());
+        return app::render::readColour(view.width(), view.height());
     }
 
     static app::render::HeadlessContext* context_;
