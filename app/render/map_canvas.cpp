@@ -23,6 +23,18 @@ bool sameView(const geo::Viewport& a, const geo::Viewport& b) {
     return std::abs(at.x - b.width() / 2.0) <= kSamePx && std::abs(at.y - b.height() / 2.0) <= kSamePx;
 }
 
+bool operator==(const PixelRect& a, const PixelRect& b) {
+    return a.x == b.x && a.y == b.y && a.width == b.width && a.height == b.height;
+}
+
+// The part of `rect` inside `clip` (width or height 0 if none).
+PixelRect intersection(const PixelRect& rect, const PixelRect& clip) {
+    const int x0 = std::max(rect.x, clip.x), y0 = std::max(rect.y, clip.y);
+    const int x1 = std::min(rect.x + rect.width, clip.x + clip.width);
+    const int y1 = std::min(rect.y + rect.height, clip.y + clip.height);
+    return PixelRect{x0, y0, std::max(0, x1 - x0), std::max(0, y1 - y0)};
+}
+
 void clearTo(std::uint32_t rgba) {
     glClearColor(float((rgba >> 24) & 0xffu) / 255.0f, float((rgba >> 16) & 0xffu) / 255.0f,
                  float((rgba >> 8) & 0xffu) / 255.0f, float(rgba & 0xffu) / 255.0f);
@@ -42,7 +54,11 @@ const char* toString(CanvasFrame frame) {
 }
 
 CanvasFrame MapCanvas::draw(MapRenderer& renderer, const geo::Viewport& view,
-                            const std::vector<MarkerInstance>& markers, const FrameStyle& style) {
+                            const std::vector<MarkerInstance>& markers, const FrameStyle& style,
+                            const PixelRect* shown_part) {
+    const PixelRect whole{0, 0, view.width(), view.height()};
+    const std::optional<PixelRect> asked = shown_part != nullptr ? std::optional<PixelRect>(*shown_part) : std::nullopt;
+    const PixelRect shown = asked ? intersection(*asked, whole) : whole;
     const FramebufferBindingGuard restore_bindings;
     const GLuint target = restore_bindings.drawFramebuffer();
     // Blits are clipped by the scissor, which the UI may leave on.
@@ -50,7 +66,8 @@ CanvasFrame MapCanvas::draw(MapRenderer& renderer, const geo::Viewport& view,
     const bool moving = last_view_ && !sameView(*last_view_, view);
     last_view_ = view;
 
-    const bool same_map = kept_ && kept_->style == style && kept_->generation == renderer.generation();
+    const bool same_map = kept_ && kept_->style == style && kept_->generation == renderer.generation() &&
+                          kept_->asked.has_value() == asked.has_value() && (!asked || *kept_->asked == *asked);
     const bool same_size = kept_ && kept_->view.width() == view.width() && kept_->view.height() == view.height();
     CanvasFrame frame = CanvasFrame::Redrawn;
     if (same_map && sameView(kept_->view, view)) {
@@ -61,7 +78,7 @@ CanvasFrame MapCanvas::draw(MapRenderer& renderer, const geo::Viewport& view,
     } else if (same_map && moving && showScaled(view, target)) {
         frame = CanvasFrame::Scaled;
     } else {
-        redraw(renderer, view, style);
+        redraw(renderer, view, style, asked, shown);
     }
     if (frame != CanvasFrame::Scaled) copyToTarget(target);
     glBindFramebuffer(GL_FRAMEBUFFER, target);
@@ -69,11 +86,12 @@ CanvasFrame MapCanvas::draw(MapRenderer& renderer, const geo::Viewport& view,
     return frame;
 }
 
-void MapCanvas::redraw(MapRenderer& renderer, const geo::Viewport& view, const FrameStyle& style) {
+void MapCanvas::redraw(MapRenderer& renderer, const geo::Viewport& view, const FrameStyle& style,
+                       const std::optional<PixelRect>& asked, const PixelRect& shown) {
     kept_.reset();  // until it is drawn: a failure below leaves nothing half-kept
     front_.ensure(view.width(), view.height(), 0);
-    renderer.drawBase(view, style);
-    kept_ = Kept{view, style, renderer.generation()};
+    renderer.drawBase(view, style, &shown);
+    kept_ = Kept{view, style, renderer.generation(), asked, shown};
 }
 
 bool MapCanvas::scroll(MapRenderer& renderer, const geo::Viewport& view, bool moving) {
@@ -107,16 +125,22 @@ bool MapCanvas::scroll(MapRenderer& renderer, const geo::Viewport& view, bool mo
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, back_.framebuffer.get());
     glBlitFramebuffer(src_x0, src_y0, src_x1, src_y1, src_x0 + dx, src_y0 - dy, src_x1 + dx, src_y1 - dy,
                       GL_COLOR_BUFFER_BIT, GL_NEAREST);
-    // The strips the move uncovered (pixels from the top-left): a column, then a row beside it.
+    // The strips of the shown part that the move uncovered (pixels from the top-left): what now
+    // lies there was outside the shown part before. A column, then a row beside it.
     glBindFramebuffer(GL_FRAMEBUFFER, back_.framebuffer.get());
-    if (dx != 0) {
-        const PixelRect column{dx > 0 ? 0 : width + dx, 0, std::abs(dx), height};
+    const PixelRect& shown = kept_->shown;
+    const int column_width = std::min(std::abs(dx), shown.width);
+    const int row_height = std::min(std::abs(dy), shown.height);
+    if (column_width > 0) {
+        const PixelRect column{dx > 0 ? shown.x : shown.x + shown.width - column_width, shown.y, column_width,
+                               shown.height};
         renderer.drawBase(shifted, kept_->style, &column);
     }
-    if (dy != 0) {
-        const int row_x = dx > 0 ? dx : 0;
-        const PixelRect row{row_x, dy > 0 ? 0 : height + dy, width - std::abs(dx), std::abs(dy)};
-        if (row.width > 0) renderer.drawBase(shifted, kept_->style, &row);
+    if (row_height > 0 && shown.width > column_width) {
+        const PixelRect row{dx > 0 ? shown.x + column_width : shown.x,
+                            dy > 0 ? shown.y : shown.y + shown.height - row_height, shown.width - column_width,
+                            row_height};
+        renderer.drawBase(shifted, kept_->style, &row);
     }
     std::swap(front_, back_);
     kept_->view = shifted;
@@ -151,8 +175,11 @@ bool MapCanvas::showScaled(const geo::Viewport& view, GLuint target) {
 void MapCanvas::copyToTarget(GLuint target) const {
     glBindFramebuffer(GL_READ_FRAMEBUFFER, front_.framebuffer.get());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target);
-    glBlitFramebuffer(0, 0, front_.width, front_.height, 0, 0, front_.width, front_.height, GL_COLOR_BUFFER_BIT,
-                      GL_NEAREST);
+    // GL's rows count from the bottom.
+    const PixelRect& r = kept_->shown;
+    const int y0 = front_.height - r.y - r.height;
+    glBlitFramebuffer(r.x, y0, r.x + r.width, y0 + r.height, r.x, y0, r.x + r.width, y0 + r.height,
+                      GL_COLOR_BUFFER_BIT, GL_NEAREST);
 }
 
 }  // namespace app::render

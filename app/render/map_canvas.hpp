@@ -34,9 +34,12 @@ const char* toString(CanvasFrame frame);
 class MapCanvas {
 public:
     // Draws the map of `view` with `markers` into the framebuffer bound for drawing, whose size is
-    // view.width() × view.height(). Restores the framebuffer bindings and GL viewport it found.
+    // view.width() × view.height(). `shown`, if given, is the only part of it that will be seen
+    // (the viewer's side panel covers the rest): the map is drawn and copied there alone, and the
+    // rest of the framebuffer is left as it was. Restores the framebuffer bindings and GL viewport
+    // it found.
     CanvasFrame draw(MapRenderer& renderer, const geo::Viewport& view, const std::vector<MarkerInstance>& markers,
-                     const FrameStyle& style);
+                     const FrameStyle& style, const PixelRect* shown = nullptr);
     // Forgets the kept picture: the next frame draws the map afresh.
     void invalidate() { kept_.reset(); }
 
@@ -46,9 +49,12 @@ private:
         geo::Viewport view;
         FrameStyle style;
         std::uint64_t generation;
+        std::optional<PixelRect> asked;  // the part the caller said is shown (none: all of it)
+        PixelRect shown;                 // the part of the picture that is drawn
     };
 
-    void redraw(MapRenderer& renderer, const geo::Viewport& view, const FrameStyle& style);
+    void redraw(MapRenderer& renderer, const geo::Viewport& view, const FrameStyle& style,
+                const std::optional<PixelRect>& asked, const PixelRect& shown);
     bool scroll(MapRenderer& renderer, const geo::Viewport& view, bool moving);
     bool showScaled(const geo::Viewport& view, GLuint target);
     void copyToTarget(GLuint target) const;

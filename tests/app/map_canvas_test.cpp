@@ -215,6 +215,44 @@ TEST_F(MapCanvasTest, ANewStyleOrLayerDrawsTheMapAfresh) {
     EXPECT_EQ(compare(with_layer, direct(view, {}, style), 0).largest, 0);
 }
 
+TEST_F(MapCanvasTest, OnlyThePartBesideThePanelIsDrawnAndCopied) {
+    MapCanvas canvas;
+    const geo::Viewport view = regionView();
+    const app::render::PixelRect beside_panel{160, 0, 320, 320};  // a panel covers x < 160
+    // The window's panel area holds the panel's colour; the canvas must leave it alone.
+    const auto frameBesidePanel = [&](const geo::Viewport& v, CanvasFrame* kind) {
+        window_->ensure(v.width(), v.height(), 0);
+        glDisable(GL_SCISSOR_TEST);
+        glClearColor(1.0f, 0.0f, 1.0f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        *kind = canvas.draw(*renderer_, v, {}, FrameStyle{}, &beside_panel);
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, window_->framebuffer.get());
+        return app::render::readColour(v.width(), v.height());
+    };
+    const auto sameBesidePanel = [&](const Image& a, const Image& b, int tolerance) {
+        int worst = 0;
+        for (int y = 0; y < a.height; ++y)
+            for (int x = beside_panel.x; x < a.width; ++x)
+                for (int c = 0; c < 3; ++c) worst = std::max(worst, std::abs(int(a.pixel(x, y)[c]) - int(b.pixel(x, y)[c])));
+        return worst <= tolerance;
+    };
+    CanvasFrame kind{};
+    const Image first = frameBesidePanel(view, &kind);
+    EXPECT_EQ(kind, CanvasFrame::Redrawn);
+    EXPECT_EQ(int(first.pixel(10, 10)[0]), 255);
+    EXPECT_EQ(int(first.pixel(10, 10)[1]), 0) << "the panel's part is left as it was";
+    EXPECT_TRUE(sameBesidePanel(first, direct(view), 0));
+    // Dragged right: what slides out from under the panel was never drawn, so it is drawn now.
+    geo::Viewport moved = view;
+    for (const auto& [dx, dy] : {std::pair{25, -12}, std::pair{-40, 30}}) {
+        moved = moved.panned(dx, dy);
+        const Image scrolled = frameBesidePanel(moved, &kind);
+        EXPECT_EQ(kind, CanvasFrame::Scrolled);
+        EXPECT_EQ(int(scrolled.pixel(10, 10)[1]), 0);
+        EXPECT_TRUE(sameBesidePanel(scrolled, direct(moved), 4)) << dx << ", " << dy;
+    }
+}
+
 TEST_F(MapCanvasTest, AWindowBeingResizedShowsTheOldPictureUntilItsSizeSettles) {
     MapCanvas canvas;
     CanvasFrame kind{};
