@@ -280,6 +280,15 @@ TEST_F(Extraction, LooseTiesDoNotAddUpToOutweighALargerPlace) {
     EXPECT_EQ(placeOf(texas, "Paris")->place.country, "US");
 }
 
+TEST_F(Extraction, RegionsNewsNames) {
+    const auto ex = run("Farmers in the Midwest and on the Great Plains braced for drought, while aid groups in "
+                        "West Africa and the Baltics asked for help.");
+    EXPECT_EQ(texts(ex), (Strings{"Midwest", "Great Plains", "West Africa", "Baltics"}));
+    ASSERT_NE(placeOf(ex, "Midwest"), nullptr);
+    EXPECT_EQ(placeOf(ex, "Midwest")->place.id, "curated:midwest");
+    EXPECT_EQ(placeOf(ex, "Midwest")->place.country, "US");
+}
+
 TEST_F(Extraction, PlacesInTheNamesOfLocalInstitutionsStayPlaces) {
     // The school, library and police department are located in the place they are named after,
     // unlike a newspaper or a company (see OrganisationsNamedAfterPlacesAreNotPlaces).
