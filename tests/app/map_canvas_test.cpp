@@ -47,6 +47,23 @@ Difference compare(const Image& a, const Image& b, int tolerance) {
     return d;
 }
 
+const geo::XY kKabul = mercator(69.17233, 34.52813);
+
+// A marker at Kabul, drawn in the default red.
+MarkerInstance kabulMarker() {
+    MarkerInstance marker;
+    marker.position = kKabul;
+    marker.radius_px = 6.0f;
+    return marker;
+}
+
+// True when the pixel holding Kabul in `view` shows the marker's red.
+bool markerRedAtKabul(const Image& image, const geo::Viewport& view) {
+    const geo::XY at = view.toPixel(kKabul);
+    const std::uint8_t* p = image.pixel(int(at.x), int(at.y));
+    return p[0] > 180 && p[1] < 90;
+}
+
 class MapCanvasTest : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
@@ -127,20 +144,14 @@ TEST_F(MapCanvasTest, AFractionalPanIsAtMostHalfAPixelOffWhileMovingAndExactOnce
     CanvasFrame kind{};
     geo::Viewport view = regionView();
     frame(canvas, view, &kind);
-    const geo::XY kabul = mercator(69.17233, 34.52813);
-    MarkerInstance marker;
-    marker.position = kabul;
-    marker.radius_px = 6.0f;
+    const MarkerInstance marker = kabulMarker();
     // The glide after a drag moves by fractions of a pixel each frame.
     for (int step = 0; step < 3; ++step) {
         view = view.panned(10.4, -3.3);
         const Image moving = frame(canvas, view, &kind, {marker});
         EXPECT_EQ(kind, CanvasFrame::Scrolled);
         // The marker is drawn at its exact place every frame.
-        const geo::XY at = view.toPixel(kabul);
-        const std::uint8_t* p = moving.pixel(int(at.x), int(at.y));
-        EXPECT_GT(p[0], 180);
-        EXPECT_LT(p[1], 90);
+        EXPECT_TRUE(markerRedAtKabul(moving, view));
     }
     // The view stops: this frame must be the exact map.
     const Image still = frame(canvas, view, &kind, {marker});
@@ -155,19 +166,14 @@ TEST_F(MapCanvasTest, AZoomWhileMovingShowsTheScaledPictureThenTheExactMap) {
     CanvasFrame kind{};
     geo::Viewport view = regionView();
     frame(canvas, view, &kind);
-    const geo::XY kabul = mercator(69.17233, 34.52813);
-    const geo::XY kabul_px = view.toPixel(kabul);
-    MarkerInstance marker;
-    marker.position = kabul;
+    const geo::XY kabul_px = view.toPixel(kKabul);
+    const MarkerInstance marker = kabulMarker();
     // A wheel step about Kabul: the map grows about it, the marker stays on it.
     view = view.zoomedAbout(kabul_px, 0.5);
     const Image scaled = frame(canvas, view, &kind, {marker});
     EXPECT_EQ(kind, CanvasFrame::Scaled);
-    const geo::XY at = view.toPixel(kabul);
-    EXPECT_NEAR(at.x, kabul_px.x, 1e-6);
-    const std::uint8_t* p = scaled.pixel(int(at.x), int(at.y));
-    EXPECT_GT(p[0], 180);
-    EXPECT_LT(p[1], 90);
+    EXPECT_NEAR(view.toPixel(kKabul).x, kabul_px.x, 1e-6);
+    EXPECT_TRUE(markerRedAtKabul(scaled, view));
     // The scaled picture is close to the map at the new zoom, though softer.
     const Image exact_new = direct(view, {marker});
     const Difference d = compare(scaled, exact_new, 60);
