@@ -14,30 +14,24 @@ namespace {
 
 int run(int argc, char** argv) {
     const std::string argv0 = argc > 0 ? argv[0] : "textatlas";
-    std::vector<std::string> args(argv + 1, argv + argc);
-    if (!args.empty()) {
-        const std::string& first = args.front();
-        const std::vector<std::string> rest(args.begin() + 1, args.end());
-        if (first == "--help" || first == "-h" || first == "help") {
-            std::cout << app::cli::usage();
-            return app::cli::kExitOk;
-        }
-        if (first == "--version" || first == "-V") {
-            std::cout << "textatlas " << TEXTATLAS_VERSION << "\n";
-            return app::cli::kExitOk;
-        }
-        if (first == "extract") return app::cli::runExtract(rest, argv0, std::cout, std::cerr);
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    const std::string first = args.empty() ? std::string() : args.front();
+    const std::vector<std::string> rest = args.empty() ? args : std::vector<std::string>(args.begin() + 1, args.end());
+    if (first == "--help" || first == "-h" || first == "help") {
+        std::cout << app::cli::usage();
+        return app::cli::kExitOk;
     }
+    if (first == "--version" || first == "-V") {
+        std::cout << "textatlas " << TEXTATLAS_VERSION << "\n";
+        return app::cli::kExitOk;
+    }
+    if (first == "extract") return app::cli::runExtract(rest, argv0, std::cout, std::cerr);
     // Every other command draws. Set here, while the process has one thread (setenv is not safe
     // beside threads reading the environment).
     app::useShaderCache();
-    if (!args.empty()) {
-        const std::string& first = args.front();
-        const std::vector<std::string> rest(args.begin() + 1, args.end());
-        if (first == "render") return app::cli::runRender(rest, argv0, std::cout, std::cerr);
-        if (first == "export") return app::cli::runExport(rest, argv0, std::cout, std::cerr);
-        if (first == "view") return app::cli::runView(rest, argv0, std::cout, std::cerr);
-    }
+    if (first == "render") return app::cli::runRender(rest, argv0, std::cout, std::cerr);
+    if (first == "export") return app::cli::runExport(rest, argv0, std::cout, std::cerr);
+    if (first == "view") return app::cli::runView(rest, argv0, std::cout, std::cerr);
     return app::cli::runView(args, argv0, std::cout, std::cerr);
 }
 

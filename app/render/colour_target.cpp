@@ -36,6 +36,12 @@ void ColourTarget::ensure(int w, int h, int wanted_samples) {
     samples = wanted_samples;
 }
 
+void clearColour(std::uint32_t rgba) {
+    glClearColor(float((rgba >> 24) & 0xffu) / 255.0f, float((rgba >> 16) & 0xffu) / 255.0f,
+                 float((rgba >> 8) & 0xffu) / 255.0f, float(rgba & 0xffu) / 255.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+}
+
 Image readColour(int width, int height) {
     Image image;
     image.width = width;

@@ -3,6 +3,8 @@
 // that puts back the framebuffer bindings and GL viewport it found. Shared by the map renderer's offscreen pictures and the viewer's map canvas.
 // Needs a current GL context; owns its GL objects (move-only handles).
 #pragma once
+#include <cstdint>
+
 #include "app/render/gl_handles.hpp"
 #include "app/render/image.hpp"
 
@@ -20,6 +22,9 @@ struct ColourTarget {
     // framebuffer is incomplete. Leaves GL_FRAMEBUFFER bound to it.
     void ensure(int w, int h, int wanted_samples);
 };
+
+// Clears the bound draw framebuffer (within the scissor, if on) to a 0xRRGGBBAA colour.
+void clearColour(std::uint32_t rgba);
 
 // The colour of the bound read framebuffer's width × height pixels from its corner, as an Image
 // (top row first; GL's rows start at the bottom).

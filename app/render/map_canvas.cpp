@@ -23,10 +23,6 @@ bool sameView(const geo::Viewport& a, const geo::Viewport& b) {
     return std::abs(at.x - b.width() / 2.0) <= kSamePx && std::abs(at.y - b.height() / 2.0) <= kSamePx;
 }
 
-bool operator==(const PixelRect& a, const PixelRect& b) {
-    return a.x == b.x && a.y == b.y && a.width == b.width && a.height == b.height;
-}
-
 // The part of `rect` inside `clip` (width or height 0 if none).
 PixelRect intersection(const PixelRect& rect, const PixelRect& clip) {
     const int x0 = std::max(rect.x, clip.x), y0 = std::max(rect.y, clip.y);
@@ -35,13 +31,13 @@ PixelRect intersection(const PixelRect& rect, const PixelRect& clip) {
     return PixelRect{x0, y0, std::max(0, x1 - x0), std::max(0, y1 - y0)};
 }
 
-void clearTo(std::uint32_t rgba) {
-    glClearColor(float((rgba >> 24) & 0xffu) / 255.0f, float((rgba >> 16) & 0xffu) / 255.0f,
-                 float((rgba >> 8) & 0xffu) / 255.0f, float(rgba & 0xffu) / 255.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-}
 
 }  // namespace
+
+PixelRect MapCanvas::Kept::shown() const {
+    const PixelRect whole{0, 0, view.width(), view.height()};
+    return asked ? intersection(*asked, whole) : whole;
+}
 
 const char* toString(CanvasFrame frame) {
     switch (frame) {
@@ -56,9 +52,7 @@ const char* toString(CanvasFrame frame) {
 CanvasFrame MapCanvas::draw(MapRenderer& renderer, const geo::Viewport& view,
                             const std::vector<MarkerInstance>& markers, const FrameStyle& style,
                             const PixelRect* shown_part) {
-    const PixelRect whole{0, 0, view.width(), view.height()};
     const std::optional<PixelRect> asked = shown_part != nullptr ? std::optional<PixelRect>(*shown_part) : std::nullopt;
-    const PixelRect shown = asked ? intersection(*asked, whole) : whole;
     const FramebufferBindingGuard restore_bindings;
     const GLuint target = restore_bindings.drawFramebuffer();
     // Blits are clipped by the scissor, which the UI may leave on.
@@ -67,7 +61,7 @@ CanvasFrame MapCanvas::draw(MapRenderer& renderer, const geo::Viewport& view,
     last_view_ = view;
 
     const bool same_map = kept_ && kept_->style == style && kept_->generation == renderer.generation() &&
-                          kept_->asked.has_value() == asked.has_value() && (!asked || *kept_->asked == *asked);
+                          kept_->asked == asked;
     const bool same_size = kept_ && kept_->view.width() == view.width() && kept_->view.height() == view.height();
     CanvasFrame frame = CanvasFrame::Redrawn;
     if (same_map && sameView(kept_->view, view)) {
@@ -78,7 +72,7 @@ CanvasFrame MapCanvas::draw(MapRenderer& renderer, const geo::Viewport& view,
     } else if (same_map && moving && showScaled(view, target)) {
         frame = CanvasFrame::Scaled;
     } else {
-        redraw(renderer, view, style, asked, shown);
+        redraw(renderer, view, style, asked);
     }
     if (frame != CanvasFrame::Scaled) copyToTarget(target);
     glBindFramebuffer(GL_FRAMEBUFFER, target);
@@ -87,11 +81,13 @@ CanvasFrame MapCanvas::draw(MapRenderer& renderer, const geo::Viewport& view,
 }
 
 void MapCanvas::redraw(MapRenderer& renderer, const geo::Viewport& view, const FrameStyle& style,
-                       const std::optional<PixelRect>& asked, const PixelRect& shown) {
+                       const std::optional<PixelRect>& asked) {
     kept_.reset();  // until it is drawn: a failure below leaves nothing half-kept
     front_.ensure(view.width(), view.height(), 0);
+    Kept drawn{view, style, renderer.generation(), asked};
+    const PixelRect shown = drawn.shown();
     renderer.drawBase(view, style, &shown);
-    kept_ = Kept{view, style, renderer.generation(), asked, shown};
+    kept_ = std::move(drawn);
 }
 
 bool MapCanvas::scroll(MapRenderer& renderer, const geo::Viewport& view, bool moving) {
@@ -128,7 +124,7 @@ bool MapCanvas::scroll(MapRenderer& renderer, const geo::Viewport& view, bool mo
     // The strips of the shown part that the move uncovered (pixels from the top-left): what now
     // lies there was outside the shown part before. A column, then a row beside it.
     glBindFramebuffer(GL_FRAMEBUFFER, back_.framebuffer.get());
-    const PixelRect& shown = kept_->shown;
+    const PixelRect shown = kept_->shown();
     const int column_width = std::min(std::abs(dx), shown.width);
     const int row_height = std::min(std::abs(dy), shown.height);
     if (column_width > 0) {
@@ -163,7 +159,7 @@ bool MapCanvas::showScaled(const geo::Viewport& view, GLuint target) {
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target);
     glViewport(0, 0, view.width(), view.height());
     // What the picture does not cover shows the map's background until the map is drawn afresh.
-    clearTo(kept_->style.projection.isWebMercator() ? kept_->style.background_rgba : kept_->style.space_rgba);
+    clearColour(backgroundColour(kept_->style));
     glBindFramebuffer(GL_READ_FRAMEBUFFER, front_.framebuffer.get());
     const int height = view.height();
     glBlitFramebuffer(0, 0, old.width(), old.height(), int(std::lround(top_left.x)),
@@ -176,7 +172,7 @@ void MapCanvas::copyToTarget(GLuint target) const {
     glBindFramebuffer(GL_READ_FRAMEBUFFER, front_.framebuffer.get());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target);
     // GL's rows count from the bottom.
-    const PixelRect& r = kept_->shown;
+    const PixelRect r = kept_->shown();
     const int y0 = front_.height - r.y - r.height;
     glBlitFramebuffer(r.x, y0, r.x + r.width, y0 + r.height, r.x, y0, r.x + r.width, y0 + r.height,
                       GL_COLOR_BUFFER_BIT, GL_NEAREST);

@@ -50,11 +50,12 @@ private:
         FrameStyle style;
         std::uint64_t generation;
         std::optional<PixelRect> asked;  // the part the caller said is shown (none: all of it)
-        PixelRect shown;                 // the part of the picture that is drawn
+        // The part of the picture that is drawn: `asked` within the view.
+        PixelRect shown() const;
     };
 
     void redraw(MapRenderer& renderer, const geo::Viewport& view, const FrameStyle& style,
-                const std::optional<PixelRect>& asked, const PixelRect& shown);
+                const std::optional<PixelRect>& asked);
     bool scroll(MapRenderer& renderer, const geo::Viewport& view, bool moving);
     bool showScaled(const geo::Viewport& view, GLuint target);
     void copyToTarget(GLuint target) const;

@@ -30,6 +30,14 @@ constexpr float kPointBaseRadiusPx = 2.0f;
 
 bool hasAlpha(std::uint32_t rgba) { return (rgba & 0xffu) != 0; }
 
+// The map's blending: "over", with alpha accumulating "over" too, so an opaque background stays
+// opaque in the image.
+void blendOver() {
+    glEnable(GL_BLEND);
+    glBlendEquation(GL_FUNC_ADD);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+}
+
 // The absolute bounds of a rectangle of the viewport's pixels.
 MercatorBox regionBox(const geo::Viewport& viewport, const PixelRect& region) {
     MercatorBox box;
@@ -420,16 +428,9 @@ struct MapRenderer::Impl {
         } else {
             glDisable(GL_SCISSOR_TEST);
         }
-        glEnable(GL_BLEND);
-        glBlendEquation(GL_FUNC_ADD);
-        // Alpha accumulates "over" too, so an opaque background stays opaque in the image.
-        glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+        blendOver();
         ProjectedScene& scene = sceneFor(style.projection);
-        const bool mercator = scene.projection.isWebMercator();
-        float background[4];
-        unpackRgba(mercator ? style.background_rgba : style.space_rgba, background);
-        glClearColor(background[0], background[1], background[2], background[3]);
-        glClear(GL_COLOR_BUFFER_BIT);
+        clearColour(backgroundColour(style));
 
         const std::vector<WorldCopyTransform> copies = copiesFor(scene, viewport);
         // Only geometry that reaches the part being drawn is submitted.
@@ -468,9 +469,7 @@ struct MapRenderer::Impl {
         if (markers.empty()) return;
         glViewport(0, 0, viewport.width(), viewport.height());
         glDisable(GL_SCISSOR_TEST);
-        glEnable(GL_BLEND);
-        glBlendEquation(GL_FUNC_ADD);
-        glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+        blendOver();
         ProjectedScene& scene = sceneFor(style.projection);
         const std::vector<WorldCopyTransform> copies = copiesFor(scene, viewport);
         instances.clear();

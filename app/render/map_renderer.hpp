@@ -65,6 +65,11 @@ struct FrameStyle {
     std::vector<LayerDraw> layers;
 };
 
+// What a frame shows where nothing is drawn: the sea in Web Mercator, space in the other projections.
+inline std::uint32_t backgroundColour(const FrameStyle& style) {
+    return style.projection.isWebMercator() ? style.background_rgba : style.space_rgba;
+}
+
 // Two styles draw the same map (the same projection, layers, colours and terrain settings).
 bool operator==(const FrameStyle& a, const FrameStyle& b);
 inline bool operator!=(const FrameStyle& a, const FrameStyle& b) { return !(a == b); }
@@ -76,6 +81,9 @@ struct PixelRect {
     int width = 0;
     int height = 0;
 };
+inline bool operator==(const PixelRect& a, const PixelRect& b) {
+    return a.x == b.x && a.y == b.y && a.width == b.width && a.height == b.height;
+}
 
 // Degrees between graticule lines at a zoom level (30° for the world down to 1° for a valley).
 double graticuleSpacingDegrees(double zoom);

@@ -27,9 +27,7 @@ Image backgroundTile(OverlayRenderer& overlay, const RecordedOverlay& recorded, 
     target.ensure(width, height, 0);
     glViewport(0, 0, width, height);
     glDisable(GL_SCISSOR_TEST);
-    glClearColor(float((background_rgba >> 24) & 0xffu) / 255.0f, float((background_rgba >> 16) & 0xffu) / 255.0f,
-                 float((background_rgba >> 8) & 0xffu) / 255.0f, float(background_rgba & 0xffu) / 255.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
+    clearColour(background_rgba);
     overlay.drawRegion(recorded, x0, y0, width, height);
 
     glBindFramebuffer(GL_READ_FRAMEBUFFER, target.framebuffer.get());
@@ -101,7 +99,7 @@ Image renderTiled(MapRenderer& map, OverlayRenderer& overlay, const geo::Viewpor
     const RecordedOverlay recorded = overlay.record(width, height, fill_overlay);
     const bool web_mercator = style.projection.isWebMercator();
     // What MapRenderer paints where there is no world: the sea in Web Mercator, space elsewhere.
-    const std::uint32_t beyond_world_rgba = web_mercator ? style.background_rgba : style.space_rgba;
+    const std::uint32_t beyond_world_rgba = backgroundColour(style);
 
     // Rows beyond the top and bottom of the world square hold only background (see backgroundTile),
     // but lines and markers at the world's edge spill a little past it: map tiles reach `margin`
