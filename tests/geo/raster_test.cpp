@@ -9,7 +9,7 @@
 #include <fstream>
 #include <string>
 
-#include "../support/geotiff_writer.hpp"
+#include "support/geotiff_writer.hpp"
 #include "geo/error.hpp"
 #include "geo/projection.hpp"
 

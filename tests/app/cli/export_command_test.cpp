@@ -18,7 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "run_textatlas.hpp"
+#include "support/run_textatlas.hpp"
 
 #include "app/project_io.hpp"
 #include "app/render/image.hpp"

@@ -10,7 +10,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "../support/geotiff_writer.hpp"
+#include "support/geotiff_writer.hpp"
 #include "app/actions.hpp"
 #include "app/map_settings.hpp"
 #include "app/project_io.hpp"

@@ -1,4 +1,4 @@
-// tests/app/run_textatlas.hpp — runs the real `textatlas` binary as a user would (no display), for
+// tests/support/run_textatlas.hpp — runs the real `textatlas` binary as a user would (no display), for
 // the command-line tests: its stdout (and stderr if asked) and its exit code.
 #pragma once
 #include <sys/wait.h>

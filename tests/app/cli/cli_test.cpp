@@ -15,8 +15,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../support/geotiff_writer.hpp"
-#include "run_textatlas.hpp"
+#include "support/geotiff_writer.hpp"
+#include "support/run_textatlas.hpp"
 
 #include "app/render/image.hpp"
 #include "geo/geodesy.hpp"

@@ -15,7 +15,7 @@
 
 #include <unistd.h>
 
-#include "../support/geotiff_writer.hpp"
+#include "support/geotiff_writer.hpp"
 #include "app/map_settings.hpp"
 #include "app/render/fill_layer.hpp"
 #include "app/render/gl_context.hpp"
