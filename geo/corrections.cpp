@@ -11,6 +11,7 @@
 
 #include "geo/error.hpp"
 #include "geo/geodesy.hpp"
+#include "geo/text/unicode.hpp"
 
 namespace geo {
 
@@ -51,34 +52,20 @@ bool validSpan(const std::string& text, std::size_t byte_start, std::size_t byte
            onCodePointBoundary(text, byte_end);
 }
 
-std::size_t previousCodePointStart(const std::string& text, std::size_t pos) {
-    do {
-        --pos;
-    } while (pos > 0 && isContinuationByte(text[pos]));
-    return pos;
-}
+using text::previousCodePointStart;
 
 char32_t codePointAt(const std::string& text, std::size_t pos) { return nextCodePoint(text, pos); }
 
-bool isApostropheCodePoint(char32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02BC; }
-
-// Letters and digits, approximately: ASCII alphanumerics and every non-ASCII code point outside the
-// punctuation, space and symbol blocks a name never contains.
-bool isWordCodePoint(char32_t cp) {
-    if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
-    if (cp <= 0xBF || cp == 0xD7 || cp == 0xF7) return false;
-    if (cp >= 0x2000 && cp <= 0x2BFF) return false;
-    if (cp >= 0x3000 && cp <= 0x303F) return false;
-    if (cp == 0xFEFF || (cp >= 0xFF00 && cp <= 0xFF0F) || cp == 0xFFFD) return false;
-    return true;
-}
+// Word characters and apostrophes: geo/text/unicode, the one definition.
+using text::isApostrophe;
+using text::isWordChar;
 
 // True if the code point just before `pos` (or after, for `after`) is a word character.
 bool wordBefore(const std::string& text, std::size_t pos) {
-    return pos > 0 && isWordCodePoint(codePointAt(text, previousCodePointStart(text, pos)));
+    return pos > 0 && isWordChar(codePointAt(text, previousCodePointStart(text, pos)));
 }
 bool wordAt(const std::string& text, std::size_t pos) {
-    return pos < text.size() && isWordCodePoint(codePointAt(text, pos));
+    return pos < text.size() && isWordChar(codePointAt(text, pos));
 }
 
 std::string spanError(const Document& doc, std::size_t byte_start, std::size_t byte_end, const char* problem) {
@@ -91,8 +78,8 @@ void checkTarget(const PlaceTarget& target) {
     }
 }
 
-// A word of the text: letters and digits, with apostrophes and periods inside it ("O'Hare", "U.S"),
-// a possessive "'s" left out. Byte offsets into Document::text().
+// A word of the text (geo/text/unicode: letters and digits with apostrophes inside, or initials
+// such as "U.S."), a possessive "'s" left out. Byte offsets into Document::text().
 struct WordToken {
     std::size_t begin = 0;
     std::size_t end = 0;
@@ -106,35 +93,16 @@ std::vector<WordToken> wordTokens(const Document& doc) {
         std::size_t pos = passage.byte_start;
         while (pos < passage.byte_end) {
             std::size_t next = pos;
-            const char32_t cp = nextCodePoint(text, next);
-            if (!isWordCodePoint(cp)) {
+            if (!isWordChar(text::decode(text, next))) {
                 pos = next;
                 continue;
             }
-            WordToken token{pos, next, passage.index};
-            pos = next;
-            while (pos < passage.byte_end) {
-                std::size_t after = pos;
-                const char32_t c = nextCodePoint(text, after);
-                if (isWordCodePoint(c)) {
-                    pos = after;
-                    continue;
-                }
-                // A joiner stays inside the word only between two word characters.
-                if ((isApostropheCodePoint(c) || c == '.') && after < passage.byte_end && wordAt(text, after)) {
-                    pos = after;
-                    continue;
-                }
-                break;
-            }
-            token.end = pos;
+            const std::size_t initials = text::initialsEnd(text, pos, passage.byte_end);
+            const std::size_t word_end = initials > pos ? initials : text::wordEnd(text, pos, passage.byte_end);
             // "Kabul's" → "Kabul": the possessive is not part of the name.
-            const std::size_t last = previousCodePointStart(text, token.end);
-            if ((text[last] == 's' || text[last] == 'S') && last > token.begin) {
-                const std::size_t apostrophe = previousCodePointStart(text, last);
-                if (apostrophe > token.begin && isApostropheCodePoint(codePointAt(text, apostrophe))) token.end = apostrophe;
-            }
-            tokens.push_back(token);
+            const std::size_t end = initials > pos ? initials : text::possessiveStart(text, pos, word_end);
+            tokens.push_back({pos, end, passage.index});
+            pos = word_end;
         }
     }
     return tokens;
@@ -484,15 +452,8 @@ Correction addPlace(const Document& doc, std::size_t byte_start, std::size_t byt
         if (text[last] == '.' && text.find('.', start) < last) break;
         end = last;
     }
-    if (end > start) {
-        const std::size_t last = previousCodePointStart(text, end);
-        if ((text[last] == 's' || text[last] == 'S') && last > start) {
-            const std::size_t apostrophe = previousCodePointStart(text, last);
-            if (apostrophe > start && isApostropheCodePoint(codePointAt(text, apostrophe)) && wordBefore(text, apostrophe)) {
-                end = apostrophe;
-            }
-        }
-    }
+    // "Kabul's" → "Kabul".
+    if (end > start && wordBefore(text, text::possessiveStart(text, start, end))) end = text::possessiveStart(text, start, end);
     if (start >= end) throw Error(ErrorKind::InvalidInput, spanError(doc, byte_start, byte_end, "holds no words"));
     const std::size_t passage = doc.passageAtByte(start);
     if (passage == Document::npos || passage != doc.passageAtByte(end - 1)) {

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "geo/geodesy.hpp"
+#include "geo/text/unicode.hpp"
 
 namespace geo {
 
@@ -35,19 +36,11 @@ struct Token {
     std::size_t sentence = 0;
 };
 
-bool isSpace(char32_t cp) {
-    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0xA0 ||
-           (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
-}
-bool isDigit(char32_t cp) { return cp >= '0' && cp <= '9'; }
-bool isLetter(char32_t cp) {
-    if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-    if (cp <= 0xBF || cp == 0xD7 || cp == 0xF7) return false;
-    if (cp >= 0x2000 && cp <= 0x2BFF) return false;
-    if (cp >= 0x3000 && cp <= 0x303F) return false;
-    return cp != 0xFEFF && cp != 0xFFFD;
-}
-bool isDash(char32_t cp) { return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212; }
+// Letters, digits, spaces and dashes: geo/text/unicode, the one definition.
+using text::isDash;
+using text::isLetter;
+using text::isSpace;
+bool isDigit(char32_t cp) { return text::isAsciiDigit(cp); }
 
 std::string lowerAscii(std::string_view s) {
     std::string out(s);
@@ -129,7 +122,7 @@ std::vector<Token> tokenise(const Document& doc, std::size_t first_passage, std:
                 }
             } else if (isLetter(cp)) {
                 token.kind = TokenKind::Word;
-                token.capitalised = (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE);
+                token.capitalised = isUpperLatin(cp);
                 pos = next;
                 while (pos < passage.byte_end) {
                     std::size_t after = pos;

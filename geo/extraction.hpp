@@ -1,5 +1,5 @@
 // geo/extraction.hpp — the text→places pipeline shared by the viewer and `textatlas extract`:
-// recognise mentions of places in a Document, resolve each to one gazetteer place, and link
+// tokenise a Document, recognise mentions of places, resolve each to one gazetteer place, and link
 // places, mentions and passages. Does not render, save or correct anything.
 #pragma once
 #include <cstddef>
@@ -46,28 +46,12 @@ struct Extraction {
     std::vector<Mention> mentions;         // in text order
 };
 
-// Runs recognition and resolution. Deterministic for a given document and gazetteer.
-//
-// Recognition: spans start at a capitalised word and take the longest gazetteer name within a
-// passage ("Panjshir Valley" before "Panjshir"); lower-case connectors ("de", "i", "of") only inside
-// a name that exists whole, a lower-case feature word ("valley", "river") only at its end. A
-// possessive "'s"/"’s" is left out of the mention. Initials ("U.S.") and short all-caps words ("US")
-// match only abbreviations; demonyms ("Afghan", "Afghans", also inside "Soviet-Afghan") make
-// Demonym mentions. Dropped: a name followed by an organisation word ("Washington Post", "Texas
-// Instruments", "Kabul University"); a name after a person's title, before "said", or beside another
-// capitalised name when it is a common personal name ("George Washington"); months and common
-// capitalised words ("March", "Still", "Twin"); an ordinary English word opening a sentence
-// ("Reading", "Nice"); small towns (< 5,000 people, or < 100,000 for ordinary words) unless the rest
-// of the document supports them. "Place, Region" ("Alexandria, Va.") restricts the place to the region.
-// Dropped as people: a word the text elsewhere uses in a person's name (after a title or a common
-// given name, beside "said", before an age: "Rev. Roy Jones" … "Jones") when it is no more than a
-// town; a place before a local institution ("Paris High School") stays a place.
-// Resolution: one sense per name per document; a prior by kind (country > region > admin-1 > city by
-// population, capitals first; a province named after its capital means the city), plus support
-// from the senses the other names may take, weighted by how likely each is and iterated (the same
-// place, a containing admin-1 or country, nearby within 400 km, the same country), so the
-// combination of senses that lies together wins ("Walker County" and "Huntsville": both in Texas).
-// Confidence is the chosen sense's softmax share of the scores times its score; up to 5 runners-up.
+// Runs recognition and resolution. Deterministic for a given document and gazetteer. The stages,
+// each with its own header and tests: geo/text/unicode (what a word is), extraction/word_lists,
+// extraction/tokenizer (tokens), extraction/recognizer (which spans name places, and every
+// gazetteer entry each may mean), extraction/resolver (which entry each name means). This file is
+// the pipeline: it runs them over a document, in pieces when it is long, and links places,
+// mentions and passages.
 Extraction extractPlaces(const Document& doc, const Gazetteer& gazetteer);
 
 // Called between pieces of a long extraction with the fraction of the text done (0..1); returning

@@ -15,6 +15,7 @@
 
 #include "geo/error.hpp"
 #include "geo/text.hpp"
+#include "geo/text/unicode.hpp"
 
 namespace geo {
 namespace {
@@ -74,16 +75,12 @@ void appendUtf8(char32_t cp, std::string& out) {
     }
 }
 
-bool isApostrophe(char32_t cp) {
-    return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC || cp == 0x02BB || cp == 0x02BF ||
-           cp == 0x02BE || cp == '`' || cp == 0x00B4;
-}
+// Apostrophes as geo/text/unicode defines them, and the grave and acute accents typed in their
+// place ("Ma`arrat"): all fold to "'".
+bool isApostrophe(char32_t cp) { return text::isApostrophe(cp) || cp == '`' || cp == 0x00B4; }
 
-bool isSpaceLike(char32_t cp) {
-    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0x00A0 ||
-           cp == '-' || cp == 0x2010 || cp == 0x2011 || cp == 0x2012 || cp == 0x2013 || cp == 0x2014 ||
-           cp == 0x2212 || cp == 0x202F || cp == 0x2009;
-}
+// White space, hyphens and dashes separate the words of a name.
+bool isSpaceLike(char32_t cp) { return text::isSpace(cp) || text::isDash(cp); }
 
 // ---- reading the shipped files
 

@@ -8,13 +8,15 @@
 #include "app/scene.hpp"
 #include "app/ui/item_locator.hpp"
 #include "app/ui/panels.hpp"
+#include "geo/text/unicode.hpp"
 
 namespace app::ui {
 namespace {
 
-bool isWordByte(unsigned char c) {
-    // Bytes of multi-byte UTF-8 letters count as word bytes; so do ASCII letters, digits, ' - .
-    return c >= 0x80 || std::isalnum(c) || c == '\'' || c == '-' || c == '.';
+// True when byte i is no part of a word (geo/text/unicode's one definition of a word).
+bool outsideWord(const std::string& text, std::size_t i) {
+    const geo::text::WordSpan word = geo::text::wordAt(text, i);
+    return word.begin == word.end;
 }
 
 geo::CorrectionScope scopeOf(const PanelState& panel, const AppState& state) {
@@ -40,19 +42,14 @@ std::string describeCandidate(const geo::CandidateView& c, const AppState& state
 }  // namespace
 
 std::pair<std::size_t, std::size_t> wordAt(const std::string& text, std::size_t byte) {
-    if (byte >= text.size() || !isWordByte(static_cast<unsigned char>(text[byte]))) return {byte, byte};
-    std::size_t start = byte, end = byte;
-    while (start > 0 && isWordByte(static_cast<unsigned char>(text[start - 1]))) --start;
-    while (end < text.size() && isWordByte(static_cast<unsigned char>(text[end]))) ++end;
-    // A sentence-final period or trailing apostrophe is not part of the word.
-    while (end > start && (text[end - 1] == '.' || text[end - 1] == '\'' || text[end - 1] == '-')) --end;
-    return {start, end};
+    const geo::text::WordSpan word = geo::text::wordAt(text, byte);
+    return {word.begin, word.end};
 }
 
 std::pair<std::size_t, std::size_t> adjustSpanByWord(const std::string& text, std::size_t start, std::size_t end,
                                                      bool at_end, int delta, std::size_t limit_start,
                                                      std::size_t limit_end) {
-    auto is_space = [&](std::size_t i) { return !isWordByte(static_cast<unsigned char>(text[i])); };
+    auto is_space = [&](std::size_t i) { return outsideWord(text, i); };
     if (at_end && delta > 0) {
         std::size_t i = end;
         while (i < limit_end && is_space(i)) ++i;

@@ -17,8 +17,8 @@ void drawAddPlaceWindow(const AppState& state, ActionQueue& actions, PanelState&
 // The alternatives of "choose another place" on the map: hollow markers with name and distance.
 void drawCandidatesOnMap(ImDrawList* draw_list, const AppState& state);
 
-// The byte span of the word at `byte` in the document (letters, digits, apostrophes, hyphens and
-// periods inside a word), or {byte, byte} if there is no word there.
+// The byte span of the word at `byte` in the document (geo::text::wordAt: letters and digits with
+// apostrophes inside, or initials; "Kabul—the" → "Kabul"), or {byte, byte} if there is no word there.
 std::pair<std::size_t, std::size_t> wordAt(const std::string& text, std::size_t byte);
 // The span grown (+1) or shrunk (-1) by one word at its start (`at_end` false) or end, kept inside
 // [limit_start, limit_end) and never empty.

@@ -308,6 +308,10 @@ TEST(WordSpans, WordAtAndAdjustingByWords) {
     const auto last = ui::wordAt(text, text.find("capital"));
     EXPECT_EQ(text.substr(last.first, last.second - last.first), "capital");  // no sentence period
     EXPECT_EQ(ui::wordAt(text, text.find(' ')).first, text.find(' '));       // a space: empty span
+    // A dash ends a word (geo/text/unicode): right-clicking "Kabul" in "Kabul—the" picks "Kabul".
+    const std::string dashed = "They reached Kabul\u2014the capital.";
+    const auto kabul = ui::wordAt(dashed, dashed.find("Kabul") + 1);
+    EXPECT_EQ(dashed.substr(kabul.first, kabul.second - kabul.first), "Kabul");
 }
 
 TEST(ScaleBar, NiceLengthsAreOneTwoOrFiveTimesAPowerOfTen) {

@@ -1,0 +1,417 @@
+#include "geo/extraction/recognizer.hpp"
+
+#include <algorithm>
+#include <string_view>
+#include <unordered_set>
+
+namespace geo::extract {
+namespace {
+
+using RawMention = RecognisedMention;
+
+// Which name kinds a spelling may match: initials and short all-caps words only abbreviations
+// ("US", "U.S." but not "us"); ordinary capitalised words names and demonyms.
+std::vector<NameEntry> allowedEntries(const std::vector<NameEntry>& entries, const std::vector<Token>& tokens,
+                                      std::size_t first, std::size_t last, const Gazetteer& gazetteer) {
+    const bool single = first == last;
+    const Token& t = tokens[first];
+    const bool abbreviation_shape = single && (t.dotted || (t.all_caps && t.lower.size() <= 4));
+    std::vector<NameEntry> out;
+    out.reserve(entries.size());
+    for (const NameEntry& e : entries) {
+        if (e.kind == NameKind::Abbreviation) {
+            if (abbreviation_shape) out.push_back(e);
+        } else if (e.kind == NameKind::Demonym) {
+            if (!abbreviation_shape) out.push_back(e);
+        } else if (!(single && t.all_caps && !t.dotted && t.lower.size() <= 4) || t.dotted) {
+            out.push_back(e);
+        }
+    }
+    // Demonyms and names never mix in one mention. A demonym beats towns of that name ("Canadian",
+    // Texas); a country or region of that name beats the demonym ("Djibouti", "Vatican").
+    const bool any_demonym = std::any_of(out.begin(), out.end(), [](const NameEntry& e) { return e.kind == NameKind::Demonym; });
+    if (any_demonym) {
+        const bool strong_name = std::any_of(out.begin(), out.end(), [&](const NameEntry& e) {
+            const PlaceKind k = gazetteer.place(e.place).kind;
+            return e.kind != NameKind::Demonym && k != PlaceKind::City && k != PlaceKind::Admin2;
+        });
+        out.erase(std::remove_if(out.begin(), out.end(), [&](const NameEntry& e) {
+                      return strong_name ? e.kind == NameKind::Demonym : e.kind != NameKind::Demonym;
+                  }),
+                  out.end());
+    }
+    return out;
+}
+
+bool canJoin(const Token& t) {
+    return t.gap_after == Gap::Space || t.gap_after == Gap::Hyphen ||
+           (t.gap_after == Gap::Period && inList(t, kListPeriodAbbreviation));
+}
+
+// normalise() is idempotent except in dropping a possessive ("x's's" → "x's" → "x"), and lookup()
+// normalises its argument again: a key still ending like a possessive is looked up through lookup().
+bool endsLikePossessive(std::string_view key) {
+    const std::size_t n = key.size();
+    return n > 2 && ((key[n - 2] == '\'' && key[n - 1] == 's') || (key[n - 2] == 's' && key[n - 1] == '\''));
+}
+
+std::vector<RawMention> findCandidates(const Document& doc, const Gazetteer& gazetteer, const std::vector<Token>& tokens) {
+    std::vector<RawMention> out;
+    const std::string_view text = doc.text();
+    const std::size_t max_words = static_cast<std::size_t>(std::max(1, gazetteer.maxNameWords()));
+    // The normalised span [i, last]: a single word's key is its token's normalised form.
+    std::string span_key;
+    const auto spanKey = [&](std::size_t i, std::size_t last) -> std::string_view {
+        if (i == last) return tokens[i].lower;
+        // Plain words apart by spaces, a hyphen or ". " normalise to their lower-case forms apart by
+        // " " or ". ": joined as they are, without normalising the text again.
+        bool joinable = true;
+        for (std::size_t k = i; k <= last && joinable; ++k) {
+            joinable = tokens[k].plain && (k == last || tokens[k].gap_after == Gap::Space ||
+                                           tokens[k].gap_after == Gap::Hyphen || tokens[k].gap_after == Gap::Period);
+        }
+        if (!joinable) {
+            Gazetteer::normaliseTo(text.substr(tokens[i].begin, tokens[last].end - tokens[i].begin), span_key);
+            return span_key;
+        }
+        span_key.clear();
+        for (std::size_t k = i; k <= last; ++k) {
+            span_key += tokens[k].lower;
+            if (k < last) span_key += tokens[k].gap_after == Gap::Period ? ". " : " ";
+        }
+        return span_key;
+    };
+    // What the gazetteer holds for each window [i, i + w]: one probe per window, reused by the
+    // longest-match loop below.
+    std::vector<Gazetteer::KeyInfo> window(max_words);
+    // Every name starts on a capitalised word: its one-word key is probed for all of them at once.
+    std::vector<std::string_view> word_keys;
+    std::vector<std::size_t> word_index(tokens.size(), 0);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (!tokens[i].capitalised) continue;
+        word_index[i] = word_keys.size();
+        word_keys.push_back(tokens[i].lower);
+    }
+    std::vector<Gazetteer::KeyInfo> word_info(word_keys.size());
+    gazetteer.probe(word_keys.data(), word_keys.size(), word_info.data());
+    const auto probeWindow = [&](std::size_t i, std::size_t last) {
+        const std::string_view key = spanKey(i, last);
+        Gazetteer::KeyInfo info = i == last ? word_info[word_index[i]] : gazetteer.probe(key);
+        if (endsLikePossessive(key)) info.entries = &gazetteer.lookup(key);
+        window[last - i] = info;
+    };
+    for (std::size_t i = 0; i < tokens.size();) {
+        if (!tokens[i].capitalised) {
+            ++i;
+            continue;
+        }
+        // The longest run of tokens that may form one name.
+        std::size_t limit = i;
+        std::size_t probed = 0;  // windows [i, i + w] probed, w < probed
+        // Only as far as some gazetteer name starts with the words so far (keeps lookups few).
+        while (limit + 1 < tokens.size() && limit - i + 1 < max_words && canJoin(tokens[limit]) &&
+               !tokens[limit].possessive) {
+            probeWindow(i, limit);
+            probed = limit - i + 1;
+            if (!window[limit - i].prefix) break;
+            ++limit;
+        }
+        bool matched = false;
+        for (std::size_t last = limit + 1; last-- > i;) {
+            // Inner words: capitalised or connectors; the last: capitalised or a feature word.
+            bool shape_ok = true;
+            for (std::size_t k = i + 1; k <= last && shape_ok; ++k) {
+                const Token& t = tokens[k];
+                if (t.capitalised) continue;
+                shape_ok = (k < last && inList(t, kListConnector)) || (k == last && inList(t, kListFeature));
+            }
+            if (!shape_ok) continue;
+            if (last - i >= probed) {
+                probeWindow(i, last);
+                probed = last - i + 1;
+            }
+            const auto& entries = *window[last - i].entries;
+            if (entries.empty()) continue;
+            std::vector<NameEntry> allowed = allowedEntries(entries, tokens, i, last, gazetteer);
+            if (allowed.empty()) continue;
+            RawMention m;
+            m.first = i;
+            m.last = last;
+            m.key = std::string(spanKey(i, last));
+            m.demonym = allowed.front().kind == NameKind::Demonym;
+            m.entries = std::move(allowed);
+            out.push_back(std::move(m));
+            i = last + 1;
+            matched = true;
+            break;
+        }
+        if (!matched) ++i;
+    }
+    return out;
+}
+
+bool isCityLike(const Place& p) { return p.kind == PlaceKind::City || p.kind == PlaceKind::Admin2; }
+
+std::int64_t maxCityPopulation(const RawMention& m, const Gazetteer& g) {
+    std::int64_t best = 0;
+    for (const NameEntry& e : m.entries) best = std::max(best, g.place(e.place).population);
+    return best;
+}
+
+bool onlyCityLike(const RawMention& m, const Gazetteer& g) {
+    return std::all_of(m.entries.begin(), m.entries.end(), [&](const NameEntry& e) { return isCityLike(g.place(e.place)); });
+}
+
+// Words the text uses as parts of people's names: the capitalised words after a title ("Rev. Roy
+// Jones", "Captain Adam Moore"), after a common given name ("Rodney Eric Smith", "Matthew D.
+// Flores"), next to a speech verb ("Walker said", "said Clifford") or before an age ("Turner, 23,").
+// A lone name that is also a small town is then the person wherever it stands in the document.
+// True when token k follows a locative preposition ("in Paris", "from Jordan").
+bool afterLocative(const std::vector<Token>& tokens, std::size_t k) {
+    if (k == 0) return false;
+    const Token& prev = tokens[k - 1];
+    return !prev.capitalised && prev.gap_after == Gap::Space && prev.passage == tokens[k].passage &&
+           inList(prev, kListLocative);
+}
+
+std::unordered_set<std::string_view> personWords(const Document& doc, const std::vector<Token>& tokens) {
+    std::unordered_set<std::string_view> out;
+    const std::string& text = doc.text();
+    const auto nameWord = [&](std::size_t k) {
+        const Token& t = tokens[k];
+        return t.capitalised && !t.all_caps && !t.dotted && !inList(t, kListNever) &&
+               !inList(t, kListInstitution) && !inList(t, kListFeature);
+    };
+    const auto initial = [&](std::size_t k) {
+        return tokens[k].capitalised && tokens[k].lower.size() == 1 && tokens[k].gap_after == Gap::Period;
+    };
+    // Records the capitalised run starting at k (initials allowed inside); returns its last index.
+    const auto takeRun = [&](std::size_t k) {
+        std::size_t last = k;
+        for (std::size_t j = k; j < tokens.size() && j < k + 4; ++j) {
+            if (initial(j)) {
+                last = j;
+                continue;
+            }
+            if (!nameWord(j)) break;
+            out.insert(tokens[j].lower);
+            last = j;
+            if (tokens[j].gap_after != Gap::Space || tokens[j].possessive) break;
+        }
+        return last;
+    };
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+        const Token& t = tokens[i];
+        const bool joined = t.gap_after == Gap::Space || (t.gap_after == Gap::Period && !t.sentence_start);
+        if (t.capitalised && joined && inList(t, kListTitle) && t.lower != "st") {
+            takeRun(i + 1);
+        } else if (t.capitalised && t.gap_after == Gap::Space && inList(t, kListGiven) &&
+                   (nameWord(i + 1) || initial(i + 1))) {
+            const std::size_t last = takeRun(i + 1);
+            // "Adam Moore" names Moore; the given name itself stays open ("Virginia Smith" aside).
+            if (last > i + 1 || !initial(i + 1)) out.insert(tokens[last].lower);
+        } else if (!t.capitalised && inList(t, kListSpeech) && t.gap_after == Gap::Space && nameWord(i + 1) &&
+                   tokens[i + 1].passage == t.passage) {
+            takeRun(i + 1);  // "said Clifford"
+        }
+        // "Walker said": a single capitalised word before a speech verb ("officials in Paris said" aside).
+        if (nameWord(i) && t.gap_after == Gap::Space && !t.sentence_start && inList(tokens[i + 1], kListSpeech) &&
+            !afterLocative(tokens, i)) {
+            out.insert(t.lower);
+        }
+        // "Ashley Lynn Turner, 23, of Palestine": a name before an age.
+        if (nameWord(i) && t.gap_after == Gap::Comma && i > 0 && tokens[i - 1].gap_after == Gap::Space &&
+            nameWord(i - 1)) {
+            const Token& n = tokens[i + 1];
+            const bool number = !n.lower.empty() && n.lower.size() <= 3 &&
+                                std::all_of(n.lower.begin(), n.lower.end(), [](char c) { return c >= '0' && c <= '9'; });
+            if (number && n.end < text.size() && text[n.end] == ',') out.insert(t.lower);
+        }
+    }
+    return out;
+}
+
+// Why a recognised name is dropped, or kKeep; "weak" names are kept only with document support.
+enum class Verdict { Keep, Weak, Drop };
+
+Verdict judge(const RawMention& m, const std::vector<Token>& tokens, const std::vector<bool>& in_mention,
+              const std::unordered_set<std::string_view>& person_words, const Gazetteer& g) {
+    const Token& first = tokens[m.first];
+    const Token& last = tokens[m.last];
+    const bool single = m.first == m.last;
+    const std::string_view word = first.lower;
+
+    // "Washington Post", "New York Times", "American Airlines": an organisation.
+    if (!last.possessive && last.gap_after == Gap::Space && m.last + 1 < tokens.size()) {
+        const Token& next = tokens[m.last + 1];
+        if (next.capitalised && inList(next, kListOrganisation)) return Verdict::Drop;
+    }
+    if (m.demonym) return Verdict::Keep;
+    if (single && !first.all_caps && inList(first, kListNever)) return Verdict::Drop;
+
+    // A person's title before the name ("President Washington", "Mr. Jordan").
+    if (m.first > 0) {
+        const Token& prev = tokens[m.first - 1];
+        const bool joined = prev.gap_after == Gap::Space || prev.gap_after == Gap::Period;
+        if (joined && prev.capitalised && inList(prev, kListTitle) && !(prev.lower == "st" && prev.gap_after == Gap::Period)) {
+            if (onlyCityLike(m, g) || inList(first, kListPersonal) || single) return Verdict::Drop;
+        }
+    }
+    const bool personal = single && inList(first, kListPersonal);
+    // "in Paris", "from Jordan": a place here, whoever else the text names so.
+    const bool located = afterLocative(tokens, m.first);
+    // A surname used elsewhere in the text ("Rev. Roy Jones" … "Jones"), when the name is no more
+    // than a town.
+    if (single && !located && person_words.count(word) != 0 &&
+        (personal || (onlyCityLike(m, g) && maxCityPopulation(m, g) < 1000000))) {
+        return Verdict::Drop;
+    }
+    // "Walker said", "said Clifford": a speaker, unless a capital speaking for its government.
+    if (single && !located && onlyCityLike(m, g) && maxCityPopulation(m, g) < 100000 && m.last + 1 < tokens.size() &&
+        last.gap_after == Gap::Space && inList(tokens[m.last + 1], kListSpeech)) {
+        return Verdict::Drop;
+    }
+    // "Jordan said": a speaker.
+    if (personal && !located && m.last + 1 < tokens.size() && last.gap_after == Gap::Space &&
+        inList(tokens[m.last + 1], kListSpeech)) {
+        return Verdict::Drop;
+    }
+    // Part of a longer proper name ("George Washington", "Ali Nazary", "Twin Towers"): a neighbouring
+    // capitalised word that is no place and no ordinary word.
+    if (single && (personal || (onlyCityLike(m, g) && maxCityPopulation(m, g) < 1000000))) {
+        const auto nameLike = [&](std::size_t k) {
+            const Token& t = tokens[k];
+            // A neighbouring place name counts too when one of the two is a common personal name
+            // ("George Washington": George, South Africa and Washington, D.C.).
+            const bool person_pair = personal || inList(t, kListPersonal);
+            // "Roy Jones": a given name counts even where it is also a town.
+            if (k < m.first && t.capitalised && inList(t, kListGiven) && !inList(t, kListTitle)) return true;
+            // "Paris High School", "Huntsville Police Department": an institution located there.
+            if (k > m.last && inList(t, kListInstitution)) return false;
+            return t.capitalised && !t.all_caps && (!in_mention[k] || person_pair) && !inList(t, kListNever) &&
+                   !inList(t, kListFeature) && !(t.sentence_start && inList(t, kListCommon));
+        };
+        if (m.first > 0 && tokens[m.first - 1].gap_after == Gap::Space && nameLike(m.first - 1)) return Verdict::Drop;
+        if (m.last + 1 < tokens.size() && last.gap_after == Gap::Space && nameLike(m.last + 1)) return Verdict::Drop;
+    }
+    if (single && onlyCityLike(m, g)) {
+        if (inList(first, kListCommon)) {
+            if (first.sentence_start) return Verdict::Drop;
+            if (maxCityPopulation(m, g) < 100000) return Verdict::Weak;
+        }
+        if (maxCityPopulation(m, g) < 5000) return Verdict::Weak;
+    } else if (single && first.sentence_start && inList(first, kListCommon)) {
+        // "Turkey" opening a sentence is still the country; an admin area or town is not.
+        const bool strong = std::any_of(m.entries.begin(), m.entries.end(), [&](const NameEntry& e) {
+            const PlaceKind k = g.place(e.place).kind;
+            return k == PlaceKind::Country || k == PlaceKind::Continent;
+        });
+        if (!strong) return Verdict::Drop;
+    }
+    return Verdict::Keep;
+}
+
+}  // namespace
+
+std::vector<RecognisedMention> recognise(const Document& doc, const Gazetteer& gazetteer, const std::vector<Token>& tokens) {
+    std::vector<RawMention> raw = findCandidates(doc, gazetteer, tokens);
+
+    std::vector<bool> in_mention(tokens.size(), false);
+    for (const RawMention& m : raw) {
+        for (std::size_t k = m.first; k <= m.last; ++k) in_mention[k] = true;
+    }
+    std::vector<RawMention> kept;
+    std::vector<bool> kept_weak;
+    const std::unordered_set<std::string_view> person_words = personWords(doc, tokens);
+    for (RawMention& m : raw) {
+        const Verdict v = judge(m, tokens, in_mention, person_words, gazetteer);
+        if (v == Verdict::Drop) continue;
+        kept_weak.push_back(v == Verdict::Weak);
+        kept.push_back(std::move(m));
+    }
+
+    // "Alexandria, Va.", "Rome, Georgia": an admin-1 or country right after a place and a comma
+    // qualifies it. AP state abbreviations ("Va.") are only recognised here.
+    struct Qualifier {
+        std::string country, admin1;
+    };
+    std::vector<Qualifier> qualifiers(kept.size());
+    {
+        const std::string& text = doc.text();
+        std::vector<RawMention> added;
+        std::vector<bool> replaced(kept.size(), false);
+        for (std::size_t i = 0; i < kept.size(); ++i) {
+            const Token& last = tokens[kept[i].last];
+            if (last.gap_after != Gap::Comma || kept[i].last + 1 >= tokens.size()) continue;
+            const std::size_t q = kept[i].last + 1;
+            const bool next_is_q = i + 1 < kept.size() && kept[i + 1].first == q;
+            std::vector<NameEntry> entries;
+            // "Va." — an AP abbreviation, its period right after the word.
+            if (tokens[q].capitalised && !tokens[q].dotted && tokens[q].end < text.size() && text[tokens[q].end] == '.') {
+                const std::string_view spelled = std::string_view(text).substr(tokens[q].begin, tokens[q].end + 1 - tokens[q].begin);
+                for (const NameEntry& e : gazetteer.lookup(spelled)) {
+                    if (e.kind == NameKind::Abbreviation && gazetteer.place(e.place).kind == PlaceKind::Admin1) entries.push_back(e);
+                }
+                if (!entries.empty()) {
+                    RawMention m;
+                    m.first = m.last = q;
+                    m.key = Gazetteer::normalise(spelled);
+                    m.entries = entries;
+                    if (next_is_q && kept[i + 1].last == q) replaced[i + 1] = true;
+                    added.push_back(std::move(m));
+                }
+            }
+            if (entries.empty() && next_is_q) entries = kept[i + 1].entries;
+            for (const NameEntry& e : entries) {
+                const Place& p = gazetteer.place(e.place);
+                if (p.kind == PlaceKind::Admin1) {
+                    qualifiers[i] = {p.country, p.admin1};
+                    break;
+                }
+                if (p.kind == PlaceKind::Country) qualifiers[i] = {p.country, ""};
+            }
+        }
+        // Mentions replaced by an abbreviation reading are dropped (by emptying their entries).
+        for (std::size_t i = 0; i < kept.size(); ++i) {
+            if (replaced[i]) kept[i].entries.clear();
+        }
+        for (RawMention& m : added) {
+            kept.push_back(std::move(m));
+            kept_weak.push_back(false);
+            qualifiers.push_back({});
+        }
+        // Keep text order.
+        std::vector<std::size_t> order(kept.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return kept[a].first < kept[b].first; });
+        std::vector<RawMention> sorted;
+        std::vector<bool> sorted_weak;
+        std::vector<Qualifier> sorted_q;
+        for (std::size_t i : order) {
+            if (kept[i].entries.empty()) continue;
+            sorted.push_back(std::move(kept[i]));
+            sorted_weak.push_back(kept_weak[i]);
+            sorted_q.push_back(qualifiers[i]);
+        }
+        kept = std::move(sorted);
+        kept_weak = std::move(sorted_weak);
+        qualifiers = std::move(sorted_q);
+    }
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+        RecognisedMention& m = kept[i];
+        m.weak = kept_weak[i];
+        m.qualifier_country = std::move(qualifiers[i].country);
+        m.qualifier_admin1 = std::move(qualifiers[i].admin1);
+        m.byte_start = tokens[m.first].begin;
+        m.byte_end = tokens[m.last].end;
+        // An abbreviation qualifier ("Va.") keeps its period.
+        if (!m.key.empty() && m.key.back() == '.' && !tokens[m.last].dotted && m.byte_end < doc.text().size() &&
+            doc.text()[m.byte_end] == '.') {
+            ++m.byte_end;
+        }
+        m.passage = tokens[m.first].passage;
+    }
+    return kept;
+}
+
+}  // namespace geo::extract

@@ -1,0 +1,47 @@
+// geo/extraction/recognizer.hpp — finds the spans of a text that name places (recognition): the
+// longest gazetteer name starting on a capitalised word, with the rules that drop organisations,
+// people, months and ordinary words, and "Place, Region" qualifiers. Each recognised mention keeps
+// every gazetteer entry its spelling may mean; choosing one is the resolver's job (resolver.hpp).
+#pragma once
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "geo/extraction/tokenizer.hpp"
+#include "geo/gazetteer.hpp"
+#include "geo/text.hpp"
+
+namespace geo::extract {
+
+struct RecognisedMention {
+    std::size_t first = 0;           // token range [first, last]
+    std::size_t last = 0;
+    std::size_t byte_start = 0;      // the span in the document's bytes, half-open
+    std::size_t byte_end = 0;
+    std::size_t passage = 0;
+    std::string key;                 // normalised name (Gazetteer::normalise)
+    std::vector<NameEntry> entries;  // gazetteer entries allowed for this spelling
+    bool demonym = false;            // a demonym ("Afghan"), not a name
+    bool weak = false;               // kept only if the rest of the document supports it
+    std::string qualifier_country;   // "Rome, Georgia", "Alexandria, Va.": restricts the candidates
+    std::string qualifier_admin1;
+};
+
+// Recognition over the tokens of a document (tokenise()), in text order.
+//
+// Spans start at a capitalised word and take the longest gazetteer name within a passage ("Panjshir
+// Valley" before "Panjshir"); lower-case connectors ("de", "i", "of") only inside a name that exists
+// whole, a lower-case feature word ("valley", "river") only at its end. A possessive "'s"/"’s" is left
+// out of the mention. Initials ("U.S.") and short all-caps words ("US") match only abbreviations;
+// demonyms ("Afghan", "Afghans", also inside "Soviet-Afghan") make demonym mentions. Dropped: a name
+// followed by an organisation word ("Washington Post", "Texas Instruments", "Kabul University"); a
+// name after a person's title, before "said", or beside another capitalised name when it is a common
+// personal name ("George Washington"); months and common capitalised words ("March", "Still",
+// "Twin"); an ordinary English word opening a sentence ("Reading", "Nice"). Small towns (< 5,000
+// people, or < 100,000 for ordinary words) are weak. Dropped as people: a word the text elsewhere
+// uses in a person's name (after a title or a common given name, beside "said", before an age:
+// "Rev. Roy Jones" … "Jones") when it is no more than a town; a place before a local institution
+// ("Paris High School") stays a place. "Place, Region" ("Alexandria, Va.") sets the qualifier.
+std::vector<RecognisedMention> recognise(const Document& doc, const Gazetteer& gazetteer, const std::vector<Token>& tokens);
+
+}  // namespace geo::extract

@@ -1,0 +1,98 @@
+// Tests of geo/extraction/recognizer on small hand-built gazetteers: which spans are names, which
+// are dropped and why, and "Place, Region" qualifiers.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "geo/extraction/recognizer.hpp"
+#include "small_gazetteer.hpp"
+
+namespace {
+
+using namespace geo::extract;
+using geo::PlaceKind;
+using test_support::smallGazetteer;
+
+const geo::Gazetteer& gazetteer() {
+    static const geo::Gazetteer g = smallGazetteer({
+        {"curated:panjshir-valley", "Panjshir Valley", PlaceKind::Region, "AF", "", "VAL", 0, 35.31, 69.52, {"Panjshir"}},
+        {"geonames:1", "Springfield", PlaceKind::City, "US", "IL", "PPLA", 114000, 39.80, -89.64},
+        {"geonames:2", "Springfield", PlaceKind::City, "US", "MA", "PPL", 155000, 42.10, -72.59},
+        {"admin1:US.IL", "Illinois", PlaceKind::Admin1, "US", "IL", "ADM1", 12800000, 40.0, -89.0, {}, {}, {"Ill."}},
+        {"country:AF", "Afghanistan", PlaceKind::Country, "AF", "", "PCLI", 38000000, 33.9, 67.7, {}, {"Afghan", "Afghans"}},
+        {"country:US", "United States", PlaceKind::Country, "US", "", "PCLI", 330000000, 39.1, -98.5, {}, {"American"}, {"U.S.", "US"}},
+        {"geonames:3", "Washington", PlaceKind::City, "US", "DC", "PPLC", 690000, 38.9, -77.04},
+        {"geonames:4", "Jones", PlaceKind::City, "US", "OK", "PPL", 3000, 35.56, -97.29},
+        {"geonames:5", "Rio de Janeiro", PlaceKind::City, "BR", "21", "PPLA", 6700000, -22.9, -43.2},
+        {"geonames:6", "Reading", PlaceKind::City, "GB", "ENG", "PPL", 230000, 51.45, -0.97},
+    });
+    return g;
+}
+
+struct Recognised {
+    geo::Document doc;
+    std::string arena;
+    std::vector<RecognisedMention> mentions;
+    explicit Recognised(const std::string& text) : doc(geo::Document::fromString(text, "test")) {
+        const std::vector<Token> tokens = tokenise(doc, 0, doc.passages().size(), arena);
+        mentions = recognise(doc, gazetteer(), tokens);
+    }
+    std::vector<std::string> spans() const {
+        std::vector<std::string> out;
+        for (const RecognisedMention& m : mentions) out.push_back(doc.slice(m.byte_start, m.byte_end));
+        return out;
+    }
+};
+using Strings = std::vector<std::string>;
+
+TEST(Recognizer, LongestNameAndLowerCaseFeatureWord) {
+    EXPECT_EQ(Recognised("Fighters held the Panjshir Valley.").spans(), Strings{"Panjshir Valley"});
+    EXPECT_EQ(Recognised("Fighters held the Panjshir valley.").spans(), Strings{"Panjshir valley"});
+    EXPECT_EQ(Recognised("Fighters held Panjshir.").spans(), Strings{"Panjshir"});
+    EXPECT_EQ(Recognised("She flew to Rio de Janeiro.").spans(), Strings{"Rio de Janeiro"});
+}
+
+TEST(Recognizer, MentionsKeepEveryEntryOfTheirSpelling) {
+    const Recognised r("Officials in Springfield met.");
+    ASSERT_EQ(r.mentions.size(), 1u);
+    EXPECT_EQ(r.mentions[0].key, "springfield");
+    EXPECT_EQ(r.mentions[0].entries.size(), 2u);
+    EXPECT_FALSE(r.mentions[0].weak);
+}
+
+TEST(Recognizer, AbbreviationsOnlyInCapitalsAndDemonymsApart) {
+    const Recognised r("The U.S. and Afghans talked to us. An American envoy spoke.");
+    EXPECT_EQ(r.spans(), (Strings{"U.S.", "Afghans", "American"}));
+    EXPECT_FALSE(r.mentions[0].demonym);
+    EXPECT_TRUE(r.mentions[1].demonym);
+}
+
+TEST(Recognizer, OrganisationsTitlesAndSpeakersAreDropped) {
+    EXPECT_TRUE(Recognised("She writes for the Washington Post.").spans().empty());
+    EXPECT_TRUE(Recognised("They met President Washington yesterday.").spans().empty());
+    // A surname used as one elsewhere in the text is no town anywhere in it.
+    EXPECT_EQ(Recognised("Rev. Roy Jones spoke. Later Jones left for Springfield.").spans(), Strings{"Springfield"});
+}
+
+TEST(Recognizer, OrdinaryWordsOpeningASentenceAreWords) {
+    EXPECT_TRUE(Recognised("Reading is fun.").spans().empty());
+    EXPECT_EQ(Recognised("They drove to Reading.").spans(), Strings{"Reading"});
+}
+
+TEST(Recognizer, AStateAfterACommaQualifiesThePlace) {
+    const Recognised r("Springfield, Ill., voted.");
+    ASSERT_EQ(r.spans(), (Strings{"Springfield", "Ill."}));
+    EXPECT_EQ(r.mentions[0].qualifier_country, "US");
+    EXPECT_EQ(r.mentions[0].qualifier_admin1, "IL");
+    const Recognised named("Springfield, Illinois, voted.");
+    EXPECT_EQ(named.mentions[0].qualifier_admin1, "IL");
+}
+
+TEST(Recognizer, SmallTownsAreWeak) {
+    const Recognised r("They drove through Jones.");
+    ASSERT_EQ(r.mentions.size(), 1u);
+    EXPECT_TRUE(r.mentions[0].weak);
+}
+
+}  // namespace

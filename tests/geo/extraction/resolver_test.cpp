@@ -1,0 +1,108 @@
+// Tests of geo/extraction/resolver on small hand-built gazetteers: priors, context, qualifiers,
+// weak names, one sense per name.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "geo/extraction/resolver.hpp"
+#include "small_gazetteer.hpp"
+
+namespace {
+
+using namespace geo::extract;
+using geo::PlaceKind;
+using test_support::smallGazetteer;
+
+// A recognised mention of `name` with every entry the gazetteer has for it.
+RecognisedMention mention(const geo::Gazetteer& g, const std::string& name, bool weak = false) {
+    RecognisedMention m;
+    m.key = geo::Gazetteer::normalise(name);
+    m.entries = g.lookup(name);
+    m.weak = weak;
+    m.demonym = !m.entries.empty() && m.entries.front().kind == geo::NameKind::Demonym;
+    return m;
+}
+
+// The id of the place the name of mention i resolved to ("" when it was dropped).
+std::string chosen(const geo::Gazetteer& g, const Resolution& r, std::size_t i) {
+    const NameSenses& n = r.names.at(r.name_of_mention.at(i));
+    return n.best < 0 ? "" : g.place(n.candidates[static_cast<std::size_t>(n.best)]).id;
+}
+
+geo::Gazetteer springfields() {
+    return smallGazetteer({
+        {"geonames:il", "Springfield", PlaceKind::City, "US", "IL", "PPLA", 114000, 39.80, -89.64},
+        {"geonames:ma", "Springfield", PlaceKind::City, "US", "MA", "PPL", 155000, 42.10, -72.59},
+        {"admin1:US.IL", "Illinois", PlaceKind::Admin1, "US", "IL", "ADM1", 12800000, 40.0, -89.0},
+        {"geonames:peoria", "Peoria", PlaceKind::City, "US", "IL", "PPL", 113000, 40.69, -89.59},
+        {"geonames:tiny", "Sandy", PlaceKind::City, "US", "UT", "PPL", 900, 40.57, -111.86},
+    });
+}
+
+TEST(Resolver, WithoutContextThePriorDecides) {
+    const geo::Gazetteer g = springfields();
+    const Resolution r = resolve({mention(g, "Springfield")}, g);
+    // The Illinois capital (an admin seat) outranks the slightly larger town in Massachusetts.
+    EXPECT_EQ(chosen(g, r, 0), "geonames:il");
+    EXPECT_EQ(r.names[0].candidates.size(), 2u);
+}
+
+TEST(Resolver, ANeighbourChoosesTheNamesake) {
+    geo::Gazetteer g = smallGazetteer({
+        {"geonames:il", "Springfield", PlaceKind::City, "US", "IL", "PPLA", 114000, 39.80, -89.64},
+        {"geonames:ma", "Springfield", PlaceKind::City, "US", "MA", "PPL", 155000, 42.10, -72.59},
+        {"geonames:holyoke", "Holyoke", PlaceKind::City, "US", "MA", "PPL", 40000, 42.20, -72.62},
+    });
+    const Resolution r = resolve({mention(g, "Holyoke"), mention(g, "Springfield")}, g);
+    EXPECT_EQ(chosen(g, r, 1), "geonames:ma");
+}
+
+TEST(Resolver, AContainingStateSupportsItsTowns) {
+    const geo::Gazetteer g = springfields();
+    const Resolution r = resolve({mention(g, "Illinois"), mention(g, "Springfield")}, g);
+    EXPECT_EQ(chosen(g, r, 0), "admin1:US.IL");
+    EXPECT_EQ(chosen(g, r, 1), "geonames:il");
+}
+
+TEST(Resolver, AQualifierKeepsOnlyTheSensesInside) {
+    const geo::Gazetteer g = springfields();
+    RecognisedMention m = mention(g, "Springfield");
+    m.qualifier_country = "US";
+    m.qualifier_admin1 = "MA";
+    const Resolution r = resolve({m}, g);
+    EXPECT_EQ(chosen(g, r, 0), "geonames:ma");
+    EXPECT_EQ(r.names[0].candidates.size(), 1u);
+}
+
+TEST(Resolver, OneSensePerNamePerDocument) {
+    const geo::Gazetteer g = springfields();
+    const Resolution r = resolve({mention(g, "Springfield"), mention(g, "Peoria"), mention(g, "Springfield")}, g);
+    ASSERT_EQ(r.names.size(), 2u);
+    EXPECT_EQ(r.name_of_mention[0], r.name_of_mention[2]);
+    EXPECT_EQ(chosen(g, r, 2), "geonames:il");
+}
+
+TEST(Resolver, WeakNamesNeedSupport) {
+    const geo::Gazetteer g = springfields();
+    EXPECT_EQ(chosen(g, resolve({mention(g, "Springfield"), mention(g, "Sandy", true)}, g), 1), "");
+    // The same name, not weak, stays.
+    EXPECT_EQ(chosen(g, resolve({mention(g, "Springfield"), mention(g, "Sandy")}, g), 1), "geonames:tiny");
+}
+
+TEST(Resolver, AProvinceNamedAfterItsCapitalMeansTheCity) {
+    const geo::Gazetteer g = smallGazetteer({
+        {"admin1:AF.13", "Kabul", PlaceKind::Admin1, "AF", "13", "ADM1", 5000000, 34.5, 69.3},
+        {"geonames:kabul", "Kabul", PlaceKind::City, "AF", "13", "PPLC", 4400000, 34.53, 69.17},
+    });
+    EXPECT_EQ(chosen(g, resolve({mention(g, "Kabul")}, g), 0), "geonames:kabul");
+}
+
+TEST(Resolver, NoMentionsNoNames) {
+    const geo::Gazetteer g = springfields();
+    const Resolution r = resolve({}, g);
+    EXPECT_TRUE(r.names.empty());
+    EXPECT_TRUE(r.name_of_mention.empty());
+}
+
+}  // namespace
