@@ -236,6 +236,9 @@ void normaliseInto(std::string_view name, std::string& out) {
     } else if (out.size() > 2 && out.back() == '\'' && out[out.size() - 2] == 's') {
         out.pop_back();
     }
+    // Transliteration: apostrophes, soft and hard signs inside a name are dropped, so the spellings
+    // "Kup'yans'k", "Kupʼyansʼk" and "Kupyansk" are one key (as "O'Hare" and "OHare").
+    if (out.find('\'') != std::string::npos) out.erase(std::remove(out.begin(), out.end(), '\''), out.end());
 }
 
 }  // namespace

@@ -72,9 +72,11 @@ public:
     std::int64_t findId(const std::string& id) const;
 
     // Lower-case, strip diacritics of Latin letters (Latin-1, Extended-A/B, Extended Additional;
-    // "ß" → "ss", "æ" → "ae"), fold typographic apostrophes and ʻ ʼ ‘ ’ to "'", treat hyphens and
-    // dashes as spaces, collapse whitespace, drop a trailing "'s" (or "'" after an s).
-    // "Afghanistan’s" → "afghanistan", "U.S." → "u.s.", "Mazar-i-Sharif" → "mazar i sharif"..
+    // "ß" → "ss", "æ" → "ae"), treat hyphens and dashes as spaces, collapse whitespace, drop a
+    // trailing "'s" (or "'" after an s), then drop every other apostrophe (geo/text/unicode's, and
+    // ` ´ typed for them): soft and hard signs of transliterations vanish, so "Kup'yans'k" and
+    // "Kupyansk" are one key. "Afghanistan’s" → "afghanistan", "U.S." → "u.s.",
+    // "Mazar-i-Sharif" → "mazar i sharif", "O'Hare" → "ohare".
     static std::string normalise(std::string_view name);
     // The same, into `out` (its old content replaced), so a loop can reuse one buffer.
     static void normaliseTo(std::string_view name, std::string& out);

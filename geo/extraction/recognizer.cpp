@@ -258,6 +258,13 @@ Verdict judge(const RawMention& m, const std::vector<Token>& tokens, const std::
         }
     }
     const bool personal = single && inList(first, kListPersonal);
+    // A given name that names a place only as one of its alternate spellings ("Julia", "Sam"): a person.
+    if (single && (inList(first, kListGiven) || personal) && !m.demonym) {
+        const bool main_name = std::any_of(m.entries.begin(), m.entries.end(), [&](const NameEntry& e) {
+            return Gazetteer::normalise(g.place(e.place).name) == m.key;
+        });
+        if (!main_name) return Verdict::Drop;
+    }
     // "in Paris", "from Jordan": a place here, whoever else the text names so.
     const bool located = afterLocative(tokens, m.first);
     // A surname used elsewhere in the text ("Rev. Roy Jones" … "Jones"), when the name is no more
@@ -298,6 +305,13 @@ Verdict judge(const RawMention& m, const std::vector<Token>& tokens, const std::
         if (inList(first, kListCommon)) {
             if (first.sentence_start) return Verdict::Drop;
             if (maxCityPopulation(m, g) < 100000) return Verdict::Weak;
+        }
+        // A village (fewer than 1,000 people: GeoNames cities500 lists them down to 500) named by a
+        // lone capitalised word is mostly a surname or an ordinary word ("Section", "Sheldon"): only
+        // "in X", "near X" or "X, State" make it a place.
+        if (maxCityPopulation(m, g) < 1000 && !located) {
+            const bool qualified = last.gap_after == Gap::Comma && m.last + 1 < tokens.size() && tokens[m.last + 1].capitalised;
+            if (!qualified) return Verdict::Drop;
         }
         if (maxCityPopulation(m, g) < 5000) return Verdict::Weak;
     } else if (single && first.sentence_start && inList(first, kListCommon)) {

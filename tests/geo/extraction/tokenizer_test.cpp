@@ -70,7 +70,15 @@ TEST(Tokenizer, AllCapsAndWordListBits) {
     EXPECT_TRUE(t.tokens[0].capitalised);
     EXPECT_TRUE(inList(t.tokens[2], kListSpeech));
     EXPECT_TRUE(inList(t.tokens[3], kListLocative));
-    EXPECT_TRUE(inList(t.tokens[4], kListNever));
+    EXPECT_TRUE(inList(t.tokens[3], kListNever));
+}
+
+TEST(Tokenizer, ContractionsAreNeverNames) {
+    const Tokens t("I've seen it. They’d go. O'Brien");
+    EXPECT_TRUE(inList(t.tokens[0], kListNever));
+    EXPECT_EQ(t.tokens[0].lower, "ive");  // apostrophes vanish in the normalised form
+    EXPECT_TRUE(inList(t.tokens[3], kListNever));
+    EXPECT_FALSE(inList(t.tokens[5], kListNever));
 }
 
 TEST(Tokenizer, PassagesAreTokenisedApart) {
