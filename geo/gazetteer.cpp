@@ -499,7 +499,7 @@ private:
     std::size_t pos_ = 0;
 };
 
-const char* const kTableNames[] = {"cities.tsv.gz", "admin1.tsv", "admin2.tsv", "countries.tsv", "curated.tsv"};
+const char* const kTableNames[] = {"cities.tsv.gz", "admin1.tsv", "admin2.tsv", "countries.tsv", "curated.tsv", "physical.tsv"};
 
 }  // namespace
 
@@ -659,8 +659,9 @@ Gazetteer Gazetteer::loadTables(const std::string& data_dir) {
     const std::string admin2_path = dir + "admin2.tsv";
     const std::string countries_path = dir + "countries.tsv";
     const std::string curated_path = dir + "curated.tsv";
+    const std::string physical_path = dir + "physical.tsv";
     // A missing file is reported before any work starts.
-    for (const std::string* path : {&cities_path, &admin1_path, &admin2_path, &countries_path, &curated_path}) {
+    for (const std::string* path : {&cities_path, &admin1_path, &admin2_path, &countries_path, &curated_path, &physical_path}) {
         std::error_code ec;
         if (!std::filesystem::exists(*path, ec)) throw Error(ErrorKind::MissingData, *path + ": missing");
     }
@@ -670,6 +671,7 @@ Gazetteer Gazetteer::loadTables(const std::string& data_dir) {
     const std::string admin2 = readWhole(admin2_path);
     const std::string countries = readWhole(countries_path);
     const std::string curated = readWhole(curated_path);
+    const std::string physical = readWhole(physical_path);
 
     Gazetteer g;
     g.places_.reserve(170000);
@@ -754,6 +756,21 @@ Gazetteer Gazetteer::loadTables(const std::string& data_dir) {
         p.id = (p.kind == PlaceKind::Continent ? "continent:" : "curated:") + std::string(f[0]);
         p.name = std::string(f[1]);
         p.position = parsePosition(curated_path, line, f[6], f[7]);
+        p.country = std::string(f[5]);
+        p.feature_code = std::string(f[4]);
+        p.source = std::string(f[8]);
+        addPlace(std::move(p));
+        addName(f[1], NameKind::Name);
+        addNames(f[2], NameKind::Name);
+    });
+    forEachRow(physical_path, physical, 9, [&](const std::vector<std::string_view>& f, std::size_t line) {
+        // id name alt_names kind feature_code country lat lon source (tools/build_place_shapes.py)
+        Place p;
+        p.id = std::string(f[0]);
+        if (p.id.find(':') == std::string::npos) badField(physical_path, line, "id", f[0]);
+        p.kind = parseKind(physical_path, line, f[3]);
+        p.name = std::string(f[1]);
+        p.position = parsePosition(physical_path, line, f[6], f[7]);
         p.country = std::string(f[5]);
         p.feature_code = std::string(f[4]);
         p.source = std::string(f[8]);

@@ -26,10 +26,11 @@ class Gazetteer {
 public:
     // Loads the shipped gazetteer from a data directory (the project's data/ folder): the files
     // gazetteer/{cities.tsv.gz,admin1.tsv,admin2.tsv,countries.tsv,curated.tsv} written by
-    // tools/build_gazetteer.py. Throws geo::Error(MissingData/CorruptData) naming the file that is
+    // tools/build_gazetteer.py, and gazetteer/physical.tsv (named rivers) by tools/build_place_shapes.py. Throws geo::Error(MissingData/CorruptData) naming the file that is
     // missing or damaged ("…/cities.tsv.gz: missing", "…/admin1.tsv: line 17: expected 7 fields, found 5").
     // Place ids: "geonames:<id>", "country:<ISO2>", "admin1:<CC>.<code>", "admin2:<CC>.<a1>.<code>",
-    // "curated:<slug>", "continent:<slug>".
+    // "curated:<slug>", "continent:<slug>", "river:<slug>-<Natural Earth river number>".
+    // Outlines and courses of these places: geo/place_shapes.hpp.
     //
     // When gazetteer/gazetteer.idx (written by writeIndex(), at build time by tools/gazetteer_index)
     // exists, is newer than every table and is whole, it is read instead of the tables: one read, no

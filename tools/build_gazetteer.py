@@ -30,6 +30,7 @@ import unicodedata
 sys.dont_write_bytecode = True  # keep tools/gazetteer/ free of __pycache__
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "gazetteer"))
 import curated  # noqa: E402  (tools/gazetteer/curated.py: the hand-made tables)
+import geodata  # noqa: E402  (tools/gazetteer/geodata.py: dBASE tables)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -171,30 +172,6 @@ def read_cities500(folder):
 # ---------------------------------------------------------------------------------------------
 # Natural Earth 10m populated places (Debian libmagics++-data): populations GeoNames lacks
 
-def read_dbf(path):
-    """The rows of a dBASE table (a shapefile's attributes) as dicts of stripped strings."""
-    import struct
-    with open(path, "rb") as f:
-        header = f.read(32)
-        count, header_length, record_length = struct.unpack("<IHH", header[4:12])
-        fields = []
-        while True:
-            d = f.read(32)
-            if d[0] == 0x0D:
-                break
-            fields.append((d[:11].split(b"\0")[0].decode("ascii"), d[16]))
-        f.seek(header_length)
-        rows = []
-        for _ in range(count):
-            record = f.read(record_length)
-            pos, row = 1, {}
-            for name, length in fields:
-                row[name] = record[pos:pos + length].decode("utf-8", "replace").strip()
-                pos += length
-            rows.append(row)
-    return rows
-
-
 def natural_earth_populations(path, cities):
     """geonameid → population for the cities Natural Earth's populated places know better: matched
     by GeoNames id where Natural Earth gives one, else by country and name within 30 km."""
@@ -205,7 +182,7 @@ def natural_earth_populations(path, cities):
         for n in {fold(n) for n in [c["name"]] + c.get("alternates", [])}:
             by_name.setdefault((c["country"], n), []).append(c)
     out = {}
-    for row in read_dbf(path):
+    for row in geodata.read_dbf(path):
         population = int(float(row.get("pop_max") or 0))
         if population <= 0:
             continue

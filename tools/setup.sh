@@ -19,6 +19,7 @@ packages=(
   libimgui-dev libglfw3-dev libegl-dev libgl-dev libegl-mesa0 libgl1-mesa-dri libglx-mesa0
   libproj-dev proj-data libgdal-dev libgeos-dev zlib1g-dev nlohmann-json3-dev libstb-dev
   libgtest-dev libbenchmark-dev libjemalloc-dev fonts-dejavu-core xvfb xauth
+  libmagics++-data
 )
 
 install_missing() {
@@ -34,8 +35,31 @@ install_missing() {
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# Data-only Debian packages whose dependencies are not wanted (qgis-common would pull in Qt) are
+# unpacked into a cache folder instead of being installed. Prints the folder, or nothing if the
+# package cannot be fetched (the build then goes on without what it provides).
+deb_cache="${XDG_CACHE_HOME:-$HOME/.cache}/textatlas/debs"
+unpack_deb() {
+  local dir="$deb_cache/$1"
+  if [ ! -d "$dir/usr" ]; then
+    mkdir -p "$deb_cache/download"
+    if ! (cd "$deb_cache/download" && rm -f ./*.deb && apt-get download -qq "$1" >/dev/null 2>&1 &&
+          dpkg -x "$1"_*.deb "$dir.tmp" && mv "$dir.tmp" "$dir"); then
+      rm -rf "$dir.tmp"
+      echo "warning: could not fetch the Debian package $1" >&2
+      return 0
+    fi
+  fi
+  echo "$dir"
+}
+
 build() {
-  cmake -S "$here" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  # world_map.gpkg (countries, admin-1 regions) for the gazetteer's place shapes.
+  local qgis world_map=""
+  qgis="$(unpack_deb qgis-common)"
+  [ -n "$qgis" ] && world_map="$qgis/usr/share/qgis/resources/data/world_map.gpkg"
+  cmake -S "$here" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DTEXTATLAS_WORLD_MAP="$world_map" >/dev/null
   cmake --build "$build_dir" -j"$(nproc)"
 }
 

@@ -43,6 +43,45 @@ std::vector<NameEntry> allowedEntries(const std::vector<NameEntry>& entries, con
     return out;
 }
 
+// Whether a place is of the class a feature word names ("river", "province", "valley"…); a word
+// naming no class (or one this gazetteer does not mark, "desert") accepts every place.
+bool fitsFeatureWord(const Place& p, std::string_view word) {
+    const std::string& code = p.feature_code;
+    const auto codeIs = [&](std::initializer_list<std::string_view> codes) {
+        return std::find(codes.begin(), codes.end(), std::string_view(code)) != codes.end();
+    };
+    if (word == "river" || word == "canal") return p.kind == PlaceKind::Physical && codeIs({"STM", "STMS", "CNL"});
+    if (word == "valley" || word == "corridor" || word == "basin" || word == "plain") {
+        return p.kind == PlaceKind::Region || p.kind == PlaceKind::Physical;
+    }
+    if (word == "province" || word == "region" || word == "oblast" || word == "state" || word == "governorate" ||
+        word == "prefecture") {
+        return p.kind == PlaceKind::Admin1 || p.kind == PlaceKind::Region;
+    }
+    if (word == "county" || word == "district" || word == "parish" || word == "municipality") {
+        return p.kind == PlaceKind::Admin2 || p.kind == PlaceKind::Admin1;
+    }
+    if (word == "city") return p.kind == PlaceKind::City;
+    if (word == "lake") return p.kind == PlaceKind::Physical && code.compare(0, 2, "LK") == 0;
+    if (word == "mountain" || word == "mountains" || word == "range" || word == "hills" || word == "pass" ||
+        word == "heights") {
+        return p.kind == PlaceKind::Physical || p.kind == PlaceKind::Region;
+    }
+    if (word == "sea" || word == "gulf" || word == "bay" || word == "strait" || word == "ocean" || word == "island" ||
+        word == "islands" || word == "peninsula") {
+        return p.kind == PlaceKind::Physical || p.kind == PlaceKind::Region;
+    }
+    return true;
+}
+
+// Keeps the entries of the feature word's class, if any entry is of it (otherwise all: "the Kabul
+// valley" still means Kabul when no valley of that name is known).
+void keepFeatureClass(std::vector<NameEntry>& entries, std::string_view word, const Gazetteer& g) {
+    const auto fits = [&](const NameEntry& e) { return fitsFeatureWord(g.place(e.place), word); };
+    if (std::none_of(entries.begin(), entries.end(), fits)) return;
+    entries.erase(std::remove_if(entries.begin(), entries.end(), [&](const NameEntry& e) { return !fits(e); }), entries.end());
+}
+
 bool canJoin(const Token& t) {
     return t.gap_after == Gap::Space || t.gap_after == Gap::Hyphen ||
            (t.gap_after == Gap::Period && inList(t, kListPeriodAbbreviation));
@@ -134,6 +173,12 @@ std::vector<RawMention> findCandidates(const Document& doc, const Gazetteer& gaz
             if (entries.empty()) continue;
             std::vector<NameEntry> allowed = allowedEntries(entries, tokens, i, last, gazetteer);
             if (allowed.empty()) continue;
+            // "the Kharkiv region", "Washington state", "the Indus valley": a feature word right
+            // after the name chooses among its senses those of that class.
+            if (last + 1 < tokens.size() && tokens[last].gap_after == Gap::Space && !tokens[last].possessive &&
+                inList(tokens[last + 1], kListFeature) && allowed.front().kind != NameKind::Demonym) {
+                keepFeatureClass(allowed, tokens[last + 1].lower, gazetteer);
+            }
             RawMention m;
             m.first = i;
             m.last = last;
@@ -160,6 +205,12 @@ std::int64_t maxCityPopulation(const RawMention& m, const Gazetteer& g) {
 
 bool onlyCityLike(const RawMention& m, const Gazetteer& g) {
     return std::all_of(m.entries.begin(), m.entries.end(), [&](const NameEntry& e) { return isCityLike(g.place(e.place)); });
+}
+
+// Every sense is one of Natural Earth's rivers (ids "river:…"), known by a bare name ("Volga").
+bool onlyRivers(const RawMention& m, const Gazetteer& g) {
+    return std::all_of(m.entries.begin(), m.entries.end(),
+                       [&](const NameEntry& e) { return g.place(e.place).id.compare(0, 6, "river:") == 0; });
 }
 
 // Words the text uses as parts of people's names: the capitalised words after a title ("Rev. Roy
@@ -285,7 +336,15 @@ Verdict judge(const RawMention& m, const std::vector<Token>& tokens, const std::
     }
     // Part of a longer proper name ("George Washington", "Ali Nazary", "Twin Towers"): a neighbouring
     // capitalised word that is no place and no ordinary word.
-    if (single && (personal || (onlyCityLike(m, g) && maxCityPopulation(m, g) < 1000000))) {
+    // A river's bare name that is also a person's or an ordinary word ("Madison", "Peace", "Orange"),
+    // or that speaks ("Xi said"), is not the river.
+    const bool river_only = single && onlyRivers(m, g);
+    if (river_only && (inList(first, kListPersonal) || inList(first, kListGiven) || inList(first, kListCommon) ||
+                       inList(first, kListNever) ||
+                       (m.last + 1 < tokens.size() && inList(tokens[m.last + 1], kListSpeech)))) {
+        return Verdict::Drop;
+    }
+    if (single && (personal || river_only || (onlyCityLike(m, g) && maxCityPopulation(m, g) < 1000000))) {
         const auto nameLike = [&](std::size_t k) {
             const Token& t = tokens[k];
             // A neighbouring place name counts too when one of the two is a common personal name

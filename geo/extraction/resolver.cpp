@@ -44,8 +44,10 @@ double prior(const Place& p, const std::string& key, std::string& scratch) {
     switch (p.kind) {
         case PlaceKind::Country: s = 1.0; break;
         case PlaceKind::Continent: s = 0.9; break;
-        case PlaceKind::Region:
-        case PlaceKind::Physical: s = 0.85; break;
+        case PlaceKind::Region: s = 0.85; break;
+        // Curated features are famous ones (0.85); Natural Earth's rivers ("river:…") are many, and a
+        // bare name is more often the town named after one (Dnipro) unless the text says "river".
+        case PlaceKind::Physical: s = p.id.compare(0, 6, "river:") == 0 ? 0.6 : 0.85; break;
         case PlaceKind::Admin1: s = 0.7 + 0.1 * std::min(1.0, std::log10(pop + 1.0) / 7.0); break;
         case PlaceKind::Admin2: s = 0.35; break;
         case PlaceKind::City:

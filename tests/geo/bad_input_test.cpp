@@ -123,6 +123,7 @@ void writeTinyTables(const fs::path& data) {
     write("countries.tsv", "AF\tAFG\tAfghanistan\tIslamic Republic of Afghanistan\t\t\tAfghan\t6785497\t33\t65\n");
     write("curated.tsv", "panjshir-valley\tPanjshir Valley\t\tRegion\tVAL\tAF\t35.31\t69.52\tcurated\n"
                          "asia\tAsia\t\tContinent\tCONT\t\t29.84\t89.3\tcurated\n");
+    write("physical.tsv", "river:dnipro-116\tDnipro\t\tPhysical\tSTM\tUA\t50\t31.44\tNatural Earth\n");
 }
 
 // Overwrites 4 bytes of a file at `offset` (negative: from the end).

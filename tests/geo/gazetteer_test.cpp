@@ -93,6 +93,8 @@ protected:
         write("curated.tsv", "#slug\tname\talt_names\tkind\tfeature_code\tcountry\tlat\tlon\tsource\n"
                              "panjshir-valley\tPanjshir Valley\tPanjshir\tRegion\tVAL\tAF\t35.31\t69.52\tcurated\n"
                              "asia\tAsia\t\tContinent\tCONT\t\t29.84\t89.3\tcurated\n");
+        write("physical.tsv", "#id\tname\talt_names\tkind\tfeature_code\tcountry\tlat\tlon\tsource\n"
+                              "river:dnipro-116\tDnipro\tDnieper|Dnipro River\tPhysical\tSTM\tUA\t50\t31.44\tNatural Earth\n");
     }
     void TearDown() override { fs::remove_all(dir_); }
 
@@ -120,7 +122,13 @@ protected:
 
 TEST_F(GazetteerFiles, LoadsEveryKindWithIds) {
     const geo::Gazetteer g = geo::Gazetteer::load(dir_.string());
-    ASSERT_EQ(g.places().size(), 8u);
+    ASSERT_EQ(g.places().size(), 9u);
+    const auto river = g.findId("river:dnipro-116");
+    ASSERT_GE(river, 0);
+    EXPECT_EQ(g.place(static_cast<std::uint32_t>(river)).kind, geo::PlaceKind::Physical);
+    EXPECT_EQ(g.lookup("the Dnipro river").size(), 0u);  // a name is matched whole
+    EXPECT_EQ(g.lookup("Dnipro river").size(), 1u);
+    EXPECT_EQ(g.lookup("Dnieper").size(), 1u);
     const auto kabul = g.findId("geonames:1138958");
     ASSERT_GE(kabul, 0);
     const geo::Place& k = g.place(static_cast<std::uint32_t>(kabul));
@@ -205,15 +213,15 @@ TEST_F(GazetteerFiles, IndexIsUsedWhenFreshAndIgnoredWhenStaleOrDamaged) {
 
     // A table edited after the index was written: the tables win.
     fs::last_write_time(file("gazetteer.idx"), fs::last_write_time(file("curated.tsv")) - std::chrono::hours(1));
-    EXPECT_EQ(geo::Gazetteer::load(dir_.string()).places().size(), 8u);
+    EXPECT_EQ(geo::Gazetteer::load(dir_.string()).places().size(), 9u);
 
     // A truncated index: the tables again, no crash, no error.
     other.writeIndex(file("gazetteer.idx"));
     fs::resize_file(file("gazetteer.idx"), fs::file_size(file("gazetteer.idx")) - 9);
-    EXPECT_EQ(geo::Gazetteer::load(dir_.string()).places().size(), 8u);
+    EXPECT_EQ(geo::Gazetteer::load(dir_.string()).places().size(), 9u);
     // Not an index at all.
     write("gazetteer.idx", "not an index");
-    EXPECT_EQ(geo::Gazetteer::load(dir_.string()).places().size(), 8u);
+    EXPECT_EQ(geo::Gazetteer::load(dir_.string()).places().size(), 9u);
 }
 
 TEST_F(GazetteerFiles, IndexThatCannotBeWrittenIsAnError) {

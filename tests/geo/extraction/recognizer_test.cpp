@@ -2,6 +2,7 @@
 // are dropped and why, and "Place, Region" qualifiers.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,11 @@ const geo::Gazetteer& gazetteer() {
         {"geonames:4", "Jones", PlaceKind::City, "US", "OK", "PPL", 3000, 35.56, -97.29},
         {"geonames:5", "Rio de Janeiro", PlaceKind::City, "BR", "21", "PPLA", 6700000, -22.9, -43.2},
         {"geonames:6", "Reading", PlaceKind::City, "GB", "ENG", "PPL", 230000, 51.45, -0.97},
+        {"geonames:7", "Kharkiv", PlaceKind::City, "UA", "07", "PPLA", 1430000, 49.98, 36.25},
+        {"admin1:UA.07", "Kharkiv", PlaceKind::Admin1, "UA", "07", "ADM1", 2600000, 49.7, 36.4},
+        {"admin1:US.WA", "Washington", PlaceKind::Admin1, "US", "WA", "ADM1", 7700000, 47.4, -120.5},
+        {"geonames:8", "Dnipro", PlaceKind::City, "UA", "04", "PPLA", 980000, 48.46, 35.04},
+        {"river:dnipro-116", "Dnipro", PlaceKind::Physical, "UA", "", "STM", 0, 50.0, 31.44, {"Dnieper", "Dnipro River"}},
     });
     return g;
 }
@@ -87,6 +93,32 @@ TEST(Recognizer, AStateAfterACommaQualifiesThePlace) {
     EXPECT_EQ(r.mentions[0].qualifier_admin1, "IL");
     const Recognised named("Springfield, Illinois, voted.");
     EXPECT_EQ(named.mentions[0].qualifier_admin1, "IL");
+}
+
+// The ids of the senses a mention keeps.
+std::vector<std::string> senses(const RecognisedMention& m) {
+    std::vector<std::string> out;
+    for (const geo::NameEntry& e : m.entries) out.push_back(gazetteer().place(e.place).id);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+TEST(Recognizer, AFeatureWordAfterANameChoosesItsClass) {
+    // "region" keeps the province, and the mention stays the name.
+    const Recognised region("Shelling hit the Kharkiv region overnight.");
+    ASSERT_EQ(region.spans(), Strings{"Kharkiv"});
+    EXPECT_EQ(senses(region.mentions[0]), Strings{"admin1:UA.07"});
+    const Recognised plain("Shelling hit Kharkiv overnight.");
+    EXPECT_EQ(senses(plain.mentions[0]), (Strings{"admin1:UA.07", "geonames:7"}));
+    const Recognised state("Fires spread in Washington state.");
+    EXPECT_EQ(senses(state.mentions[0]), (Strings{"admin1:US.WA"}));
+    // "Dnipro river" is a name of the river itself.
+    const Recognised river("Troops crossed the Dnipro river at dawn.");
+    ASSERT_EQ(river.spans(), Strings{"Dnipro river"});
+    EXPECT_EQ(senses(river.mentions[0]), Strings{"river:dnipro-116"});
+    // A feature word naming a class the name has no sense of leaves every sense.
+    const Recognised none("They reached the Springfield valley.");
+    EXPECT_EQ(none.mentions.at(0).entries.size(), 2u);
 }
 
 TEST(Recognizer, SmallTownsAreWeak) {
