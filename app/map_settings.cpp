@@ -11,18 +11,12 @@
 #include <nlohmann/json.hpp>
 
 #include "geo/error.hpp"
-#include "geo/raster.hpp"
-#include "geo/vector_layer.hpp"
 
 namespace app {
 
 namespace {
 
 constexpr int kSettingsVersion = 1;
-// Colours of vector layers the reader adds.
-constexpr std::uint32_t kAddedLine = 0x7b3294ffu;
-constexpr std::uint32_t kAddedFill = 0xc2a5cf66u;
-
 bool sameStyle(const geo::LayerStyle& a, const geo::LayerStyle& b) {
     return a.line_rgba == b.line_rgba && a.line_width_px == b.line_width_px && a.fill_rgba == b.fill_rgba;
 }
@@ -55,9 +49,7 @@ bool MapSettings::operator==(const MapSettings& o) const {
     if (layers.size() != o.layers.size()) return false;
     for (std::size_t i = 0; i < layers.size(); ++i)
         if (!sameLayer(layers[i], o.layers[i])) return false;
-    return projection == o.projection && sun_azimuth_deg == o.sun_azimuth_deg &&
-           sun_elevation_deg == o.sun_elevation_deg && vertical_exaggeration == o.vertical_exaggeration &&
-           show_terrain == o.show_terrain && terrain_opacity == o.terrain_opacity &&
+    return projection == o.projection && terrain == o.terrain &&
            show_graticule == o.show_graticule && show_towns == o.show_towns && cluster_markers == o.cluster_markers &&
            show_north_arrow == o.show_north_arrow;
 }
@@ -135,11 +127,11 @@ std::string mapSettingsToJson(const MapSettings& settings) {
     const nlohmann::json json{{"version", kSettingsVersion},
                               {"projection", geo::projectionName(settings.projection)},
                               {"layers", layers},
-                              {"sun_azimuth_deg", settings.sun_azimuth_deg},
-                              {"sun_elevation_deg", settings.sun_elevation_deg},
-                              {"vertical_exaggeration", settings.vertical_exaggeration},
-                              {"show_terrain", settings.show_terrain},
-                              {"terrain_opacity", settings.terrain_opacity},
+                              {"sun_azimuth_deg", settings.terrain.sun_azimuth_deg},
+                              {"sun_elevation_deg", settings.terrain.sun_elevation_deg},
+                              {"vertical_exaggeration", settings.terrain.vertical_exaggeration},
+                              {"show_terrain", settings.terrain.show_terrain},
+                              {"terrain_opacity", settings.terrain.terrain_opacity},
                               {"show_graticule", settings.show_graticule},
                               {"show_towns", settings.show_towns},
                               {"cluster_markers", settings.cluster_markers},
@@ -172,11 +164,11 @@ MapSettings mapSettingsFromJson(const std::string& text, const std::string& sour
             layer.title = entry.value("title", layer.id);
             settings.layers.push_back(layer);
         }
-        settings.sun_azimuth_deg = json.value("sun_azimuth_deg", settings.sun_azimuth_deg);
-        settings.sun_elevation_deg = json.value("sun_elevation_deg", settings.sun_elevation_deg);
-        settings.vertical_exaggeration = json.value("vertical_exaggeration", settings.vertical_exaggeration);
-        settings.show_terrain = json.value("show_terrain", settings.show_terrain);
-        settings.terrain_opacity = json.value("terrain_opacity", settings.terrain_opacity);
+        settings.terrain.sun_azimuth_deg = json.value("sun_azimuth_deg", settings.terrain.sun_azimuth_deg);
+        settings.terrain.sun_elevation_deg = json.value("sun_elevation_deg", settings.terrain.sun_elevation_deg);
+        settings.terrain.vertical_exaggeration = json.value("vertical_exaggeration", settings.terrain.vertical_exaggeration);
+        settings.terrain.show_terrain = json.value("show_terrain", settings.terrain.show_terrain);
+        settings.terrain.terrain_opacity = json.value("terrain_opacity", settings.terrain.terrain_opacity);
         settings.show_graticule = json.value("show_graticule", settings.show_graticule);
         settings.show_towns = json.value("show_towns", settings.show_towns);
         settings.cluster_markers = json.value("cluster_markers", settings.cluster_markers);
@@ -218,65 +210,14 @@ void saveMapSettings(const MapSettings& settings, const std::string& path) {
     }
 }
 
-LayerSettings addLayerFile(const std::string& path, render::MapRenderer& renderer) {
-    LayerSettings entry;
-    entry.id = path;
-    entry.path = path;
-    entry.title = std::filesystem::path(path).filename().string();
-    if (geo::layerFileKind(path) == geo::LayerFileKind::Raster) {
-        const geo::RasterImage image = geo::loadRasterImage(path);
-        try {
-            entry.renderer_index = renderer.addImageLayer(image);
-        } catch (const std::runtime_error& e) {
-            throw geo::Error(geo::ErrorKind::InvalidInput, path + ": cannot draw it (" + e.what() + ")");
-        }
-        entry.raster = true;
-        entry.style = geo::LayerStyle{0u, 0.0f, 0u};
-        return entry;
-    }
-    geo::StyledLayer styled;
-    styled.layer = geo::loadVectorLayer(path);
-    styled.style.line_rgba = kAddedLine;
-    styled.style.line_width_px = 1.5f;
-    styled.style.fill_rgba = styled.layer.kind == geo::GeometryKind::Polygons ? kAddedFill : 0u;
-    styled.id = path;
-    styled.title = entry.title;
-    entry.style = styled.style;
-    entry.renderer_index = renderer.addLayer(styled);
-    return entry;
-}
-
-void loadAddedLayers(MapSettings& settings, render::MapRenderer& renderer, std::vector<std::string>& problems) {
-    for (std::size_t i = 0; i < settings.layers.size();) {
-        LayerSettings& layer = settings.layers[i];
-        if (layer.renderer_index != kLayerNotLoaded) {
-            ++i;
-            continue;
-        }
-        try {
-            const LayerSettings loaded = addLayerFile(layer.path, renderer);
-            layer.renderer_index = loaded.renderer_index;
-            layer.raster = loaded.raster;
-            ++i;
-        } catch (const geo::Error& e) {
-            problems.push_back(e.what());
-            settings.layers.erase(settings.layers.begin() + static_cast<long>(i));
-        }
-    }
-}
-
-render::FrameStyle frameStyleFor(const MapSettings& settings, const geo::MapProjection& projection) {
-    render::FrameStyle style;
+FrameStyle frameStyleFor(const MapSettings& settings, const geo::MapProjection& projection) {
+    FrameStyle style;
     style.projection = projection;
-    style.sun_azimuth_deg = settings.sun_azimuth_deg;
-    style.sun_elevation_deg = settings.sun_elevation_deg;
-    style.vertical_exaggeration = settings.vertical_exaggeration;
-    style.show_terrain = settings.show_terrain;
-    style.terrain_opacity = settings.terrain_opacity;
+    style.terrain = settings.terrain;
     style.show_graticule = settings.show_graticule;
     for (const LayerSettings& layer : settings.layers) {
         if (!layer.visible || layer.renderer_index == kLayerNotLoaded) continue;
-        render::LayerDraw draw;
+        LayerDraw draw;
         draw.layer = layer.renderer_index;
         draw.style = layer.style;
         draw.opacity = layer.opacity;
@@ -285,7 +226,7 @@ render::FrameStyle frameStyleFor(const MapSettings& settings, const geo::MapProj
     }
     // Nothing visible must not fall back to "every layer": keep an explicitly empty order drawable.
     if (style.layers.empty() && !settings.layers.empty()) {
-        render::LayerDraw none;
+        LayerDraw none;
         none.layer = static_cast<std::size_t>(-1);
         style.layers.push_back(none);
     }

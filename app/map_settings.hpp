@@ -2,15 +2,15 @@
 // projection, each layer's visibility, order, opacity, colours and minimum zoom, the terrain's sun
 // and vertical exaggeration, and the map furniture switches. Kept between runs as JSON in
 // $XDG_CONFIG_HOME/textatlas/map.json (written atomically: temporary file, then rename).
-// Turning settings into a render::FrameStyle is here too; drawing the panel is app/ui/layers_panel.
-// No GL and no ImGui here.
+// Turning settings into a FrameStyle is here too; drawing the panel is app/ui/layers_panel, adding
+// a layer's file to the renderer is app/layer_files. No GL, no ImGui and no layer files here.
 #pragma once
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "app/render/map_renderer.hpp"
+#include "app/map_style.hpp"
 #include "geo/basemap.hpp"
 #include "geo/map_projection.hpp"
 
@@ -34,11 +34,7 @@ constexpr std::size_t kLayerNotLoaded = static_cast<std::size_t>(-1);
 struct MapSettings {
     geo::MapProjectionKind projection = geo::MapProjectionKind::WebMercator;
     std::vector<LayerSettings> layers;  // drawing order, first at the bottom
-    float sun_azimuth_deg = 315.0f;
-    float sun_elevation_deg = 45.0f;
-    float vertical_exaggeration = 1.5f;
-    bool show_terrain = true;
-    float terrain_opacity = 1.0f;
+    TerrainStyle terrain;          // sun, exaggeration, terrain shown and its opacity
     bool show_graticule = false;
     bool show_towns = true;        // GeoNames towns as labelled reference points
     bool cluster_markers = true;   // nearby markers merge into one with a count at low zoom
@@ -68,19 +64,7 @@ std::optional<MapSettings> loadMapSettings(const std::string& path);
 // Creates the folder if needed; throws geo::Error(Io) naming the path on failure.
 void saveMapSettings(const MapSettings& settings, const std::string& path);
 
-// Adds the file at `path` to `renderer` and returns its settings entry (drawn on top): a vector
-// file (GeoJSON, Shapefile, GeoPackage, KML… reprojected to lon/lat) as lines, fills or points in
-// the added-layer colours, or a raster (GeoTIFF or any GDAL raster, warped to lon/lat) as a
-// picture. Shared by File → Add layer… and `textatlas render --layer`. Throws geo::Error with one
-// line naming the file if GDAL cannot read it.
-LayerSettings addLayerFile(const std::string& path, render::MapRenderer& renderer);
-
-// Loads every added layer of `settings` that is not in `renderer` yet (renderer_index ==
-// kLayerNotLoaded). A file that fails to load is dropped from the settings and its error
-// appended to `problems` (one line each).
-void loadAddedLayers(MapSettings& settings, render::MapRenderer& renderer, std::vector<std::string>& problems);
-
 // The renderer's style for these settings in `projection`.
-render::FrameStyle frameStyleFor(const MapSettings& settings, const geo::MapProjection& projection);
+FrameStyle frameStyleFor(const MapSettings& settings, const geo::MapProjection& projection);
 
 }  // namespace app

@@ -37,7 +37,7 @@ MarkerScene buildMarkers(const AppState& state) {
             for (std::size_t i = 0; i < other.extraction.places.size(); ++i) {
                 const std::optional<geo::XY> position = placePosition(state, other, i);
                 if (!position) continue;  // not shown in this projection (far side of the globe)
-                render::MarkerInstance m;
+                MarkerInstance m;
                 m.position = *position;
                 m.radius_px = markerRadiusPx(other.extraction.places[i].mentions.size()) * 0.8f * state.ui_scale;
                 m.fill_rgba = kOtherTextFill;
@@ -53,7 +53,7 @@ MarkerScene buildMarkers(const AppState& state) {
     auto add = [&](std::size_t i) {
         const std::optional<geo::XY> position = placePosition(state, *state.doc, i);
         if (!position) return;
-        render::MarkerInstance m;
+        MarkerInstance m;
         m.position = *position;
         m.radius_px = markerRadiusPx(places[i].mentions.size());
         m.fill_rgba = onlyDemonyms(*state.doc, places[i]) ? kDemonymFill : kPlaceFill;
@@ -179,7 +179,7 @@ MarkerScene clusterMarkers(const AppState& state, const MarkerScene& scene) {
     for (std::size_t k = 0; k < count; ++k) {
         const bool other_text = scene.text_of_marker[k].has_value();
         if (!other_text && leader_of[k] != k) continue;
-        render::MarkerInstance marker = scene.markers[k];
+        MarkerInstance marker = scene.markers[k];
         const std::size_t members = other_text ? 1 : size[k];
         if (members > 1) {
             marker.radius_px += (2.0f + 1.5f * std::sqrt(static_cast<float>(members - 1))) * state.ui_scale;
@@ -194,9 +194,9 @@ MarkerScene clusterMarkers(const AppState& state, const MarkerScene& scene) {
     return out;
 }
 
-render::FrameStyle screenFrameStyle(const AppState& state) {
-    render::FrameStyle style = frameStyleFor(state.map, state.projection);
-    for (render::LayerDraw& layer : style.layers) layer.style.line_width_px *= state.ui_scale;
+FrameStyle screenFrameStyle(const AppState& state) {
+    FrameStyle style = frameStyleFor(state.map, state.projection);
+    for (LayerDraw& layer : style.layers) layer.style.line_width_px *= state.ui_scale;
     return style;
 }
 

@@ -6,7 +6,7 @@
 #include <optional>
 #include <vector>
 
-#include "app/render/map_renderer.hpp"
+#include "app/map_style.hpp"
 #include "app/state.hpp"
 
 namespace app {
@@ -21,7 +21,7 @@ float markerRadiusPx(std::size_t mentions);
 // Places the projection does not show (the far side of the globe) get no marker.
 // `cluster_size[i]` is how many of the text's places marker i stands for (1 unless clustered).
 struct MarkerScene {
-    std::vector<render::MarkerInstance> markers;
+    std::vector<MarkerInstance> markers;
     std::vector<std::size_t> place_of_marker;
     std::vector<std::optional<std::size_t>> text_of_marker;
     std::vector<std::size_t> cluster_size;
@@ -38,7 +38,7 @@ MarkerScene drawnMarkers(const AppState& state);
 
 // What the window's map draws its layers with: frameStyleFor(state.map, state.projection) with line
 // widths multiplied by state.ui_scale (HiDPI).
-render::FrameStyle screenFrameStyle(const AppState& state);
+FrameStyle screenFrameStyle(const AppState& state);
 
 // Switches state.projection to `kind`, centred on the view's centre (UTM: its zone), keeping the
 // ground scale at the centre; the globe is shown whole. Cancels any flight. Throws geo::Error if

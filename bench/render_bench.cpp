@@ -133,7 +133,7 @@ void BM_ViewerFrame(benchmark::State& state) {
         if (motion == 2) app_state.view = app_state.view.panned(6.3 * way, -2.7 * way);
         if (motion == 3)
             app_state.view = app_state.view.zoomedAbout(geo::XY{kWidth / 2.0, kHeight / 2.0}, 0.02 * way);
-        if (motion == 4) style.sun_azimuth_deg = float(frame % 360);
+        if (motion == 4) style.terrain.sun_azimuth_deg = float(frame % 360);
         draw();
     }
     static const char* const names[] = {"still", "drag", "glide", "zoom", "redraw"};

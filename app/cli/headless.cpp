@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/frame.hpp"
+#include "app/layer_files.hpp"
 #include "app/scene.hpp"
 #include "app/ui/map_overlay.hpp"
 #include "geo/error.hpp"

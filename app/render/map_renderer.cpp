@@ -364,12 +364,12 @@ struct MapRenderer::Impl {
 
     void drawTerrain(ProjectedScene& scene, const std::vector<WorldCopyTransform>& copies,
                      const geo::Viewport& viewport, const MercatorBox& view, const FrameStyle& style) {
-        if (!style.show_terrain) return;
+        if (!style.terrain.show_terrain) return;
         // Layers wholly hidden under an opaque one drawn after them are skipped (the world relief
         // when the view lies inside the regional DEM): software GL pays for every pixel drawn.
         std::size_t first = 0;
         if (scene.projection.isWebMercator() && copies.size() == 1 && copies.front().shift_metres == 0.0 &&
-            style.terrain_opacity >= 1.0f && !view.empty()) {
+            style.terrain.terrain_opacity >= 1.0f && !view.empty()) {
             const auto lon = [](double x) { return x / kEarthRadiusMercator * 180.0 / kPi; };
             const auto lat = [](double y) { return std::atan(std::sinh(y / kEarthRadiusMercator)) * 180.0 / kPi; };
             for (std::size_t i = terrains.size(); i-- > 1;) {
@@ -383,7 +383,7 @@ struct MapRenderer::Impl {
             terrainMeshes(scene, terrainMinStep(scene.projection, viewport.metresPerPixel()));
         for (std::size_t i = first; i < terrains.size(); ++i) {
             // Feathered or translucent terrain blends with what is below; an opaque one replaces it.
-            const bool blend = (i > 0 && terrains.size() > 1) || style.terrain_opacity < 1.0f;
+            const bool blend = (i > 0 && terrains.size() > 1) || style.terrain.terrain_opacity < 1.0f;
             if (!blend) glDisable(GL_BLEND);
             for (const WorldCopyTransform& copy : copies) {
                 terrains[i].draw(meshes[i], copy, view, viewport.metresPerPixel(), style);
@@ -553,27 +553,6 @@ void MapRenderer::drawMarkers(const geo::Viewport& viewport, const std::vector<M
 }
 
 std::uint64_t MapRenderer::generation() const { return impl_->generation; }
-
-bool operator==(const FrameStyle& a, const FrameStyle& b) {
-    const auto same_layers = [](const std::vector<LayerDraw>& x, const std::vector<LayerDraw>& y) {
-        if (x.size() != y.size()) return false;
-        for (std::size_t i = 0; i < x.size(); ++i) {
-            const LayerDraw& p = x[i];
-            const LayerDraw& q = y[i];
-            if (p.layer != q.layer || p.opacity != q.opacity || p.min_zoom != q.min_zoom ||
-                p.style.line_rgba != q.style.line_rgba || p.style.line_width_px != q.style.line_width_px ||
-                p.style.fill_rgba != q.style.fill_rgba)
-                return false;
-        }
-        return true;
-    };
-    return a.background_rgba == b.background_rgba && a.space_rgba == b.space_rgba &&
-           a.sun_azimuth_deg == b.sun_azimuth_deg && a.sun_elevation_deg == b.sun_elevation_deg &&
-           a.vertical_exaggeration == b.vertical_exaggeration && a.show_terrain == b.show_terrain &&
-           a.terrain_opacity == b.terrain_opacity && a.show_graticule == b.show_graticule &&
-           a.graticule_rgba == b.graticule_rgba && a.projection.crs() == b.projection.crs() &&
-           same_layers(a.layers, b.layers);
-}
 
 Image MapRenderer::renderToImage(const geo::Viewport& viewport, const std::vector<MarkerInstance>& markers,
                                  const FrameStyle& style, const std::function<void()>& draw_on_top) {

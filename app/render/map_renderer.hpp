@@ -26,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "app/map_style.hpp"
 #include "app/render/image.hpp"
 #include "geo/basemap.hpp"
 #include "geo/map_projection.hpp"
@@ -34,45 +35,11 @@
 
 namespace app::render {
 
-struct MarkerInstance {
-    geo::XY position;           // in the frame's projection, metres (EPSG:3857 for Web Mercator)
-    float radius_px = 7.0f;
-    std::uint32_t fill_rgba = 0xd7301fff;    // 0xRRGGBBAA
-    std::uint32_t outline_rgba = 0xffffffff;
-};
-
-// How one layer is drawn in a frame.
-struct LayerDraw {
-    std::size_t layer = 0;  // index among the renderer's layers (the basemap's, then added ones)
-    geo::LayerStyle style;
-    float opacity = 1.0f;   // multiplies the style's alphas
-    double min_zoom = 0.0;  // not drawn below this zoom
-};
-
-struct FrameStyle {
-    std::uint32_t background_rgba = 0xaad3dfff;  // sea / no data
-    std::uint32_t space_rgba = 0xf4f3efffu;      // beyond the world's edge (globe, LAEA, UTM)
-    float sun_azimuth_deg = 315.0f;
-    float sun_elevation_deg = 45.0f;
-    float vertical_exaggeration = 1.5f;
-    bool show_terrain = true;
-    float terrain_opacity = 1.0f;
-    bool show_graticule = false;
-    std::uint32_t graticule_rgba = 0x3c4b5a70u;
-    geo::MapProjection projection;  // Web Mercator unless set
-    // The layers in drawing order (first at the bottom), each with its style; layers not listed
-    // are not drawn. Empty: every layer in its own order and style, if visible.
-    std::vector<LayerDraw> layers;
-};
-
-// What a frame shows where nothing is drawn: the sea in Web Mercator, space in the other projections.
-inline std::uint32_t backgroundColour(const FrameStyle& style) {
-    return style.projection.isWebMercator() ? style.background_rgba : style.space_rgba;
-}
-
-// Two styles draw the same map (the same projection, layers, colours and terrain settings).
-bool operator==(const FrameStyle& a, const FrameStyle& b);
-inline bool operator!=(const FrameStyle& a, const FrameStyle& b) { return !(a == b); }
+// The value types shared with the model (app/map_style.hpp), by their renderer names.
+using app::backgroundColour;
+using app::FrameStyle;
+using app::LayerDraw;
+using app::MarkerInstance;
 
 // A rectangle of the framebuffer in pixels, from its top-left corner (y down), as geo::Viewport counts.
 struct PixelRect {

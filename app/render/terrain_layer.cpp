@@ -183,8 +183,8 @@ void TerrainLayer::draw(const Mesh& mesh, const WorldCopyTransform& transform, c
     if (empty_) return;
     const auto ranges = mesh.visible(transform, view);
     if (ranges.empty()) return;
-    const double azimuth = style.sun_azimuth_deg * kPi / 180.0;
-    const double elevation = std::clamp(static_cast<double>(style.sun_elevation_deg), 1.0, 90.0) * kPi / 180.0;
+    const double azimuth = style.terrain.sun_azimuth_deg * kPi / 180.0;
+    const double elevation = std::clamp(static_cast<double>(style.terrain.sun_elevation_deg), 1.0, 90.0) * kPi / 180.0;
     // Towards the sun in (east, north, up); azimuth is clockwise from north.
     const float sun[3] = {static_cast<float>(std::sin(azimuth) * std::cos(elevation)),
                           static_cast<float>(std::cos(azimuth) * std::cos(elevation)),
@@ -195,12 +195,12 @@ void TerrainLayer::draw(const Mesh& mesh, const WorldCopyTransform& transform, c
     glUniform2fv(u_offset_, 1, transform.offset);
     glUniform2fv(u_scale_, 1, transform.scale);
     glUniform3fv(u_sun_, 1, sun);
-    glUniform1f(u_exaggeration_, style.vertical_exaggeration);
+    glUniform1f(u_exaggeration_, style.terrain.vertical_exaggeration);
     glUniform1i(u_elevation_, 0);
     glUniform2f(u_texels_, static_cast<float>(width_), static_cast<float>(height_));
     glUniform1i(u_bicubic_, bicubic ? 1 : 0);
     glUniform2fv(u_feather_, 1, feather_uv_);
-    glUniform1f(u_opacity_, std::clamp(style.terrain_opacity, 0.0f, 1.0f));
+    glUniform1f(u_opacity_, std::clamp(style.terrain.terrain_opacity, 0.0f, 1.0f));
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, elevation_.get());
     mesh.draw(ranges);

@@ -1,4 +1,5 @@
 #include "app/ui/layers_panel.hpp"
+#include "app/layer_files.hpp"
 
 #include <imgui.h>
 
@@ -182,11 +183,11 @@ void LayersPanel::draw(const AppState& state, ActionQueue& actions, render::MapR
             }
             ImGui::Separator();
             ImGui::TextUnformatted("Terrain");
-            changed |= ImGui::Checkbox("Show terrain", &edited.show_terrain);
-            changed |= ImGui::SliderFloat("Terrain opacity", &edited.terrain_opacity, 0.0f, 1.0f);
-            changed |= ImGui::SliderFloat("Sun azimuth", &edited.sun_azimuth_deg, 0.0f, 360.0f, "%.0f°");
-            changed |= ImGui::SliderFloat("Sun elevation", &edited.sun_elevation_deg, 5.0f, 90.0f, "%.0f°");
-            changed |= ImGui::SliderFloat("Exaggeration", &edited.vertical_exaggeration, 0.5f, 5.0f, "%.1f×");
+            changed |= ImGui::Checkbox("Show terrain", &edited.terrain.show_terrain);
+            changed |= ImGui::SliderFloat("Terrain opacity", &edited.terrain.terrain_opacity, 0.0f, 1.0f);
+            changed |= ImGui::SliderFloat("Sun azimuth", &edited.terrain.sun_azimuth_deg, 0.0f, 360.0f, "%.0f°");
+            changed |= ImGui::SliderFloat("Sun elevation", &edited.terrain.sun_elevation_deg, 5.0f, 90.0f, "%.0f°");
+            changed |= ImGui::SliderFloat("Exaggeration", &edited.terrain.vertical_exaggeration, 0.5f, 5.0f, "%.1f×");
             ImGui::Separator();
             changed |= ImGui::Checkbox("Graticule", &edited.show_graticule);
             changed |= ImGui::Checkbox("Town labels", &edited.show_towns);

@@ -2,7 +2,7 @@
 // the list = drawn on top) with visibility, order, opacity, colours, line width and minimum zoom;
 // the terrain's sun direction, vertical exaggeration and opacity; graticule, towns, clustering and
 // north arrow switches; and Add layer… (any GDAL vector or raster file, reprojected to lon/lat on
-// load; see addLayerFile in app/map_settings). Edits go through SetMapSettings; once an edit is
+// load; see addLayerFile in app/layer_files). Edits go through SetMapSettings; once an edit is
 // finished the settings are saved: into the active text's project when it has one (the viewer
 // writes it, MarkProjectChanged), else atomically into map.json, the default for texts without a
 // project. init() restores them at start, adopt() when a text with saved layers is opened. Also

@@ -26,8 +26,8 @@ app::MapSettings sample() {
     }
     settings.layers[1].visible = false;
     settings.layers[2].opacity = 0.25f;
-    settings.sun_azimuth_deg = 200.0f;
-    settings.vertical_exaggeration = 3.0f;
+    settings.terrain.sun_azimuth_deg = 200.0f;
+    settings.terrain.vertical_exaggeration = 3.0f;
     settings.show_graticule = true;
     return settings;
 }
@@ -125,7 +125,7 @@ TEST(MapSettings, FrameStyleDrawsVisibleLayersInOrder) {
     EXPECT_EQ(style.layers[1].layer, 12u);
     EXPECT_FLOAT_EQ(style.layers[1].opacity, 0.25f);
     EXPECT_DOUBLE_EQ(style.layers[1].min_zoom, 4.0);
-    EXPECT_FLOAT_EQ(style.sun_azimuth_deg, 200.0f);
+    EXPECT_FLOAT_EQ(style.terrain.sun_azimuth_deg, 200.0f);
     EXPECT_TRUE(style.show_graticule);
     // Every layer hidden draws no layer at all (not the renderer's default of all of them).
     for (auto& layer : settings.layers) layer.visible = false;

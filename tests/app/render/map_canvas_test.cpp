@@ -200,7 +200,7 @@ TEST_F(MapCanvasTest, ANewStyleOrLayerDrawsTheMapAfresh) {
     const geo::Viewport view = regionView();
     FrameStyle style;
     frame(canvas, view, &kind, {}, style);
-    style.sun_azimuth_deg = 135.0f;  // light from the south-east
+    style.terrain.sun_azimuth_deg = 135.0f;  // light from the south-east
     const Image relit = frame(canvas, view, &kind, {}, style);
     EXPECT_EQ(kind, CanvasFrame::Redrawn);
     EXPECT_EQ(compare(relit, direct(view, {}, style), 0).largest, 0);

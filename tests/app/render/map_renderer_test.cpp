@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "support/geotiff_writer.hpp"
+#include "app/layer_files.hpp"
 #include "app/map_settings.hpp"
 #include "app/render/fill_layer.hpp"
 #include "app/render/gl_context.hpp"
@@ -192,7 +193,7 @@ TEST_F(RenderTest, TerrainIsShadedAndChangesWithTheSun) {
     app::render::FrameStyle style;
     style.background_rgba = 0xff00ffff;  // magenta: would show wherever the terrain is missing
     const Image from_north_west = renderer.renderToImage(view, {}, style);
-    style.sun_azimuth_deg = 135.0f;
+    style.terrain.sun_azimuth_deg = 135.0f;
     const Image from_south_east = renderer.renderToImage(view, {}, style);
 
     std::set<std::uint32_t> colours;
@@ -746,7 +747,7 @@ TEST_F(RenderTest, ChangingTheMinimumZoomHidesALayer) {
     // The regional countries layer (index 6) drawn alone in red, then only from one zoom above the view's.
     const geo::Viewport view(320, 240, mercator(69.2, 34.5), 6.0);
     app::render::FrameStyle style;
-    style.show_terrain = false;
+    style.terrain.show_terrain = false;
     app::render::LayerDraw borders;
     borders.layer = 6;
     borders.style.line_rgba = 0xff0000ffu;

@@ -12,6 +12,7 @@
 
 #include "support/geotiff_writer.hpp"
 #include "app/actions.hpp"
+#include "app/layer_files.hpp"
 #include "app/map_settings.hpp"
 #include "app/project_io.hpp"
 #include "app/render/gl_context.hpp"

@@ -91,7 +91,7 @@ TEST_F(HiDpi, LineWidthsScaleWithTheContentScale) {
         rivers.style.line_width_px = 1.5f;
         s->map.layers = {rivers};
     }
-    const render::FrameStyle a = screenFrameStyle(standard), b = screenFrameStyle(dense);
+    const FrameStyle a = screenFrameStyle(standard), b = screenFrameStyle(dense);
     ASSERT_EQ(a.layers.size(), b.layers.size());
     ASSERT_FALSE(a.layers.empty());
     for (std::size_t i = 0; i < a.layers.size(); ++i)
