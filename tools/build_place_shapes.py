@@ -28,6 +28,7 @@ import unicodedata
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "gazetteer"))
+import areas  # noqa: E402
 import geodata  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -56,70 +57,11 @@ def read_table(path, columns):
     return rows
 
 
-# ---------------------------------------------------------------------------------------------
-# Areas: countries and admin-1 regions
-
-# Words around an admin-1 name in Natural Earth's gn_name/woe_name ("Land Schleswig-Holstein",
-# "Provincie Groningen", "Chernivets'ka Oblast'") that GeoNames' names lack.
-ADMIN_WORDS = re.compile(r"^(land|provincie|province|provincia|region|departement|department|state|estado|"
-                         r"oblast|fylke|laen|county|prefecture|governorate|wilayat|muhafazat|"
-                         r"distrikt|district|voivodeship|kraj|canton|kanton|of|de|du|del|la|le|the)$")
-
-
-def admin_keys(name):
-    """Folded forms of a name with and without the generic words around it."""
-    if not name:
-        return []
-    words = fold(name).split()
-    core = [w for w in words if not ADMIN_WORDS.match(w)]
-    out = [" ".join(words)]
-    if core and core != words:
-        out.append(" ".join(core))
-    return out
-
-
 def build_areas(world_map, gazetteer_dir):
-    """(place_id, polygons) of countries and admin-1 regions matched to gazetteer ids."""
     admin1 = read_table(os.path.join(gazetteer_dir, "admin1.tsv"), 7)
     countries = read_table(os.path.join(gazetteer_dir, "countries.tsv"), 10)
-    iso3_to_iso2 = {c[1]: c[0] for c in countries}
-    known_iso2 = {c[0] for c in countries}
-    codes = {r[0] for r in admin1}
-    by_name = {}
-    for code, name, alts, *_ in admin1:
-        for n in [name] + (alts.split("|") if alts else []):
-            for key in admin_keys(n):
-                by_name.setdefault((code[:2], key), set()).add(code)
-
-    out = {}
-    for attrs, wkb in geodata.read_gpkg_features(world_map, "countries", ["iso_a2", "ISO_A3"]):
-        iso2 = attrs["iso_a2"] if attrs["iso_a2"] in known_iso2 else iso3_to_iso2.get(attrs["ISO_A3"] or "")
-        if not iso2:
-            continue
-        out.setdefault(f"country:{iso2}", []).extend(geodata.parse_wkb(wkb)[1])
-
-    taken = {}
-    unmatched = []
-    features = geodata.read_gpkg_features(world_map, "states_provinces", ["iso_a2", "name", "woe_name", "gn_name", "fips"])
-    for attrs, wkb in features:
-        country = attrs["iso_a2"]
-        found = set()
-        for n in (attrs["name"], attrs["woe_name"], attrs["gn_name"]):
-            for key in admin_keys(n):
-                found |= by_name.get((country, key), set())
-        if len(found) != 1:
-            # GeoNames' admin-1 codes are FIPS 10-4 codes for most countries ("UP03" → UA.03).
-            fips = attrs["fips"] or ""
-            code = f"{country}.{fips[2:]}" if len(fips) > 2 and not found else None
-            found = {code} if code in codes else set()
-        if len(found) == 1:
-            code = found.pop()
-            taken.setdefault(code, []).extend(geodata.parse_wkb(wkb)[1])
-        else:
-            unmatched.append(f'{country} {attrs["name"]}')
-    for code, polygons in taken.items():
-        out[f"admin1:{code}"] = polygons
-    return out, len(taken), len(codes), unmatched
+    return areas.match_areas(world_map, [(r[0], [r[1]] + (r[2].split("|") if r[2] else [])) for r in admin1],
+                             [(c[0], c[1]) for c in countries])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -188,21 +130,12 @@ def representative_vertex(lines):
     return min((p for line in lines for p in line), key=lambda p: ((p[0] - mx) ** 2 + (p[1] - my) ** 2, p))
 
 
-def inside_ring(point, ring):
-    x, y = point
-    inside = False
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
-        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
-            inside = not inside
-    return inside
-
-
 def country_at(point, country_polygons):
     for place_id, polygons, box in country_polygons:
         if not (box[0] <= point[0] <= box[1] and box[2] <= point[1] <= box[3]):
             continue
         for rings in polygons:
-            if inside_ring(point, rings[0]) and not any(inside_ring(point, hole) for hole in rings[1:]):
+            if geodata.inside_polygon(point, rings):
                 return place_id.split(":", 1)[1]
     return ""
 

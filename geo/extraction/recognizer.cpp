@@ -368,7 +368,8 @@ Verdict judge(const RawMention& m, const std::vector<Token>& tokens, const std::
         // A village (fewer than 1,000 people: GeoNames cities500 lists them down to 500) named by a
         // lone capitalised word is mostly a surname or an ordinary word ("Section", "Sheldon"): only
         // "in X", "near X" or "X, State" make it a place.
-        if (maxCityPopulation(m, g) < 1000 && !located) {
+        // (A population of 0 is unknown, not small: GeoNames lists Muntinlupa, 500,000 people, so.)
+        if (maxCityPopulation(m, g) > 0 && maxCityPopulation(m, g) < 1000 && !located) {
             const bool qualified = last.gap_after == Gap::Comma && m.last + 1 < tokens.size() && tokens[m.last + 1].capitalised;
             if (!qualified) return Verdict::Drop;
         }
@@ -469,6 +470,23 @@ std::vector<RecognisedMention> recognise(const Document& doc, const Gazetteer& g
         kept = std::move(sorted);
         kept_weak = std::move(sorted_weak);
         qualifiers = std::move(sorted_q);
+    }
+    // Lists: names one after another, apart by ", ", " and ", " or " or ", and " ("Indianapolis and
+    // Columbus", "Lagos, Kano and Abuja") share a list number.
+    std::size_t lists = 0;
+    for (std::size_t i = 0; i + 1 < kept.size(); ++i) {
+        const std::size_t end = kept[i].last, next = kept[i + 1].first;
+        if (tokens[end].passage != tokens[next].passage || tokens[end].possessive) continue;
+        const auto conjunction = [&](std::size_t k) {
+            return !tokens[k].capitalised && (tokens[k].lower == "and" || tokens[k].lower == "or") &&
+                   tokens[k].gap_after == Gap::Space;
+        };
+        const bool listed = (next == end + 1 && tokens[end].gap_after == Gap::Comma) ||
+                            (next == end + 2 && (tokens[end].gap_after == Gap::Space || tokens[end].gap_after == Gap::Comma) &&
+                             conjunction(end + 1));
+        if (!listed || !kept[i].qualifier_country.empty()) continue;
+        if (kept[i].list == 0) kept[i].list = ++lists;
+        kept[i + 1].list = kept[i].list;
     }
     for (std::size_t i = 0; i < kept.size(); ++i) {
         RecognisedMention& m = kept[i];

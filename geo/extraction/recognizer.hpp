@@ -25,6 +25,7 @@ struct RecognisedMention {
     bool weak = false;               // kept only if the rest of the document supports it
     std::string qualifier_country;   // "Rome, Georgia", "Alexandria, Va.": restricts the candidates
     std::string qualifier_admin1;
+    std::size_t list = 0;            // names listed together ("Indianapolis and Columbus") share a number; 0: none
 };
 
 // Recognition over the tokens of a document (tokenise()), in text order.
@@ -41,7 +42,8 @@ struct RecognisedMention {
 // people, or < 100,000 for ordinary words) are weak. Dropped as people: a word the text elsewhere
 // uses in a person's name (after a title or a common given name, beside "said", before an age:
 // "Rev. Roy Jones" … "Jones") when it is no more than a town; a place before a local institution
-// ("Paris High School") stays a place. "Place, Region" ("Alexandria, Va.") sets the qualifier.
+// ("Paris High School") stays a place. "Place, Region" ("Alexandria, Va.") sets the qualifier;
+// names one after another apart by commas, "and" or "or" are marked as a list.
 std::vector<RecognisedMention> recognise(const Document& doc, const Gazetteer& gazetteer, const std::vector<Token>& tokens);
 
 }  // namespace geo::extract

@@ -80,6 +80,7 @@ struct Sense {
     std::uint32_t index = 0;      // gazetteer index
     PlaceKind kind = PlaceKind::City;
     bool point_like = false;
+    bool big_city = false;        // a city of 100,000 people or more
 };
 
 // Numbers for the country and admin-1 codes of one document's senses: equal codes get equal numbers,
@@ -249,6 +250,7 @@ void resolveInContext(std::vector<Group>& groups, const Gazetteer& gazetteer) {
                 sense.index = ci;
                 sense.kind = p.kind;
                 sense.point_like = isPointLike(p);
+                sense.big_city = p.kind == PlaceKind::City && p.population >= 100000;
                 sense.country = codes.of(p.country);
                 sense.admin1 = codes.of(p.admin1);
                 sense.lat = p.position.lat;
@@ -285,6 +287,23 @@ void resolveInContext(std::vector<Group>& groups, const Gazetteer& gazetteer) {
         // Names that may be ordinary words support others less.
         support_weight[gi] = groups[gi].weak ? 0.5 : 1.0;
     }
+    // Senses of listed names that are ten times smaller than the largest town of their name: the big
+    // cities listed with them give them no support (a list of big cities names big places, far apart
+    // as often as not: "Indianapolis and Columbus"); small neighbours still do ("Paris, Sulphur
+    // Springs and Clarksville" in Texas).
+    std::vector<char> small_in_list(first.back(), 0);
+    for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+        if (groups[gi].list == 0) continue;
+        std::int64_t largest = 0;
+        for (std::uint32_t c : groups[gi].candidates) {
+            const Place& p = gazetteer.place(c);
+            if (p.kind == PlaceKind::City) largest = std::max(largest, p.population);
+        }
+        for (std::size_t k = 0; k < groups[gi].candidates.size(); ++k) {
+            const Place& p = gazetteer.place(groups[gi].candidates[k]);
+            small_in_list[first[gi] + k] = p.kind == PlaceKind::City && p.population * 10 < largest;
+        }
+    }
     std::vector<Supporter> supporters;
     supporters.reserve(senses.size());
     std::vector<std::size_t> supporter_first(groups.size() + 1, 0);
@@ -320,15 +339,18 @@ void resolveInContext(std::vector<Group>& groups, const Gazetteer& gazetteer) {
             const std::size_t hi = std::min(groups.size(), gi + kWindow + 1);
             for (std::size_t k = 0; k < g.candidates.size(); ++k) {
                 const Sense& c = packed[first[gi] + k];
+                const std::size_t unsupported_list = small_in_list[first[gi] + k] ? g.list : 0;
                 double support = 0.0;
                 double loose = 0.0;
                 for (std::size_t hj = lo; hj < hi; ++hj) {
                     if (hj == gi) continue;
+                    const bool listed_with = unsupported_list != 0 && groups[hj].list == unsupported_list;
                     double best = 0.0;
                     bool best_loose = false;
                     const Supporter* o = supporters.data() + supporter_first[hj];
                     const Supporter* const o_end = supporters.data() + supporter_first[hj + 1];
                     for (; o != o_end && o->share > best; ++o) {
+                        if (listed_with && o->sense.big_city) continue;
                         const Tie tie = relatedness(c, o->sense, near);
                         const double product = o->share * tie.strength;
                         if (product > best) {
@@ -381,6 +403,7 @@ Resolution resolve(const std::vector<RecognisedMention>& kept, const Gazetteer& 
         Group& g = groups[it->second];
         g.mentions.push_back(i);
         g.weak = g.weak && kept[i].weak;
+        if (g.list == 0) g.list = kept[i].list;
         if (!kept[i].qualifier_country.empty() && g.qualifier_country.empty()) {
             g.qualifier_country = kept[i].qualifier_country;
             g.qualifier_admin1 = kept[i].qualifier_admin1;

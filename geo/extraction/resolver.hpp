@@ -25,6 +25,7 @@ struct NameSenses {
     bool weak = false;                            // every mention was weak
     std::string qualifier_country;                // "Rome, Georgia": restricts candidates
     std::string qualifier_admin1;
+    std::size_t list = 0;                         // the list its first listed mention is in (0: none)
     int best = -1;                                // chosen candidate; -1: the name is dropped
 };
 
@@ -41,7 +42,10 @@ struct Resolution {
 // context: each sense earns support from the likely senses of the 40 names either side (the same
 // place, a containing admin-1 or country, nearby within 400 km, one province within about 200 km;
 // loose ties — one province far apart, one country — add up to a capped amount), so the combination
-// of senses that lies together wins ("Walker County" and "Huntsville": both in Texas). Weak names
+// of senses that lies together wins ("Walker County" and "Huntsville": both in Texas). A list of
+// big cities reads as big cities: a namesake ten times smaller than the largest town of its name
+// gets no support from the big cities (100,000+) listed with it ("Indianapolis and Columbus" is
+// Columbus, Ohio, not the Columbus 60 km from Indianapolis). Weak names
 // (small towns named like ordinary words) are dropped unless the context supports them.
 Resolution resolve(const std::vector<RecognisedMention>& mentions, const Gazetteer& gazetteer);
 

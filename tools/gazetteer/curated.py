@@ -116,6 +116,7 @@ ADMIN1_ALT_NAMES = {
     "AF.31": ["Jawzjan"],
     "AF.42": ["Panjsher"],
     "US.DC": ["D.C."],
+    "PH.NCR": ["Metro Manila"],     # GeoNames "National Capital Region": news says Metro Manila
 }
 
 # AP-style state abbreviations ("Alexandria, Va."): matched only right after a place and a comma.
@@ -234,13 +235,40 @@ PLACES = [
     ("levant", "Levant", ["the Levant"], "Region", "RGN", "", 33.5, 36.0),
     ("patagonia", "Patagonia", [], "Region", "RGN", "AR", -45.0, -69.0),
     ("gobi-desert", "Gobi Desert", ["Gobi"], "Physical", "DSRT", "", 43.0, 105.0),
+    # --- Large islands and island groups (GeoNames cities lack them; news names them as places)
+    ("luzon", "Luzon", [], "Region", "ISL", "PH", 16.0, 121.0),
+    ("mindanao", "Mindanao", [], "Region", "ISL", "PH", 7.8, 125.0),
+    ("visayas", "Visayas", ["the Visayas"], "Region", "ISLS", "PH", 11.0, 123.5),
+    ("mindoro", "Mindoro", [], "Region", "ISL", "PH", 12.9, 121.1),
+    ("borneo", "Borneo", [], "Region", "ISL", "", 0.9, 114.0),
+    ("sumatra", "Sumatra", [], "Region", "ISL", "ID", -0.6, 101.3),
+    ("java", "Java", [], "Region", "ISL", "ID", -7.5, 110.0),
+    ("sulawesi", "Sulawesi", ["Celebes"], "Region", "ISL", "ID", -2.0, 121.0),
+    ("honshu", "Honshu", [], "Region", "ISL", "JP", 36.0, 138.0),
+    ("sicily", "Sicily", [], "Region", "ISL", "IT", 37.6, 14.1),
+    ("sardinia", "Sardinia", [], "Region", "ISL", "IT", 40.1, 9.0),
+    ("corsica", "Corsica", [], "Region", "ISL", "FR", 42.15, 9.1),
+    ("crete", "Crete", [], "Region", "ISL", "GR", 35.2, 24.9),
+    ("lofoten", "Lofoten", ["Lofoten Islands"], "Region", "ISLS", "NO", 68.2, 13.9),
+    ("svalbard-islands", "Spitsbergen", [], "Region", "ISL", "SJ", 78.7, 16.0),
+    ("vancouver-island", "Vancouver Island", [], "Region", "ISL", "CA", 49.6, -125.6),
+    # --- Fjords, lakes and wetlands news names
+    ("sognefjord", "Sognefjord", ["Sognefjorden"], "Physical", "FJD", "NO", 61.1, 6.0),
+    ("hardangerfjord", "Hardangerfjord", ["Hardangerfjorden"], "Physical", "FJD", "NO", 60.2, 6.0),
+    ("laguna-de-bay", "Laguna de Bay", ["Laguna Lake"], "Physical", "LK", "PH", 14.38, 121.25),
+    ("lake-victoria", "Lake Victoria", [], "Physical", "LK", "", -1.0, 33.0),
+    ("lake-titicaca", "Lake Titicaca", [], "Physical", "LK", "", -15.8, -69.4),
+    ("dead-sea", "Dead Sea", [], "Physical", "LK", "", 31.5, 35.5),
     # --- Mountains, rivers, seas elsewhere
     ("alps", "Alps", ["the Alps"], "Physical", "MTS", "", 46.5, 10.0),
     ("andes", "Andes", ["Andes Mountains"], "Physical", "MTS", "", -15.0, -72.0),
     ("rocky-mountains", "Rocky Mountains", ["Rockies"], "Physical", "MTS", "US", 43.0, -110.0),
     ("appalachian-mountains", "Appalachian Mountains", ["Appalachians"], "Physical", "MTS", "US", 37.5, -81.0),
     ("mississippi-river", "Mississippi River", [], "Physical", "STM", "US", 32.3, -91.0),
-    ("amazon-river", "Amazon River", ["Amazon rainforest"], "Physical", "STM", "BR", -3.0, -60.0),
+    ("amazon-river", "Amazon River", [], "Physical", "STM", "BR", -3.0, -60.0),
+    # "The Amazon" in news is the rainforest and its basin more often than the river.
+    ("amazon-rainforest", "Amazon", ["Amazon rainforest", "Amazonia", "Amazon basin"], "Region", "RGN", "BR", -3.4, -62.2),
+    ("pantanal", "Pantanal", [], "Region", "WTLD", "BR", -18.0, -56.9),
     ("danube", "Danube", ["Danube River"], "Physical", "STM", "", 44.8, 20.5),
     ("rhine", "Rhine", ["Rhine River"], "Physical", "STM", "DE", 50.9, 7.0),
     ("yangtze", "Yangtze", ["Yangtze River"], "Physical", "STM", "CN", 30.6, 114.3),

@@ -141,6 +141,42 @@ def read_gpkg_features(path, table, columns):
     return [(dict(zip(columns, r[:-1])), gpkg_wkb(r[-1])) for r in rows if r[-1] is not None]
 
 
+def inside_ring(point, ring):
+    """Even-odd rule: True when (lon, lat) lies inside the ring."""
+    x, y = point
+    inside = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+def inside_polygon(point, rings):
+    """Inside the outer ring and outside every hole."""
+    return inside_ring(point, rings[0]) and not any(inside_ring(point, hole) for hole in rings[1:])
+
+
+def ring_area_centroid(ring):
+    """Area and area centroid (lon, lat) of a ring, in plain degrees (shoelace formula)."""
+    area = cx = cy = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        cross = x1 * y2 - x2 * y1
+        area += cross
+        cx += (x1 + x2) * cross
+        cy += (y1 + y2) * cross
+    area /= 2
+    if area == 0:
+        return 0.0, ring[0]
+    return abs(area), (cx / (6 * area), cy / (6 * area))
+
+
+def main_centroid(polygons):
+    """The area centroid (lon, lat) of the largest polygon, when it lies inside that polygon (a
+    concave or ring-shaped one may have its centroid outside); else None."""
+    area, centroid, rings = max(((*ring_area_centroid(p[0]), p) for p in polygons), key=lambda t: t[0])
+    return centroid if area > 0 and inside_polygon(centroid, rings) else None
+
+
 def bounds(points):
     xs = [p[0] for p in points]
     ys = [p[1] for p in points]

@@ -121,6 +121,15 @@ TEST(Recognizer, AFeatureWordAfterANameChoosesItsClass) {
     EXPECT_EQ(none.mentions.at(0).entries.size(), 2u);
 }
 
+TEST(Recognizer, NamesOneAfterAnotherAreAList) {
+    const Recognised r("Crews from Springfield, Reading and Kharkiv came. Illinois sent none.");
+    ASSERT_EQ(r.mentions.size(), 4u);
+    EXPECT_NE(r.mentions[0].list, 0u);
+    EXPECT_EQ(r.mentions[1].list, r.mentions[0].list);
+    EXPECT_EQ(r.mentions[2].list, r.mentions[0].list);
+    EXPECT_EQ(r.mentions[3].list, 0u);
+}
+
 TEST(Recognizer, SmallTownsAreWeak) {
     const Recognised r("They drove through Jones.");
     ASSERT_EQ(r.mentions.size(), 1u);

@@ -98,6 +98,20 @@ TEST(Resolver, AProvinceNamedAfterItsCapitalMeansTheCity) {
     EXPECT_EQ(chosen(g, resolve({mention(g, "Kabul")}, g), 0), "geonames:kabul");
 }
 
+TEST(Resolver, AListOfBigCitiesReadsAsBigCities) {
+    const geo::Gazetteer g = smallGazetteer({
+        {"geonames:indy", "Indianapolis", PlaceKind::City, "US", "IN", "PPLA", 880000, 39.77, -86.16},
+        {"geonames:oh", "Columbus", PlaceKind::City, "US", "OH", "PPLA", 900000, 39.96, -83.0},
+        {"geonames:in", "Columbus", PlaceKind::City, "US", "IN", "PPLA2", 44000, 39.62, -86.0},
+    });
+    // Apart, a small Columbus next door to Indianapolis wins by nearness ...
+    EXPECT_EQ(chosen(g, resolve({mention(g, "Indianapolis"), mention(g, "Columbus")}, g), 1), "geonames:in");
+    // ... listed together ("Indianapolis and Columbus"), the big one does.
+    RecognisedMention a = mention(g, "Indianapolis"), b = mention(g, "Columbus");
+    a.list = b.list = 1;
+    EXPECT_EQ(chosen(g, resolve({a, b}, g), 1), "geonames:oh");
+}
+
 TEST(Resolver, NoMentionsNoNames) {
     const geo::Gazetteer g = springfields();
     const Resolution r = resolve({}, g);
