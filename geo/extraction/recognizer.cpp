@@ -207,6 +207,16 @@ bool onlyCityLike(const RawMention& m, const Gazetteer& g) {
     return std::all_of(m.entries.begin(), m.entries.end(), [&](const NameEntry& e) { return isCityLike(g.place(e.place)); });
 }
 
+// No sense bigger than a town or a small province (an admin-1 region of fewer than 2 million people:
+// Bermuda's Smith's Parish, Cape Verde's Paul, Uruguay's Flores): such a name is as likely a
+// person's, and the rules about people apply to it as to a town's.
+bool onlyMinorPlaces(const RawMention& m, const Gazetteer& g) {
+    return std::all_of(m.entries.begin(), m.entries.end(), [&](const NameEntry& e) {
+        const Place& p = g.place(e.place);
+        return isCityLike(p) || (p.kind == PlaceKind::Admin1 && p.population < 2000000);
+    });
+}
+
 // Every sense is one of Natural Earth's rivers (ids "river:…"), known by a bare name ("Volga").
 bool onlyRivers(const RawMention& m, const Gazetteer& g) {
     return std::all_of(m.entries.begin(), m.entries.end(),
@@ -297,6 +307,11 @@ Verdict judge(const RawMention& m, const std::vector<Token>& tokens, const std::
         const Token& next = tokens[m.last + 1];
         if (next.capitalised && inList(next, kListOrganisation)) return Verdict::Drop;
     }
+    // "St. Patrick's Day", "Lincoln Day Dinner", "Columbus Day": a holiday or an event.
+    if (m.last + 1 < tokens.size() && (last.gap_after == Gap::Space || last.possessive) &&
+        tokens[m.last + 1].capitalised && tokens[m.last + 1].lower == "day") {
+        return Verdict::Drop;
+    }
     if (m.demonym) return Verdict::Keep;
     if (single && !first.all_caps && inList(first, kListNever)) return Verdict::Drop;
 
@@ -321,11 +336,11 @@ Verdict judge(const RawMention& m, const std::vector<Token>& tokens, const std::
     // A surname used elsewhere in the text ("Rev. Roy Jones" … "Jones"), when the name is no more
     // than a town.
     if (single && !located && person_words.count(word) != 0 &&
-        (personal || (onlyCityLike(m, g) && maxCityPopulation(m, g) < 1000000))) {
+        (personal || (onlyMinorPlaces(m, g) && maxCityPopulation(m, g) < 1000000))) {
         return Verdict::Drop;
     }
     // "Walker said", "said Clifford": a speaker, unless a capital speaking for its government.
-    if (single && !located && onlyCityLike(m, g) && maxCityPopulation(m, g) < 100000 && m.last + 1 < tokens.size() &&
+    if (single && !located && onlyMinorPlaces(m, g) && maxCityPopulation(m, g) < 100000 && m.last + 1 < tokens.size() &&
         last.gap_after == Gap::Space && inList(tokens[m.last + 1], kListSpeech)) {
         return Verdict::Drop;
     }
@@ -344,7 +359,7 @@ Verdict judge(const RawMention& m, const std::vector<Token>& tokens, const std::
                        (m.last + 1 < tokens.size() && inList(tokens[m.last + 1], kListSpeech)))) {
         return Verdict::Drop;
     }
-    if (single && (personal || river_only || (onlyCityLike(m, g) && maxCityPopulation(m, g) < 1000000))) {
+    if (single && (personal || river_only || (onlyMinorPlaces(m, g) && maxCityPopulation(m, g) < 1000000))) {
         const auto nameLike = [&](std::size_t k) {
             const Token& t = tokens[k];
             // A neighbouring place name counts too when one of the two is a common personal name

@@ -32,6 +32,9 @@ const geo::Gazetteer& gazetteer() {
         {"admin1:US.WA", "Washington", PlaceKind::Admin1, "US", "WA", "ADM1", 7700000, 47.4, -120.5},
         {"geonames:8", "Dnipro", PlaceKind::City, "UA", "04", "PPLA", 980000, 48.46, 35.04},
         {"river:dnipro-116", "Dnipro", PlaceKind::Physical, "UA", "", "STM", 0, 50.0, 31.44, {"Dnieper", "Dnipro River"}},
+        {"admin1:TM.05", "Mary", PlaceKind::Admin1, "TM", "05", "ADM1", 600000, 37.6, 61.8},
+        {"admin1:BM.09", "Smith's", PlaceKind::Admin1, "BM", "09", "ADM1", 5000, 32.3, -64.7, {"Smith"}},
+        {"geonames:9", "Patrick", PlaceKind::City, "IM", "", "PPL", 1200, 54.2, -4.7},
     });
     return g;
 }
@@ -128,6 +131,19 @@ TEST(Recognizer, NamesOneAfterAnotherAreAList) {
     EXPECT_EQ(r.mentions[1].list, r.mentions[0].list);
     EXPECT_EQ(r.mentions[2].list, r.mentions[0].list);
     EXPECT_EQ(r.mentions[3].list, 0u);
+}
+
+TEST(Recognizer, PeopleNamedLikeSmallProvinces) {
+    // Given names and surnames that name a small province somewhere are people like town names are.
+    EXPECT_TRUE(Recognised("\"It works,\" said Mary Wheeler, a teacher.").spans().empty());
+    EXPECT_TRUE(Recognised("Police arrested Rodney Eric Smith. Smith denied it.").spans().empty());
+    // A province of millions stays a place beside a name ("Kharkiv Mayor Terekhov").
+    EXPECT_EQ(Recognised("Kharkiv Mayor Ihor Terekhov spoke.").spans(), Strings{"Kharkiv"});
+}
+
+TEST(Recognizer, HolidaysAreNoPlaces) {
+    EXPECT_TRUE(Recognised("Safety first on St. Patrick's Day.").spans().empty());
+    EXPECT_TRUE(Recognised("Speeches at the Springfield Day dinner.").spans().empty());
 }
 
 TEST(Recognizer, SmallTownsAreWeak) {
