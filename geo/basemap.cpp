@@ -137,7 +137,7 @@ Basemap loadBasemap(const std::string& data_dir) {
 }
 
 std::vector<Town> loadTowns(const std::string& path) {
-    std::call_once(gdal::drivers_registered, [] { GDALAllRegister(); });
+    gdal::registerDriversOnce();
     gdal::QuietErrors quiet;
     gdal::DatasetPtr dataset(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
     if (!dataset) throw Error(ErrorKind::MissingData, path + ": cannot open as a vector file" + gdal::lastErrorSuffix(path));

@@ -4,6 +4,7 @@
 #pragma once
 #include <cpl_conv.h>
 #include <cpl_error.h>
+#include <cpl_string.h>
 #include <gdal.h>
 #include <gdal_alg.h>
 #include <gdal_utils.h>
@@ -60,6 +61,11 @@ struct CplFreer {
 };
 using CplStringPtr = std::unique_ptr<char, CplFreer>;
 
+struct CslDestroyer {
+    void operator()(char** list) const { CSLDestroy(list); }
+};
+using CplStringList = std::unique_ptr<char*, CslDestroyer>;
+
 // While alive, GDAL errors raised on this thread go nowhere (GDAL's handler stack is per thread)
 // and the last-error slot starts empty, so CPLGetLastErrorMsg() describes this scope only.
 class QuietErrors {
@@ -87,8 +93,18 @@ inline std::string lastErrorSuffix(const std::string& path) {
     return reason.empty() ? std::string() : " (GDAL: " + reason + ")";
 }
 
-// GDALAllRegister is not cheap and must run once per process before any open.
+// Turns GDAL's network access (and VRT Python) off for the process (geo/local_gdal_open.cpp, the
+// policy on what GDAL may open).
+void configureLocalOnly();
+
+// GDALAllRegister is not cheap and must run once per process before any open; GDAL never reaches
+// the network after it.
 inline std::once_flag drivers_registered;
-inline void registerDriversOnce() { std::call_once(drivers_registered, [] { GDALAllRegister(); }); }
+inline void registerDriversOnce() {
+    std::call_once(drivers_registered, [] {
+        GDALAllRegister();
+        configureLocalOnly();
+    });
+}
 
 }  // namespace geo::gdal

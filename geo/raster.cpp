@@ -8,6 +8,7 @@
 
 #include "geo/error.hpp"
 #include "geo/gdal_handles.hpp"
+#include "geo/local_gdal_open.hpp"
 
 namespace geo {
 
@@ -23,19 +24,10 @@ float Raster::sample(double x, double y) const {
 
 namespace {
 
-void requireFile(const std::string& path) {
-    // GDAL's virtual paths (/vsizip/…, /vsimem/…) are not on the file system; let GDAL judge those.
-    if (path.rfind("/vsi", 0) == 0) return;
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) throw Error(ErrorKind::MissingData, path + ": file not found");
-}
-
-// The file opened as a GDAL raster, or the one-line error naming it; GDAL's own messages are the
-// caller's to silence (a gdal::QuietErrors alive while the dataset is read).
+// The file opened as a GDAL raster under the local-files policy, or the one-line error naming it;
+// GDAL's own messages are the caller's to silence (a gdal::QuietErrors alive while it is read).
 gdal::DatasetPtr openRasterFile(const std::string& path) {
-    requireFile(path);
-    gdal::registerDriversOnce();
-    gdal::DatasetPtr dataset(GDALOpenEx(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    gdal::DatasetPtr dataset = openLocalGdalFile(path, GDAL_OF_RASTER);
     if (!dataset) {
         throw Error(ErrorKind::CorruptData, path + ": not a raster GDAL can read" + gdal::lastErrorSuffix(path));
     }
@@ -309,11 +301,8 @@ RasterImage loadRasterImage(const std::string& path, int max_side) {
 }
 
 LayerFileKind layerFileKind(const std::string& path) {
-    requireFile(path);
-    gdal::registerDriversOnce();
     gdal::QuietErrors quiet;
-    gdal::DatasetPtr dataset(
-        GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    gdal::DatasetPtr dataset = openLocalGdalFile(path, GDAL_OF_VECTOR | GDAL_OF_RASTER);
     if (dataset) {
         if (GDALDatasetGetLayerCount(dataset.get()) > 0) return LayerFileKind::Vector;
         if (GDALGetRasterCount(dataset.get()) > 0) return LayerFileKind::Raster;

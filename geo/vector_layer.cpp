@@ -8,6 +8,7 @@
 
 #include "geo/error.hpp"
 #include "geo/gdal_handles.hpp"
+#include "geo/local_gdal_open.hpp"
 
 namespace geo {
 
@@ -121,15 +122,8 @@ std::string featureName(OGRFeatureH feature, const std::vector<int>& name_fields
 
 VectorLayer loadVectorLayerWhere(const std::string& path, const std::string& attribute_filter, int* skipped) {
     if (skipped != nullptr) *skipped = 0;
-    // GDAL's virtual paths (/vsizip/…, /vsimem/…) are not on the file system; let GDAL judge those.
-    if (path.rfind("/vsi", 0) != 0) {
-        std::error_code ec;
-        if (!std::filesystem::exists(path, ec)) throw Error(ErrorKind::MissingData, path + ": file not found");
-    }
-    gdal::registerDriversOnce();
     gdal::QuietErrors quiet;
-
-    gdal::DatasetPtr dataset(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    gdal::DatasetPtr dataset = openLocalGdalFile(path, GDAL_OF_VECTOR);
     if (!dataset) {
         throw Error(ErrorKind::CorruptData, path + ": not a vector file GDAL/OGR can read" + gdal::lastErrorSuffix(path));
     }

@@ -66,7 +66,7 @@ void writePng(const Image& image, const std::string& path) {
     std::error_code ignored;
     if (!std::filesystem::is_directory(directory, ignored)) failWrite(path, "directory does not exist");
 
-    GDALAllRegister();
+    geo::gdal::registerDriversOnce();
     const QuietGdalErrors quiet;
     GDALDriverH png_driver = GDALGetDriverByName("PNG");
     if (png_driver == nullptr) failWrite(path, "GDAL has no PNG driver");
@@ -93,7 +93,7 @@ void writePng(const Image& image, const std::string& path) {
 }
 
 Image readImage(const std::string& path) {
-    GDALAllRegister();
+    geo::gdal::registerDriversOnce();
     const QuietGdalErrors quiet;
     geo::gdal::DatasetPtr dataset(GDALOpen(path.c_str(), GA_ReadOnly));
     if (!dataset) {
