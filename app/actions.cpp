@@ -260,9 +260,13 @@ void apply(AppState& state, const Action& action) {
                 if (state.measure->points.size() >= 2) state.measure->points.clear();
                 state.measure->points.push_back(a.point);
                 state.measure->profile.reset();
-                if (state.measure->points.size() == 2 && state.dem)
-                    state.measure->profile = geo::elevationProfile(*state.dem, state.measure->points[0],
-                                                                   state.measure->points[1], 256);
+                if (state.measure->points.size() == 2 && (state.relief != nullptr || !state.dems.empty())) {
+                    const auto elevation = [&state](double lon, double lat) {
+                        return geo::elevationAt(state.dems, state.relief, lon, lat);
+                    };
+                    state.measure->profile =
+                        geo::elevationProfile(elevation, state.measure->points[0], state.measure->points[1], 256);
+                }
             } else if constexpr (std::is_same_v<T, ClearSelection>) {
                 state.selection = Selection{};
                 state.tour.reset();

@@ -1,6 +1,6 @@
 #include "app/state.hpp"
 
-#include "geo/projection.hpp"
+#include "geo/map_projection.hpp"
 
 namespace app {
 
@@ -15,10 +15,13 @@ OpenDocument OpenDocument::fromDocument(geo::Document document, const geo::Gazet
 }
 
 void OpenDocument::refreshPositions() {
-    const geo::Projection mercator = geo::Projection::webMercator();
+    // Web Mercator clamped at ±85.05°: a polar place (Antarctica, the North Pole) sits at the clamp.
+    const geo::MapProjection mercator;
     place_mercator.clear();
     place_mercator.reserve(extraction.places.size());
-    for (const auto& place : extraction.places) place_mercator.push_back(mercator.forward(place.place.position));
+    for (const auto& place : extraction.places) {
+        place_mercator.push_back(*mercator.forward(place.place.position.lon, place.place.position.lat));
+    }
 }
 
 void OpenDocument::reapplyCorrections(const geo::Gazetteer& gazetteer) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "geo/corrections.hpp"
+#include "geo/dem.hpp"
 #include "geo/distance_claims.hpp"
 #include "geo/elevation_profile.hpp"
 #include "geo/extraction.hpp"
@@ -124,7 +125,10 @@ struct AppState {
     std::optional<Tour> tour;
     std::optional<Measure> measure;      // set while the measure tool is on
     const geo::Gazetteer* gazetteer = nullptr;   // for corrections; owned by whoever loaded the texts
-    const geo::Raster* dem = nullptr;            // for elevation profiles; owned with the basemap
+    // Elevation profiles sample the finest of the user's DEMs (coarsest first) that covers a point,
+    // else the world relief (owned with the basemap).
+    const geo::Raster* relief = nullptr;
+    std::vector<std::shared_ptr<const geo::Dem>> dems;
     std::optional<std::size_t> shown_claim;       // the distance claim drawn on the map
     std::optional<std::size_t> choosing_for;      // "choose another place" is open for this place
     std::vector<geo::CandidateView> candidates;   // its alternatives, drawn on the map while open

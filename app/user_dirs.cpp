@@ -31,6 +31,16 @@ std::string cacheDir() {
     return base.empty() ? std::string() : (base / "textatlas").string();
 }
 
+std::string dataDir() {
+    const fs::path base = xdgBase("XDG_DATA_HOME", ".local/share");
+    return base.empty() ? std::string() : (base / "textatlas").string();
+}
+
+std::string demDir() {
+    const std::string data = dataDir();
+    return data.empty() ? std::string() : (fs::path(data) / "dem").string();
+}
+
 void useShaderCache() {
     if (std::getenv("MESA_SHADER_CACHE_DIR") != nullptr || std::getenv("MESA_SHADER_CACHE_DISABLE") != nullptr) return;
     const std::string dir = cacheDir();

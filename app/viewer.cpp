@@ -1,5 +1,7 @@
 #include "app/viewer.hpp"
 
+#include "app/user_dems.hpp"
+
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <backends/imgui_impl_glfw.h>
@@ -291,8 +293,12 @@ std::unique_ptr<StartupData> loadStartup(const std::string& data_dir, const std:
 
 }  // namespace
 
-int runViewer(const std::string& text_path, const std::string& argv0) {
+int runViewer(const std::string& text_path, const std::string& argv0, const std::vector<std::string>& dem_paths) {
     const std::string data_dir = geo::findDataDir(argv0);
+    // The command line's DEMs are checked before a window opens: a bad one ends the program with
+    // its one-line error, as in `render`. Those of the XDG folder that fail are reported in the
+    // status bar.
+    UserDems user_dems = openUserDems(dem_paths);
     GlfwSession glfw;
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
@@ -330,11 +336,13 @@ int runViewer(const std::string& text_path, const std::string& argv0) {
     }
     std::unique_ptr<StartupData> loaded = startup.take();
     const geo::Gazetteer& gazetteer = loaded->gazetteer;
+    loaded->basemap.dems = user_dems.dems;
     const geo::Basemap& basemap = loaded->basemap;
     ProjectOpenReport& reopened = loaded->reopened;
     AppState state;
     state.gazetteer = &gazetteer;
-    state.dem = &basemap.dem;
+    state.relief = &basemap.world_dem;
+    state.dems = basemap.dems;
     state.doc = std::move(loaded->doc);
     glfwSetWindowTitle(window.get(), ("Text Atlas — " + state.doc->document.name()).c_str());
 
@@ -368,6 +376,7 @@ int runViewer(const std::string& text_path, const std::string& argv0) {
                                               geo::kMinZoom, geo::kMaxZoom));  // saved at standard density
     state.status = std::to_string(state.doc->extraction.places.size()) + " places in " + state.doc->path;
     if (reopened.had_project) state.status += ". " + describe(reopened);
+    for (const std::string& problem : user_dems.problems) state.status += ". DEM left out: " + problem;
     if (!reopened.project_error.empty() || !reopened.unplaced.empty()) state.error = describe(reopened);
 
     layers_panel.init(state, basemap, renderers.map, mapSettingsPath(), reopened.map_settings);  // saved layers, projection

@@ -23,7 +23,10 @@ BUILD_DIR=${1:-build-export}
 RUNS=${2:-5}
 TEXTATLAS=$BUILD_DIR/app/textatlas
 SEED=data/texts/panjshir-valley.txt
-DEM=$(ls data/dem/afghanistan_dem_*.tif | head -1)
+# The DEM both draw: a user's DEM (the shared reference data's DTED0 GeoTIFF unless DEM is set),
+# given to textatlas with --dem.
+DEM=${DEM:-${TEXTATLAS_SHARED_DATA:-/work/shared/data}/afghanistan_dem_dted0_30arcsec.tif}
+[ -f "$DEM" ] || { echo "render_vs_gmt: no DEM at $DEM (set DEM=PATH)" >&2; exit 1; }
 OUT_DIR=${OUT_DIR:-$(mktemp -d -t textatlas-vs-gmt-XXXXXX)}
 SIZE=1500
 LON_WEST=68
@@ -64,7 +67,7 @@ with open(sys.argv[1], "w") as markers, open(sys.argv[2], "w") as labels:
 
 textatlas_once() {
     "$TEXTATLAS" render "$SEED" --out "$OUT_DIR/textatlas.png" --size ${SIZE}x${SIZE} \
-        --center "$LAT_CENTRE,$LON_CENTRE" --zoom "$ZOOM" > /dev/null
+        --center "$LAT_CENTRE,$LON_CENTRE" --zoom "$ZOOM" --dem "$DEM" > /dev/null
 }
 
 gmt_once() {
@@ -103,7 +106,7 @@ read -r GMT_WALL GMT_CPU < <(measure gmt_once)
 # Stage by stage (one run; CPU counts all threads, so work overlapped on a second thread shows in
 # the stage it ran beside).
 STAGES=$(TEXTATLAS_TIMINGS=1 "$TEXTATLAS" render "$SEED" --out "$OUT_DIR/textatlas.png" --size ${SIZE}x${SIZE} \
-    --center "$LAT_CENTRE,$LON_CENTRE" --zoom "$ZOOM" 2>&1 >/dev/null |
+    --center "$LAT_CENTRE,$LON_CENTRE" --zoom "$ZOOM" --dem "$DEM" 2>&1 >/dev/null |
     sed -n 's/^textatlas timing: \(.*[^ ]\) *wall *\([0-9.]*\) s *cpu *\([0-9.]*\) s *rss *\([0-9.]*\) MB$/| \1 | \2 | \3 | \4 |/p')
 TA_PNG_BYTES=$(stat -c %s "$OUT_DIR/textatlas.png")
 GMT_PNG_BYTES=$(stat -c %s "$OUT_DIR/gmt.png")

@@ -14,7 +14,6 @@ namespace geo {
 
 namespace {
 
-constexpr const char* kDemFile = "dem/afghanistan_dem_dted0_30arcsec.tif";
 constexpr const char* kWorldDemFile = "dem/world_relief_etopo5_10arcmin.tif";
 constexpr const char* kTownsFile = "basemap/region_places_geonames.geojson";
 
@@ -82,8 +81,7 @@ void dropSeaFloor(Raster& dem) {
     }
 }
 
-constexpr std::array<const char*, 6> kAttribution = {
-    "Elevation: DTED Level 0 (NIMA/NGA), public domain",
+constexpr std::array<const char*, 5> kAttribution = {
     "Borders, land, rivers: Natural Earth",
     "Rivers, lakes: GSHHG/WDBII (LGPL-3+)",
     "Provinces: geoBoundaries",
@@ -106,7 +104,6 @@ Basemap loadBasemap(const std::string& data_dir) {
     }
     auto towns = std::async(std::launch::async, [path = data_dir + "/" + kTownsFile] { return loadTowns(path); });
     Basemap basemap;
-    basemap.dem = loadRaster(data_dir + "/" + kDemFile);
     basemap.world_dem = loadRaster(data_dir + "/" + kWorldDemFile);
     dropSeaFloor(basemap.world_dem);
     basemap.layers.reserve(kBasemapLayers.size());

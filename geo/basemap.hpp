@@ -1,6 +1,7 @@
-// geo/basemap.hpp — the shipped basemap: the world relief and the regional DEM, the vector
-// layers with their draw styles and the zoom from which each is worth drawing, and the GeoNames
-// towns as a labelled reference layer, loaded from the data folder through GDAL/OGR.
+// geo/basemap.hpp — the shipped basemap: the world relief, the vector layers with their draw
+// styles and the zoom from which each is worth drawing, and the GeoNames towns as a labelled
+// reference layer, loaded from the data folder through GDAL/OGR; and the user's own DEMs
+// (geo/dem.hpp: --dem, $XDG_DATA_HOME/textatlas/dem, Map → Add elevation…), which the caller adds.
 // The coarse world borders are cut away where the detailed regional ones are drawn, so no
 // border is drawn twice. No GL: the renderer uploads what this returns.
 #pragma once
@@ -8,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "geo/dem.hpp"
 #include "geo/raster.hpp"
 #include "geo/vector_layer.hpp"
 
@@ -36,14 +38,16 @@ struct Town {
 };
 
 struct Basemap {
-    Raster dem;                       // the regional lon/lat grid, metres
     Raster world_dem;                 // the world relief, land only (sea floor is NaN); may be empty
+    // The user's DEMs, coarsest first: terrain where they cover, blended into the world relief.
+    std::vector<std::shared_ptr<const Dem>> dems;
     std::vector<StyledLayer> layers;  // drawn in this order (first at the bottom)
     std::vector<Town> towns;          // most populous first
     std::vector<std::string> attribution;  // one line per source, shown on the map
 };
 
-// Loads data_dir/dem/*.tif and the basemap/*.geojson layers in their drawing order.
+// Loads the world relief (data_dir/dem) and the basemap/*.geojson layers in their drawing order;
+// no user DEM (the caller opens those with openDems).
 // Throws geo::Error naming the missing or damaged file.
 Basemap loadBasemap(const std::string& data_dir);
 

@@ -62,11 +62,15 @@ double sampleBilinear(const Raster& raster, double x, double y) {
 }
 
 ElevationProfile elevationProfile(const Raster& dem, const LonLat& from, const LonLat& to, std::size_t samples) {
+    if (!isLonLat(dem.crs_wkt)) throw Error(ErrorKind::InvalidInput, "elevation profile: the DEM is not in longitude/latitude");
+    return elevationProfile([&dem](double lon, double lat) { return sampleBilinear(dem, lon, lat); }, from, to, samples);
+}
+
+ElevationProfile elevationProfile(const ElevationAt& elevation, const LonLat& from, const LonLat& to, std::size_t samples) {
     if (samples < 2 || samples > kMaxProfileSamples) {
         throw Error(ErrorKind::InvalidInput, "elevation profile: need 2 to " + std::to_string(kMaxProfileSamples) +
                                                  " samples, got " + std::to_string(samples));
     }
-    if (!isLonLat(dem.crs_wkt)) throw Error(ErrorKind::InvalidInput, "elevation profile: the DEM is not in longitude/latitude");
 
     geod_geodesic ellipsoid{};
     geod_init(&ellipsoid, 6378137.0, 1.0 / 298.257223563);  // WGS 84, as geodesy.cpp
@@ -92,7 +96,7 @@ ElevationProfile elevationProfile(const Raster& dem, const LonLat& from, const L
         const LonLat position(std::remainder(lon, 360.0), std::clamp(lat, -90.0, 90.0));
         profile.distances_m.push_back(s);
         profile.positions.push_back(position);
-        profile.elevations.push_back(sampleBilinear(dem, position.lon, position.lat));
+        profile.elevations.push_back(elevation(position.lon, position.lat));
     }
     return profile;
 }

@@ -5,6 +5,7 @@
 // not in longitude/latitude (it refuses one).
 #pragma once
 #include <cstddef>
+#include <functional>
 #include <vector>
 
 #include "geo/lonlat.hpp"
@@ -26,6 +27,10 @@ struct ElevationProfile {
 // is not in longitude/latitude"); an empty crs_wkt is taken as longitude/latitude.
 constexpr std::size_t kMaxProfileSamples = 100000;
 ElevationProfile elevationProfile(const Raster& dem, const LonLat& from, const LonLat& to, std::size_t samples);
+// The same with the elevation from a function of (lon, lat) — the user's DEMs over the world relief
+// (geo::elevationAt in dem.hpp); NaN where it has none.
+using ElevationAt = std::function<double(double lon, double lat)>;
+ElevationProfile elevationProfile(const ElevationAt& elevation, const LonLat& from, const LonLat& to, std::size_t samples);
 
 // The raster's value at (x, y) in its CRS, interpolated bilinearly between the four surrounding
 // pixel centres. Within half a pixel of the edge the edge pixels are used; NaN outside the raster,

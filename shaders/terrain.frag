@@ -10,7 +10,9 @@ uniform vec3 u_sun;        // unit vector towards the sun (east, north, up)
 uniform float u_exaggeration;
 uniform vec2 u_texels;     // texture size in cells
 uniform bool u_bicubic;
-uniform vec2 u_feather;    // fade-out width inside the edge, in texture units (0: none)
+uniform vec2 u_feather;    // fade-out width inside the fade box's edge, in texture units (0: none)
+uniform vec2 u_fade_min;   // the fade box (the whole DEM's extent) in texture units: a window read
+uniform vec2 u_fade_max;   // from a larger DEM fades only where that DEM ends
 uniform float u_opacity;
 
 out vec4 frag_color;
@@ -76,7 +78,7 @@ void main() {
     vec3 colour = hypsometricTint(z) * shade;
     float alpha = u_opacity;
     if (u_feather.x > 0.0) {
-        vec2 inside = min(v_uv, 1.0 - v_uv) / u_feather;
+        vec2 inside = min(v_uv - u_fade_min, u_fade_max - v_uv) / u_feather;
         alpha *= smoothstep(0.0, 1.0, clamp(min(inside.x, inside.y), 0.0, 1.0));
     }
     frag_color = vec4(min(colour, vec3(1.0)), alpha);

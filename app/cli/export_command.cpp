@@ -13,6 +13,7 @@
 
 #include "app/cli/commands.hpp"
 #include "app/cli/headless.hpp"
+#include "app/user_dems.hpp"
 #include "app/project_io.hpp"
 #include "geo/data_paths.hpp"
 #include "geo/error.hpp"
@@ -23,7 +24,7 @@ namespace app::cli {
 namespace {
 
 constexpr const char* kExportUsage =
-    "usage: textatlas export FILE --format geojson|kml|gpkg|html --out PATH [--title TEXT] [--size WxH]\n";
+    "usage: textatlas export FILE --format geojson|kml|gpkg|html --out PATH [--title TEXT] [--size WxH] [--dem PATH]...\n";
 
 enum class ExportFormat { GeoJson, Kml, GeoPackage, Html };
 
@@ -89,6 +90,7 @@ private:
 
 int runExport(const Args& args, const std::string& argv0, std::ostream& out, std::ostream& err) {
     std::string text_path, out_path, title;
+    std::vector<std::string> dems;
     std::optional<ExportFormat> format;
     int map_width = 1200, map_height = 800;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -119,6 +121,10 @@ int runExport(const Args& args, const std::string& argv0, std::ostream& out, std
             auto v = value("--title");
             if (!v) return kExitUsage;
             title = *v;
+        } else if (arg == "--dem") {
+            auto v = value("--dem");
+            if (!v) return kExitUsage;
+            dems.push_back(*v);
         } else if (arg == "--size") {
             auto v = value("--size");
             if (!v) return kExitUsage;
@@ -151,6 +157,8 @@ int runExport(const Args& args, const std::string& argv0, std::ostream& out, std
 
     try {
         if (*format != ExportFormat::Html) {
+            // Only the report draws a map; a DEM given anyway is still checked, as the report would.
+            openUserDems(dems, false);
             const geo::Gazetteer gazetteer = geo::Gazetteer::load(geo::findDataDir(argv0));
             // With the reader's corrections from the text's project, as the viewer shows them.
             ProjectOpenReport project;
@@ -170,6 +178,7 @@ int runExport(const Args& args, const std::string& argv0, std::ostream& out, std
         request.width = map_width;
         request.height = map_height;
         request.legend = true;
+        request.dems = dems;
         AppState state;
         const RenderResult rendered = renderHeadless(request, argv0, &state);
         geo::HtmlReportOptions options;

@@ -21,6 +21,7 @@
 #include "app/layer_files.hpp"
 #include "app/scene.hpp"
 #include "app/ui/map_overlay.hpp"
+#include "app/user_dems.hpp"
 #include "geo/error.hpp"
 #include "app/actions.hpp"
 #include "app/render/geotiff.hpp"
@@ -123,8 +124,14 @@ RenderResult renderHeadless(const RenderRequest& print_request, const std::strin
     // Three things that do not depend on one another run side by side: the gazetteer is loaded and
     // the text's places found on one thread, the basemap read on another, and the GL context made
     // here (it stays current on this thread). An error in the text is still the one reported first.
-    std::future<geo::Basemap> basemap_loading =
-        std::async(std::launch::async, [data_dir] { return geo::loadBasemap(data_dir); });
+    std::vector<std::string> dem_problems;
+    std::future<geo::Basemap> basemap_loading = std::async(std::launch::async, [&data_dir, &request, &dem_problems] {
+        geo::Basemap basemap = geo::loadBasemap(data_dir);
+        UserDems user = openUserDems(request.dems);
+        basemap.dems = std::move(user.dems);
+        dem_problems = std::move(user.problems);
+        return basemap;
+    });
     struct FoundPlaces {
         std::unique_ptr<OpenDocument> doc;
         ProjectOpenReport project;  // the reader's corrections from the text's project, as the viewer shows them
@@ -176,6 +183,7 @@ RenderResult renderHeadless(const RenderRequest& print_request, const std::strin
     }
     const geo::Basemap basemap = basemap_loading.get();
     times.mark("load the basemap (rest of)");
+    state.dems = basemap.dems;
     state.map = [&] {
         MapSettings settings = defaultMapSettings(basemap);
         settings.projection = state.map.projection;
@@ -231,6 +239,8 @@ RenderResult renderHeadless(const RenderRequest& print_request, const std::strin
     result.place_count = state.doc->extraction.places.size();
     if (!project.project_error.empty()) result.warnings.push_back(project.project_error + " (its corrections are not applied)");
     if (!project.unplaced.empty()) result.warnings.push_back(describe(project));
+    for (const std::string& problem : dem_problems) result.warnings.push_back(problem + " (left out of the terrain)");
+    for (const std::string& problem : renderers.map.takeProblems()) result.warnings.push_back(problem + " (left out of the terrain)");
     result.view = state.view;
     if (state_out) *state_out = std::move(state);
     return result;

@@ -37,6 +37,9 @@ struct RenderRequest {
     // Files drawn over the basemap, in order (the last on top), as File → Add layer… adds them:
     // any GDAL vector file, or any GDAL raster drawn as a picture.
     std::vector<std::string> layers;
+    // The user's DEMs (--dem: files or folders of tiles), used as terrain with those in
+    // $XDG_DATA_HOME/textatlas/dem (app/user_dems).
+    std::vector<std::string> dems;
 };
 
 struct RenderResult {
@@ -44,7 +47,8 @@ struct RenderResult {
     geo::Viewport view{1, 1, geo::XY{0, 0}, 0.0};
     int tiles = 1;  // framebuffers the image was rendered in
     std::vector<std::string> attribution;  // the basemap's sources, one line each
-    std::vector<std::string> warnings;     // the text's project could not be read or re-anchored
+    std::vector<std::string> warnings;     // the text's project could not be read or re-anchored; a DEM
+                                           // of the XDG folder could not be opened
 };
 
 // True for paths ending in .tif or .tiff (any case): write a GeoTIFF.

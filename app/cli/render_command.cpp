@@ -117,6 +117,10 @@ int runRender(const Args& args, const std::string& argv0, std::ostream& out, std
             auto v = value("--layer");
             if (!v) return kExitUsage;
             request.layers.push_back(*v);
+        } else if (arg == "--dem") {
+            auto v = value("--dem");
+            if (!v) return kExitUsage;
+            request.dems.push_back(*v);
         } else if (arg == "--layout-json") {
             auto v = value("--layout-json");
             if (!v) return kExitUsage;
@@ -159,7 +163,7 @@ int runRender(const Args& args, const std::string& argv0, std::ostream& out, std
     }
     if (request.text_path.empty() || request.out_path.empty()) {
         err << "textatlas render: usage: textatlas render FILE --out PNG|TIF [--size WxH] [--center LAT,LON --zoom Z]"
-               " [--projection webmercator|utm|laea|globe] [--layer PATH]... [--layout-json OUT.json] [--dpi N] [--title TEXT]"
+               " [--projection webmercator|utm|laea|globe] [--layer PATH]... [--dem PATH]... [--layout-json OUT.json] [--dpi N] [--title TEXT]"
                " [--legend] [--inset] [--north-arrow|--no-north-arrow]\n";
         return kExitUsage;
     }

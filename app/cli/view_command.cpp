@@ -36,8 +36,10 @@ void printPlaces(const AppState& state, std::ostream& out) {
 int runView(const Args& args, const std::string& argv0, std::ostream& out, std::ostream& err) {
     std::string file;
     std::string headless_out;
+    std::vector<std::string> dems;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "--headless-out" && i + 1 < args.size()) headless_out = args[++i];
+        else if (args[i] == "--dem" && i + 1 < args.size()) dems.push_back(args[++i]);
         else if (!args[i].empty() && args[i][0] == '-') {
             err << "textatlas: unknown option " << args[i] << "\n" << usage();
             return kExitUsage;
@@ -49,15 +51,17 @@ int runView(const Args& args, const std::string& argv0, std::ostream& out, std::
     }
     try {
         if (file.empty()) file = geo::findDataDir(argv0) + "/texts/panjshir-valley.txt";
-        if (haveDisplay() && headless_out.empty()) return runViewer(file, argv0);
+        if (haveDisplay() && headless_out.empty()) return runViewer(file, argv0, dems);
 
         RenderRequest request;
         request.text_path = file;
+        request.dems = dems;
         request.out_path = headless_out.empty()
                                ? std::filesystem::path(file).stem().string() + "-map.png"
                                : headless_out;
         AppState state;
-        renderHeadless(request, argv0, &state);
+        const RenderResult result = renderHeadless(request, argv0, &state);
+        for (const std::string& warning : result.warnings) err << "textatlas: warning: " << warning << "\n";
         out << "No display: rendered the map headless to "
             << std::filesystem::absolute(request.out_path).string() << "\n";
         printPlaces(state, out);

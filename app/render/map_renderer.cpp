@@ -10,6 +10,7 @@
 #include <string>
 
 #include "app/render/colour_target.hpp"
+#include "app/render/dem_window.hpp"
 #include "app/render/fill_layer.hpp"
 #include "app/render/gl_handles.hpp"
 #include "app/render/image_layer.hpp"
@@ -82,9 +83,9 @@ struct ProjectedScene {
     geo::MapProjection projection;
     geo::XY origin;
     std::vector<ProjectedLayer> layers;  // parallel to the source layers (grown as layers are added)
-    // Parallel to the terrain layers, by the level of detail (the least mesh cell in degrees, 0
-    // for full detail; see terrainMinStep), each built when first drawn.
-    std::map<double, std::vector<TerrainLayer::Mesh>> terrain;
+    // The terrain layers' meshes by the layer's serial and the level of detail (the least mesh
+    // cell in degrees, 0 for full detail; see terrainMinStep), each built when first drawn.
+    std::map<std::pair<std::uint64_t, double>, TerrainLayer::Mesh> terrain;
     std::optional<FillLayer> sea;             // the sphere's shown part, outside Web Mercator
     std::map<double, LineLayer> graticules;   // by spacing in degrees
 };
@@ -93,8 +94,15 @@ struct ProjectedScene {
 constexpr std::size_t kCachedProjections = 3;
 // Sea mesh: the world in cells of this many degrees (cut finer at the sphere's edge).
 constexpr double kSeaCellDegrees = 10.0;
-// The regional DEM fades into the world relief over this distance inside its edge.
-constexpr double kRegionalDemFeatherDegrees = 0.4;
+// A user's DEM fades into the world relief over this many of its cells (at the level drawn) inside
+// its edge, but over no more than this share of its smaller side.
+constexpr double kDemFeatherCells = 48.0;
+constexpr double kDemFeatherMaxShare = 1.0 / 6.0;
+// A DEM window holds the view and this share of its size on every side, so a pan reads rarely.
+constexpr double kDemWindowMargin = 0.5;
+// A decimated window is averaged (smooth hillshade) when that reads at most this many DEM cells,
+// else the nearest cells are read (a zoomed-out view of a large mosaic stays quick).
+constexpr double kMaxAveragedCells = 16.0e6;
 // Graticule lines stop short of the poles, where meridians would crowd.
 constexpr double kGraticuleMaxLatitude = 80.0;
 
@@ -164,7 +172,20 @@ struct MapRenderer::Impl {
     FillProgram fill_program;
     LineProgram line_program;
     MarkerLayer marker_layer;
-    std::vector<TerrainLayer> terrains;  // drawn in this order: world relief, then the regional DEM
+    // One terrain to draw: the world relief (no `dem`), or a user's DEM with the window of it the
+    // last view needed (read again when a view needs another).
+    struct Terrain {
+        std::shared_ptr<const geo::Dem> dem;
+        std::unique_ptr<TerrainLayer> layer;
+        DemWindow window;
+        bool in_view = true;     // the last view needs this DEM
+        bool failed = false;     // reading it failed once: not tried again
+        std::uint64_t serial = 0;  // names `layer` in the scenes' mesh caches
+    };
+    std::vector<Terrain> terrains;  // drawn in this order: the world relief, then user DEMs coarsest first
+    double relief_cell_degrees = 0.0;
+    std::uint64_t next_terrain_serial = 1;
+    std::vector<std::string> problems;  // DEMs that failed to read, one line each (takeProblems)
     std::vector<SourceLayer> sources;
     std::list<ProjectedScene> scenes;    // most recently used first
     std::vector<LonLatXY> sea_triangles;
@@ -179,10 +200,12 @@ struct MapRenderer::Impl {
 
     Impl(const geo::Basemap& basemap, const geo::XY& render_origin) : mercator_origin(render_origin) {
         glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_texture_size);
-        if (basemap.world_dem.width > 0) terrains.emplace_back(basemap.world_dem);
-        if (basemap.dem.width > 0) {
-            terrains.emplace_back(basemap.dem, basemap.world_dem.width > 0 ? kRegionalDemFeatherDegrees : 0.0);
-        }
+        Terrain relief;
+        relief.layer = std::make_unique<TerrainLayer>(basemap.world_dem);
+        relief.serial = next_terrain_serial++;
+        if (basemap.world_dem.height > 0) relief_cell_degrees = -basemap.world_dem.geotransform[5];
+        terrains.push_back(std::move(relief));
+        for (const std::shared_ptr<const geo::Dem>& dem : basemap.dems) addDem(dem);
         for (const geo::StyledLayer& styled : basemap.layers) {
             sources.push_back(SourceLayer{styled.layer, styled.style, styled.visible, nullptr, nullptr});
         }
@@ -212,17 +235,75 @@ struct MapRenderer::Impl {
         return scenes.front();
     }
 
-    // The terrain meshes of a scene at one level of detail.
-    const std::vector<TerrainLayer::Mesh>& terrainMeshes(ProjectedScene& scene, double min_step_degrees) {
-        auto it = scene.terrain.find(min_step_degrees);
+    void addDem(const std::shared_ptr<const geo::Dem>& dem) {
+        if (!dem) return;
+        Terrain terrain;
+        terrain.dem = dem;
+        // After the relief and every coarser DEM: the finest is drawn last, on top.
+        auto at = std::find_if(terrains.begin() + 1, terrains.end(), [&](const Terrain& t) {
+            return t.dem->cellLatDegrees() < dem->cellLatDegrees();
+        });
+        terrains.insert(at, std::move(terrain));
+    }
+
+    // A terrain's mesh in a scene at one level of detail.
+    const TerrainLayer::Mesh& terrainMesh(ProjectedScene& scene, const Terrain& terrain, double min_step_degrees) {
+        const auto key = std::make_pair(terrain.serial, min_step_degrees);
+        auto it = scene.terrain.find(key);
         if (it == scene.terrain.end()) {
-            std::vector<TerrainLayer::Mesh> meshes;
-            for (const TerrainLayer& terrain : terrains) {
-                meshes.push_back(terrain.buildMesh(scene.projection, scene.origin, min_step_degrees));
-            }
-            it = scene.terrain.emplace(min_step_degrees, std::move(meshes)).first;
+            it = scene.terrain.emplace(key, terrain.layer->buildMesh(scene.projection, scene.origin, min_step_degrees)).first;
         }
         return it->second;
+    }
+
+    // Reads the window of each user DEM that the view needs, if the one held does not cover it.
+    // `view` is the part being drawn (a strip of a scrolled canvas); the window read is sized
+    // for the whole viewport and a margin, aligned so that strips match what is kept.
+    void refreshDemWindows(const geo::MapProjection& projection, const geo::Viewport& viewport, const MercatorBox& view) {
+        const std::optional<LonLatBox> drawn = lonLatBoxOf(projection, view);
+        const std::optional<LonLatBox> whole = lonLatBoxOf(projection, viewBox(viewport));
+        const double ground_mpp = groundMetresPerPixel(projection, viewport);
+        bool changed = false;
+        for (Terrain& terrain : terrains) {
+            if (!terrain.dem || terrain.failed) continue;
+            const geo::Dem& dem = *terrain.dem;
+            const std::optional<DemWindow> needed =
+                drawn ? demWindowFor(dem, *drawn, ground_mpp, 0.0, relief_cell_degrees) : std::nullopt;
+            terrain.in_view = needed.has_value();
+            if (!needed || (terrain.layer && terrain.window.covers(*needed))) continue;
+            std::optional<DemWindow> wanted =
+                whole ? demWindowFor(dem, *whole, ground_mpp, kDemWindowMargin, relief_cell_degrees) : std::nullopt;
+            if (!wanted || !wanted->covers(*needed)) wanted = needed;
+            try {
+                const double read_cells = double(wanted->width) * wanted->height;
+                const geo::Raster raster = dem.readCells(wanted->column, wanted->row, wanted->width, wanted->height,
+                                                         wanted->outWidth(), wanted->outHeight(),
+                                                         read_cells <= kMaxAveragedCells);
+                const double feather =
+                    std::min(kDemFeatherCells * dem.cellLatDegrees() * std::ldexp(1.0, wanted->level),
+                             kDemFeatherMaxShare * std::min(dem.east() - dem.west(), dem.north() - dem.south()));
+                const double fade[4] = {dem.west(), dem.south(), dem.east(), dem.north()};
+                terrain.layer = std::make_unique<TerrainLayer>(raster, relief_cell_degrees > 0.0 ? feather : 0.0, fade);
+                terrain.window = *wanted;
+                terrain.serial = next_terrain_serial++;
+                changed = true;
+            } catch (const std::exception& error) {
+                // A tile that vanished or is damaged past its first line: the map goes on without it.
+                terrain.failed = true;
+                terrain.in_view = false;
+                terrain.layer.reset();
+                problems.push_back(error.what());
+            }
+        }
+        if (!changed) return;
+        // Meshes of windows no longer held are dropped from every scene.
+        for (ProjectedScene& scene : scenes) {
+            for (auto it = scene.terrain.begin(); it != scene.terrain.end();) {
+                const bool current = std::any_of(terrains.begin(), terrains.end(),
+                                                 [&](const Terrain& t) { return t.layer && t.serial == it->first.first; });
+                it = current ? std::next(it) : scene.terrain.erase(it);
+            }
+        }
     }
 
     ProjectedLayer& projected(ProjectedScene& scene, std::size_t index) {
@@ -367,26 +448,30 @@ struct MapRenderer::Impl {
         if (!style.terrain.show_terrain) return;
         // Layers wholly hidden under an opaque one drawn after them are skipped (the world relief
         // when the view lies inside the regional DEM): software GL pays for every pixel drawn.
+        refreshDemWindows(scene.projection, viewport, view);
+        const auto drawn = [](const Terrain& t) { return t.layer && !t.layer->empty() && t.in_view; };
         std::size_t first = 0;
         if (scene.projection.isWebMercator() && copies.size() == 1 && copies.front().shift_metres == 0.0 &&
             style.terrain.terrain_opacity >= 1.0f && !view.empty()) {
             const auto lon = [](double x) { return x / kEarthRadiusMercator * 180.0 / kPi; };
             const auto lat = [](double y) { return std::atan(std::sinh(y / kEarthRadiusMercator)) * 180.0 / kPi; };
             for (std::size_t i = terrains.size(); i-- > 1;) {
-                if (terrains[i].opaqueOver(lon(view.min_x), lat(view.min_y), lon(view.max_x), lat(view.max_y))) {
+                if (drawn(terrains[i]) &&
+                    terrains[i].layer->opaqueOver(lon(view.min_x), lat(view.min_y), lon(view.max_x), lat(view.max_y))) {
                     first = i;
                     break;
                 }
             }
         }
-        const std::vector<TerrainLayer::Mesh>& meshes =
-            terrainMeshes(scene, terrainMinStep(scene.projection, viewport.metresPerPixel()));
+        const double min_step = terrainMinStep(scene.projection, viewport.metresPerPixel());
         for (std::size_t i = first; i < terrains.size(); ++i) {
-            // Feathered or translucent terrain blends with what is below; an opaque one replaces it.
-            const bool blend = (i > 0 && terrains.size() > 1) || style.terrain.terrain_opacity < 1.0f;
+            if (!drawn(terrains[i])) continue;
+            const TerrainLayer::Mesh& mesh = terrainMesh(scene, terrains[i], min_step);
+            // Feathered (user DEMs) or translucent terrain blends with what is below; an opaque one replaces it.
+            const bool blend = terrains[i].dem != nullptr || style.terrain.terrain_opacity < 1.0f;
             if (!blend) glDisable(GL_BLEND);
             for (const WorldCopyTransform& copy : copies) {
-                terrains[i].draw(meshes[i], copy, view, viewport.metresPerPixel(), style);
+                terrains[i].layer->draw(mesh, copy, view, viewport.metresPerPixel(), style);
             }
             glEnable(GL_BLEND);
         }
@@ -408,11 +493,8 @@ struct MapRenderer::Impl {
     // one copy elsewhere.
     std::vector<WorldCopyTransform> copiesFor(ProjectedScene& scene, const geo::Viewport& viewport) {
         if (!scene.projection.isWebMercator()) return {singleCopy(viewport, scene.origin)};
-        MercatorBox data_box;
-        data_box.extend(-geo::kWebMercatorHalfWorld, 0.0);
-        data_box.extend(geo::kWebMercatorHalfWorld, 0.0);
-        for (const TerrainLayer::Mesh& mesh : terrainMeshes(scene, 0.0)) data_box.extend(mesh.box());
-        return worldCopies(viewport, scene.origin, data_box.min_x, data_box.max_x);
+        // Terrain lies inside ±180°; vector layers are unwrapped into the copies beside.
+        return worldCopies(viewport, scene.origin, -geo::kWebMercatorHalfWorld, geo::kWebMercatorHalfWorld);
     }
 
     void drawBase(const geo::Viewport& viewport, const FrameStyle& style, const PixelRect* region) {
@@ -487,13 +569,12 @@ struct MapRenderer::Impl {
 };
 
 namespace {
-// Geometry is stored relative to the DEM's centre (the region the map is about); without a DEM,
-// relative to the world's centre.
+// Geometry is stored relative to the first user DEM's centre (the region the map is about);
+// without one, relative to the world's centre.
 geo::XY renderOrigin(const geo::Basemap& basemap) {
-    if (basemap.dem.width <= 0 || basemap.dem.height <= 0) return geo::XY{0.0, 0.0};
-    const double lon = std::clamp(0.5 * (basemap.dem.west() + basemap.dem.east()), -180.0, 180.0);
-    const double lat = 0.5 * (basemap.dem.south() + basemap.dem.north());
-    return lonLatToMercator(lon, lat);
+    if (basemap.dems.empty() || !basemap.dems.front()) return geo::XY{0.0, 0.0};
+    const geo::Dem& dem = *basemap.dems.front();
+    return lonLatToMercator(0.5 * (dem.west() + dem.east()), 0.5 * (dem.south() + dem.north()));
 }
 }  // namespace
 
@@ -529,6 +610,17 @@ std::size_t MapRenderer::addImageLayer(const geo::RasterImage& image) {
 }
 
 std::size_t MapRenderer::layerCount() const { return impl_->sources.size(); }
+
+void MapRenderer::addDem(const std::shared_ptr<const geo::Dem>& dem) {
+    ++impl_->generation;
+    impl_->addDem(dem);
+}
+
+std::vector<std::string> MapRenderer::takeProblems() {
+    std::vector<std::string> problems;
+    problems.swap(impl_->problems);
+    return problems;
+}
 
 double graticuleSpacingDegrees(double zoom) {
     if (zoom < 2.5) return 30.0;

@@ -1,6 +1,7 @@
 // app/render/map_renderer.hpp — draws the map into the bound framebuffer with OpenGL 3.3 core,
-// in any geo::MapProjection: hillshaded terrain from the DEMs (the world relief, then the regional
-// DEM feathered into it; shading in terrain.frag), basemap lines and polygon outlines as
+// in any geo::MapProjection: hillshaded terrain from the DEMs (the world relief, then the user's
+// DEMs, coarsest first, each feathered into what is below; a user DEM is read through GDAL a
+// window at a time at the resolution the view needs, app/render/dem_window; shading in terrain.frag), basemap lines and polygon outlines as
 // real-width triangle strips, filled polygons, a graticule, and instanced circular markers.
 // Geometry is kept in lon/lat and projected on the CPU the first time a projection draws it (the
 // last few projections stay cached), so switching back and forth is instant. A globe being
@@ -70,6 +71,11 @@ public:
     // ignored); returns its index. Throws std::runtime_error if the GL cannot hold the picture.
     std::size_t addImageLayer(const geo::RasterImage& image);
     std::size_t layerCount() const;
+    // Adds a user's DEM as terrain (over the world relief and any coarser DEM, under finer ones).
+    void addDem(const std::shared_ptr<const geo::Dem>& dem);
+    // DEMs that could not be read while drawing (each then left out), one line each, since the
+    // last call.
+    std::vector<std::string> takeProblems();
 
     // Draws one frame into the currently bound framebuffer, whose size is viewport.width() ×
     // viewport.height() (sets glViewport itself). Markers are drawn last, in the given order.
@@ -81,7 +87,7 @@ public:
     void drawBase(const geo::Viewport& viewport, const FrameStyle& style, const PixelRect* region = nullptr);
     void drawMarkers(const geo::Viewport& viewport, const std::vector<MarkerInstance>& markers,
                      const FrameStyle& style = {});
-    // Changes whenever a layer is added, so a kept picture of the map knows it is out of date.
+    // Changes whenever a layer or DEM is added, so a kept picture of the map knows it is out of date.
     std::uint64_t generation() const;
 
     // Renders into an offscreen framebuffer of the viewport's size (4× multisampled where the GL

@@ -32,7 +32,10 @@ constexpr int kSampledCellsAround = 2;
 
 }  // namespace
 
-TerrainLayer::TerrainLayer(const geo::Raster& dem, double feather_degrees) {
+TerrainLayer::TerrainLayer(const geo::Raster& dem, double feather_degrees)
+    : TerrainLayer(dem, feather_degrees, nullptr) {}
+
+TerrainLayer::TerrainLayer(const geo::Raster& dem, double feather_degrees, const double fade[4]) {
     if (dem.width <= 0 || dem.height <= 0) return;
     if (dem.values.size() != static_cast<size_t>(dem.width) * static_cast<size_t>(dem.height)) {
         throw std::runtime_error("terrain: DEM has " + std::to_string(dem.values.size()) + " values for a " +
@@ -61,6 +64,8 @@ TerrainLayer::TerrainLayer(const geo::Raster& dem, double feather_degrees) {
     u_texels_ = uniformLocation(program_, "u_texels", name);
     u_bicubic_ = uniformLocation(program_, "u_bicubic", name);
     u_feather_ = uniformLocation(program_, "u_feather", name);
+    u_fade_min_ = uniformLocation(program_, "u_fade_min", name);
+    u_fade_max_ = uniformLocation(program_, "u_fade_max", name);
     u_opacity_ = uniformLocation(program_, "u_opacity", name);
     west_ = west;
     east_ = east;
@@ -70,10 +75,18 @@ TerrainLayer::TerrainLayer(const geo::Raster& dem, double feather_degrees) {
     height_ = dem.height;
     cell_degrees_ = std::min((east - west) / dem.width, (north - south) / dem.height);
     cell_metres_ = (north - south) / dem.height * kMeanEarthRadius * kPi / 180.0;
+    fade_[0] = fade != nullptr ? fade[0] : west;
+    fade_[1] = fade != nullptr ? fade[1] : south;
+    fade_[2] = fade != nullptr ? fade[2] : east;
+    fade_[3] = fade != nullptr ? fade[3] : north;
     if (feather_degrees > 0.0) {
         feather_degrees_ = feather_degrees;
         feather_uv_[0] = static_cast<float>(feather_degrees / (east - west));
         feather_uv_[1] = static_cast<float>(feather_degrees / (north - south));
+        fade_min_uv_[0] = static_cast<float>((fade_[0] - west) / (east - west));
+        fade_max_uv_[0] = static_cast<float>((fade_[2] - west) / (east - west));
+        fade_min_uv_[1] = static_cast<float>((north - fade_[3]) / (north - south));
+        fade_max_uv_[1] = static_cast<float>((north - fade_[1]) / (north - south));
     }
 
 
@@ -151,12 +164,16 @@ bool TerrainLayer::opaqueOver(double west, double south, double east, double nor
     if (empty_ || !(west <= east && south <= north)) return false;
     const double cell_lon = (east_ - west_) / width_;
     const double cell_lat = (north_ - south_) / height_;
-    const double margin_lon = feather_degrees_ + kSampledCellsAround * cell_lon;
-    const double margin_lat = feather_degrees_ + kSampledCellsAround * cell_lat;
-    west -= margin_lon;
-    east += margin_lon;
-    south -= margin_lat;
-    north += margin_lat;
+    // Clear of the fade (inside the fade box by the feather) and of the grid's edge (by the cells
+    // that sampling reaches).
+    if (feather_degrees_ > 0.0 && (west - feather_degrees_ < fade_[0] || east + feather_degrees_ > fade_[2] ||
+                                   south - feather_degrees_ < fade_[1] || north + feather_degrees_ > fade_[3])) {
+        return false;
+    }
+    west -= kSampledCellsAround * cell_lon;
+    east += kSampledCellsAround * cell_lon;
+    south -= kSampledCellsAround * cell_lat;
+    north += kSampledCellsAround * cell_lat;
     if (west < west_ || east > east_ || south < south_ || north > north_) return false;
     const int first_col = std::clamp(static_cast<int>((west - west_) / cell_lon), 0, width_ - 1);
     const int last_col = std::clamp(static_cast<int>((east - west_) / cell_lon), 0, width_ - 1);
@@ -200,6 +217,8 @@ void TerrainLayer::draw(const Mesh& mesh, const WorldCopyTransform& transform, c
     glUniform2f(u_texels_, static_cast<float>(width_), static_cast<float>(height_));
     glUniform1i(u_bicubic_, bicubic ? 1 : 0);
     glUniform2fv(u_feather_, 1, feather_uv_);
+    glUniform2fv(u_fade_min_, 1, fade_min_uv_);
+    glUniform2fv(u_fade_max_, 1, fade_max_uv_);
     glUniform1f(u_opacity_, std::clamp(style.terrain.terrain_opacity, 0.0f, 1.0f));
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, elevation_.get());

@@ -4,7 +4,9 @@
 // Mesh: a lon/lat grid of small cells whose corners are projected (and cut at the edge of what
 // the projection shows), each vertex carrying its texture coordinate, so the DEM lands where the
 // projection puts it. Up close terrain.frag samples bicubically; an optional feather fades the
-// DEM's edge (to blend a regional DEM into a world one). No-data cells are drawn transparent.
+// DEM out inside the edge of a lon/lat box — its own, or the whole DEM's when the grid is a window
+// read from a larger one — so a user's DEM blends into the world relief without a seam. No-data
+// cells are drawn transparent.
 // The mesh is a GridMesh (grid_mesh.hpp), shared with raster image layers.
 // Does not know about vector layers or markers. Internal to app/render.
 #pragma once
@@ -28,6 +30,9 @@ public:
     // DEM is not a lon/lat grid or is larger than GL_MAX_TEXTURE_SIZE. `feather_degrees` > 0
     // fades the DEM out over that distance inside its edge.
     explicit TerrainLayer(const geo::Raster& dem, double feather_degrees = 0.0);
+    // The same, fading over `feather_degrees` inside the lon/lat box `fade` (west, south, east,
+    // north) instead of the grid's own edge: a window of a larger DEM fades only at that DEM's edge.
+    TerrainLayer(const geo::Raster& dem, double feather_degrees, const double fade[4]);
     bool empty() const { return empty_; }
 
     // `min_step_degrees` > 0 makes the mesh's cells at least that large (a coarser level of
@@ -54,7 +59,10 @@ private:
     double cell_degrees_ = 0;
     double cell_metres_ = 0;
     float feather_uv_[2] = {0.0f, 0.0f};
+    float fade_min_uv_[2] = {0.0f, 0.0f};  // the fade box in texture units (may lie beyond 0–1)
+    float fade_max_uv_[2] = {1.0f, 1.0f};
     double feather_degrees_ = 0;
+    double fade_[4] = {0, 0, 0, 0};         // west, south, east, north
     // Blocks of kHoleBlockCells × kHoleBlockCells cells that hold a no-data cell, row-major.
     std::vector<bool> hole_blocks_;
     int block_columns_ = 0;
@@ -69,6 +77,8 @@ private:
     GLint u_texels_ = -1;
     GLint u_bicubic_ = -1;
     GLint u_feather_ = -1;
+    GLint u_fade_min_ = -1;
+    GLint u_fade_max_ = -1;
     GLint u_opacity_ = -1;
 };
 

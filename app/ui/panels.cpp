@@ -323,7 +323,7 @@ MenuRequests drawMainMenu(const AppState& state, ActionQueue& actions, const std
             ImGui::Separator();
             ImGui::TextUnformatted("Place names: GeoNames (geonames.org), CC BY 4.0");
             ImGui::TextUnformatted("Borders, land, rivers: Natural Earth · Rivers, lakes: GSHHG (LGPL-3+)");
-            ImGui::TextUnformatted("Elevation: DTED Level 0, NIMA/NGA · Provinces: geoBoundaries");
+            ImGui::TextUnformatted("World relief: ETOPO5 (NOAA NGDC) · Provinces: geoBoundaries");
             ImGui::EndMenu();
         }
         ImGui::EndMainMenuBar();

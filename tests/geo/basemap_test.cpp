@@ -15,16 +15,16 @@ const std::string kDataDir = TEXTATLAS_SOURCE_DATA_DIR;
 bool drawsLine(const geo::LayerStyle& s) { return (s.line_rgba & 0xffu) != 0 && s.line_width_px > 0.0f; }
 bool drawsFill(const geo::LayerStyle& s) { return (s.fill_rgba & 0xffu) != 0; }
 
-TEST(Basemap, LoadsTheDemAndTheLayersInDrawingOrder) {
+TEST(Basemap, LoadsTheReliefAndTheLayersInDrawingOrder) {
     const auto start = std::chrono::steady_clock::now();
     const geo::Basemap basemap = geo::loadBasemap(kDataDir);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     RecordProperty("load_seconds", std::to_string(seconds));
     std::printf("loadBasemap took %.3f s\n", seconds);
 
-    EXPECT_EQ(basemap.dem.width, 1801);
-    EXPECT_EQ(basemap.dem.height, 1201);
-    EXPECT_EQ(basemap.dem.sample(69.172, 34.528), 1807.0f);
+    // The world relief only: the user's DEMs are the caller's to open.
+    EXPECT_GT(basemap.world_dem.width, 0);
+    EXPECT_TRUE(basemap.dems.empty());
 
     const std::vector<std::string> expected_order = {
         "world_land_110m",         "region_lakes_gshhg_high", "afghanistan_provinces_adm1",
@@ -51,10 +51,9 @@ TEST(Basemap, LoadsTheDemAndTheLayersInDrawingOrder) {
     EXPECT_GT(basemap.layers[4].style.line_width_px, basemap.layers[3].style.line_width_px);
     EXPECT_EQ(basemap.layers[4].style.line_rgba, basemap.layers[3].style.line_rgba);
 
-    ASSERT_EQ(basemap.attribution.size(), 6u);
-    EXPECT_EQ(basemap.attribution[0], "Elevation: DTED Level 0 (NIMA/NGA), public domain");
-    EXPECT_EQ(basemap.attribution[4], "Places: GeoNames, geonames.org (CC BY 4.0)");
-    EXPECT_EQ(basemap.attribution[5], "World relief: ETOPO5 (NOAA NGDC), public domain");
+    ASSERT_EQ(basemap.attribution.size(), 5u);
+    EXPECT_EQ(basemap.attribution[3], "Places: GeoNames, geonames.org (CC BY 4.0)");
+    EXPECT_EQ(basemap.attribution[4], "World relief: ETOPO5 (NOAA NGDC), public domain");
 }
 
 TEST(Basemap, MissingDataFolderNamesTheFile) {
@@ -64,7 +63,7 @@ TEST(Basemap, MissingDataFolderNamesTheFile) {
         FAIL() << "expected geo::Error";
     } catch (const geo::Error& e) {
         EXPECT_EQ(e.kind(), geo::ErrorKind::MissingData);
-        EXPECT_EQ(std::string(e.what()), dir + "/dem/afghanistan_dem_dted0_30arcsec.tif: file not found");
+        EXPECT_EQ(std::string(e.what()), dir + "/dem/world_relief_etopo5_10arcmin.tif: file not found");
     }
 }
 

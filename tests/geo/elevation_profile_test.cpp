@@ -4,6 +4,8 @@
 #include "geo/elevation_profile.hpp"
 
 #include <gtest/gtest.h>
+
+#include "support/shared_dem.hpp"
 #include <cpl_conv.h>
 #include <ogr_srs_api.h>
 
@@ -130,9 +132,10 @@ TEST(ElevationProfile, RefusesTooFewSamplesAndProjectedDems) {
     EXPECT_EQ(errorOf(dem, 5), "elevation profile: the DEM is not in longitude/latitude");
 }
 
-TEST(ElevationProfile, KabulToThePanjshirOnTheShippedDem) {
-    const geo::Raster dem =
-        geo::loadRaster(std::string(TEXTATLAS_SOURCE_DATA_DIR) + "/dem/afghanistan_dem_dted0_30arcsec.tif");
+TEST(ElevationProfile, KabulToThePanjshirOnAUsersDem) {
+    const std::string path = test_support::sharedDemPath();
+    if (path.empty()) GTEST_SKIP() << test_support::kNoSharedDem;
+    const geo::Raster dem = geo::loadRaster(path);
     const geo::ElevationProfile p = geo::elevationProfile(dem, geo::LonLat(69.1723, 34.5281), geo::LonLat(69.52, 35.31), 200);
     // Kabul stands at about 1,800 m; the line climbs over the Hindu Kush foothills.
     EXPECT_NEAR(p.elevations.front(), 1800.0, 150.0);

@@ -67,4 +67,21 @@ inline void writeSolidLonLatGeoTiff(const std::string& path, double west, double
     writeGeoTiff(path, spec);
 }
 
+// A one-band Float32 DEM in EPSG:4326: `width` × `height` cells of `cell` degrees from the
+// north-west corner (west, north); no-data -9999 (return it from `metres` for a hole).
+constexpr double kDemNoData = -9999.0;
+inline void writeLonLatDem(const std::string& path, double west, double north, int width, int height, double cell,
+                           const std::function<double(int col, int row)>& metres) {
+    GeoTiffSpec spec;
+    spec.width = width;
+    spec.height = height;
+    const double gt[6] = {west, cell, 0.0, north, 0.0, -cell};
+    for (int i = 0; i < 6; ++i) spec.geotransform[i] = gt[i];
+    spec.type = GDT_Float32;
+    spec.has_nodata = true;
+    spec.nodata = kDemNoData;
+    spec.value = [metres](int, int col, int row) { return metres(col, row); };
+    writeGeoTiff(path, spec);
+}
+
 }  // namespace test_support

@@ -16,6 +16,8 @@
 #include <unistd.h>
 
 #include "support/geotiff_writer.hpp"
+#include "support/temp_dir.hpp"
+#include "support/shared_dem.hpp"
 #include "app/layer_files.hpp"
 #include "app/map_settings.hpp"
 #include "app/render/fill_layer.hpp"
@@ -186,8 +188,11 @@ TEST_F(RenderTest, LaterMarkersAreDrawnOnTop) {
 }
 
 TEST_F(RenderTest, TerrainIsShadedAndChangesWithTheSun) {
+    // A real user's DEM (DTED Level 0, 30″) and nothing else.
+    const std::string dem_path = test_support::sharedDemPath();
+    if (dem_path.empty()) GTEST_SKIP() << test_support::kNoSharedDem;
     geo::Basemap terrain_only;
-    terrain_only.dem = basemap_->dem;
+    terrain_only.dems = geo::openDems(dem_path);
     MapRenderer renderer(terrain_only);
     const geo::Viewport view = kabulPanjshirView();
     app::render::FrameStyle style;
@@ -225,7 +230,7 @@ TEST_F(RenderTest, TerrainIsShadedAndChangesWithTheSun) {
 
 TEST_F(RenderTest, DemRowsArePlacedByLatitudeNotStretchedLinearly) {
     geo::Basemap synthetic;
-    synthetic.dem = stepDem();
+    synthetic.world_dem = stepDem();
     MapRenderer renderer(synthetic);
     const geo::Viewport view = geo::Viewport::fit({mercator(60, 20), mercator(75, 60)}, 600, 700, 20.0);
     const Image image = renderer.renderToImage(view, {});
@@ -255,11 +260,11 @@ TEST_F(RenderTest, DemRowsArePlacedByLatitudeNotStretchedLinearly) {
 
 TEST_F(RenderTest, NoDataAndOutsideTheDemShowTheBackground) {
     geo::Basemap synthetic;
-    synthetic.dem = stepDem();
+    synthetic.world_dem = stepDem();
     // No data over lon 65–70, lat 25–30 (rows 60–69, columns 10–19).
     for (int row = 60; row < 70; ++row) {
         for (int col = 10; col < 20; ++col) {
-            synthetic.dem.values[static_cast<size_t>(row) * synthetic.dem.width + col] =
+            synthetic.world_dem.values[static_cast<size_t>(row) * synthetic.world_dem.width + col] =
                 std::numeric_limits<float>::quiet_NaN();
         }
     }
@@ -684,11 +689,17 @@ void expectMatchesReference(const Image& image, const std::string& name) {
 }
 
 TEST_F(RenderTest, KabulPanjshirMatchesItsReference) {
+    // The reference shows the valleys in a user's 30″ DEM, feathered into the world relief.
+    const std::string dem_path = test_support::sharedDemPath();
+    if (dem_path.empty()) GTEST_SKIP() << test_support::kNoSharedDem;
+    geo::Basemap with_dem = *basemap_;
+    with_dem.dems = geo::openDems(dem_path);
+    MapRenderer renderer(with_dem);
     app::render::FrameStyle style;
     style.show_graticule = true;
     MarkerInstance kabul;
     kabul.position = mercator(69.17233, 34.52813);
-    const Image image = renderer_->renderToImage(
+    const Image image = renderer.renderToImage(
         geo::Viewport(320, 240, mercator(69.35, 34.9), 8.0), {kabul}, style);
     expectMatchesReference(image, "kabul_panjshir_webmercator_320x240.png");
 }
@@ -843,22 +854,22 @@ TEST_F(RenderTest, TerrainKnowsWhereItHidesWhatIsBelow) {
 }
 
 TEST_F(RenderTest, WorldReliefShowsThroughTheRegionalDemOnlyWhereItIsOpen) {
-    // A world relief at 5000 m under a regional DEM at 200 m: different tints. The renderer skips
-    // the world relief when the regional DEM hides it; through a no-data hole it must still show.
+    // A world relief at 5000 m under a user's DEM at 200 m: different tints. The renderer skips
+    // the world relief when the user's DEM hides it; through a no-data hole it must still show.
+    const test_support::TempDir scratch;
+    const std::string dem_path = scratch / "regional.tif";
+    test_support::writeLonLatDem(dem_path, 60.0, 40.0, 200, 100, 0.1, [](int col, int row) {
+        return row >= 45 && row < 55 && col >= 145 && col < 155 ? test_support::kDemNoData : 200.0;
+    });
     geo::Basemap two;
     two.world_dem = flatDem(-180.0, 90.0, 36, 18, 10.0, 5000.0f);
-    two.dem = flatDem(60.0, 40.0, 200, 100, 0.1, 200.0f);
-    for (int row = 45; row < 55; ++row) {
-        for (int col = 145; col < 155; ++col) {
-            two.dem.values[static_cast<size_t>(row) * two.dem.width + col] = std::numeric_limits<float>::quiet_NaN();
-        }
-    }
+    two.dems = geo::openDems(dem_path);
     MapRenderer renderer(two);
     geo::Basemap world_only;
     world_only.world_dem = two.world_dem;
     MapRenderer world_renderer(world_only);
     geo::Basemap regional_only;
-    regional_only.dem = two.dem;
+    regional_only.dems = two.dems;
     MapRenderer regional_renderer(regional_only);
     app::render::FrameStyle style;
     style.background_rgba = 0xff00ffff;

@@ -3,6 +3,8 @@
 // out and hit-test ImGui frames. Buttons, menus and rows are found by their labels (ui/item_locator).
 #include <gtest/gtest.h>
 
+#include "support/shared_dem.hpp"
+
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <unistd.h>
@@ -286,9 +288,10 @@ TEST_F(ViewerUi, TheSeedsDistanceClaimIsListedAndShownWithBothPlacesInView) {
     EXPECT_FALSE(state.shown_claim.has_value());
 }
 
-TEST_F(ViewerUi, MeasuringTwoPointsGivesAnElevationProfileFromTheDem) {
-    const geo::Raster dem = geo::loadRaster(std::string(TEXTATLAS_SOURCE_DATA_DIR) + "/dem/afghanistan_dem_dted0_30arcsec.tif");
-    state.dem = &dem;
+TEST_F(ViewerUi, MeasuringTwoPointsGivesAnElevationProfileFromTheUsersDem) {
+    const std::string dem_path = test_support::sharedDemPath();
+    if (dem_path.empty()) GTEST_SKIP() << test_support::kNoSharedDem;
+    state.dems = geo::openDems(dem_path);
     apply(state, ToggleMeasure{});
     apply(state, AddMeasurePoint{geo::LonLat(69.172, 34.528)});   // Kabul, 1807 m in the DEM
     EXPECT_FALSE(state.measure->profile.has_value());

@@ -1,0 +1,140 @@
+#include "geo/dem.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+#include <string>
+
+#include "geo/error.hpp"
+#include "support/geotiff_writer.hpp"
+#include "support/temp_dir.hpp"
+
+namespace {
+
+using test_support::kDemNoData;
+using test_support::writeLonLatDem;
+
+std::string errorOf(const std::string& path) {
+    try {
+        geo::openDems(path);
+    } catch (const geo::Error& e) {
+        return e.what();
+    }
+    return "no error";
+}
+
+// Elevation rising 10 m per column eastwards from `base`.
+auto eastwardRamp(double base) {
+    return [base](int col, int) { return base + 10.0 * col; };
+}
+
+TEST(Dem, AFileIsOneDemOnItsLonLatGrid) {
+    const test_support::TempDir scratch;
+    writeLonLatDem(scratch / "a.tif", 69.0, 35.0, 40, 20, 0.05, eastwardRamp(1000.0));
+    const auto dems = geo::openDems(scratch / "a.tif");
+    ASSERT_EQ(dems.size(), 1u);
+    const geo::Dem& dem = *dems[0];
+    EXPECT_EQ(dem.path(), scratch / "a.tif");
+    EXPECT_EQ(dem.columns(), 40);
+    EXPECT_EQ(dem.rows(), 20);
+    EXPECT_DOUBLE_EQ(dem.west(), 69.0);
+    EXPECT_DOUBLE_EQ(dem.north(), 35.0);
+    EXPECT_NEAR(dem.east(), 71.0, 1e-12);
+    EXPECT_NEAR(dem.south(), 34.0, 1e-12);
+    // At a cell centre the cell's value; halfway between two centres their mean; NaN outside.
+    EXPECT_NEAR(dem.sample(69.0 + 0.025 + 0.05 * 7, 34.5), 1070.0, 1e-6);
+    EXPECT_NEAR(dem.sample(69.0 + 0.05 * 8, 34.5), 1075.0, 1e-6);
+    EXPECT_TRUE(std::isnan(dem.sample(68.9, 34.5)));
+    EXPECT_TRUE(std::isnan(dem.sample(70.0, 35.2)));
+}
+
+TEST(Dem, AWindowIsReadAtTheResolutionAsked) {
+    const test_support::TempDir scratch;
+    writeLonLatDem(scratch / "a.tif", 69.0, 35.0, 40, 20, 0.05, eastwardRamp(1000.0));
+    const auto dem = geo::openDems(scratch / "a.tif").front();
+    // Columns 8–15, rows 4–11, two cells to one, averaged: 4 × 4 cells of 0.1°.
+    const geo::Raster window = dem->readCells(8, 4, 8, 8, 4, 4, true);
+    ASSERT_EQ(window.width, 4);
+    ASSERT_EQ(window.height, 4);
+    EXPECT_NEAR(window.west(), 69.4, 1e-9);
+    EXPECT_NEAR(window.north(), 34.8, 1e-9);
+    EXPECT_NEAR(window.geotransform[1], 0.1, 1e-12);
+    EXPECT_NEAR(window.values[0], 1085.0, 1e-3);  // the mean of columns 8 and 9
+    EXPECT_NEAR(window.values[3], 1145.0, 1e-3);
+    // Cut where it runs off the grid; nothing where it misses it.
+    EXPECT_EQ(dem->readCells(36, 0, 8, 4, 8, 4, false).width, 4);
+    EXPECT_EQ(dem->readCells(40, 0, 8, 4, 8, 4, false).width, 0);
+    // The whole DEM in at most 10 cells a side.
+    const geo::Raster all = dem->readAll(10);
+    EXPECT_EQ(all.width, 10);
+    EXPECT_EQ(all.height, 5);
+}
+
+TEST(Dem, NoDataIsNaN) {
+    const test_support::TempDir scratch;
+    writeLonLatDem(scratch / "a.tif", 10.0, 50.0, 4, 4, 0.25,
+                   [](int col, int row) { return col == 1 && row == 1 ? kDemNoData : 300.0; });
+    const auto dem = geo::openDems(scratch / "a.tif").front();
+    const geo::Raster all = dem->readCells(0, 0, 4, 4, 4, 4, false);
+    EXPECT_TRUE(std::isnan(all.values[5]));
+    EXPECT_EQ(all.values[0], 300.0f);
+    EXPECT_TRUE(std::isnan(dem->sample(10.375, 49.625)));
+}
+
+TEST(Dem, AFolderOfTilesIsOneMosaicPerCoordinateSystem) {
+    const test_support::TempDir scratch;
+    // Two 1° tiles side by side (as SRTM tiles are), a note, and a UTM tile in a subfolder.
+    writeLonLatDem(scratch / "N34E069.tif", 69.0, 35.0, 20, 20, 0.05, [](int, int) { return 1000.0; });
+    writeLonLatDem(scratch / "N34E070.tif", 70.0, 35.0, 20, 20, 0.05, [](int, int) { return 2000.0; });
+    std::ofstream(scratch / "README.txt") << "tiles from my survey\n";
+    std::filesystem::create_directories(scratch / "utm");
+    test_support::GeoTiffSpec utm;
+    utm.epsg = 32642;  // UTM 42N
+    const double gt[6] = {500000.0, 1000.0, 0.0, 3900000.0, 0.0, -1000.0};
+    for (int i = 0; i < 6; ++i) utm.geotransform[i] = gt[i];
+    utm.width = utm.height = 30;
+    utm.type = GDT_Float32;
+    utm.value = [](int, int, int) { return 3000.0; };
+    test_support::writeGeoTiff(scratch / "utm/survey.tif", utm);
+
+    auto dems = geo::openDems(scratch.path().string());
+    ASSERT_EQ(dems.size(), 2u);
+    geo::sortCoarsestFirst(dems);
+    const geo::Dem* mosaic = dems[0]->columns() == 40 ? dems[0].get() : dems[1].get();
+    ASSERT_EQ(mosaic->columns(), 40);
+    const geo::Dem* survey = mosaic == dems[0].get() ? dems[1].get() : dems[0].get();
+    EXPECT_EQ(mosaic->path(), scratch.path().string());
+    EXPECT_EQ(mosaic->rows(), 20);
+    EXPECT_NEAR(mosaic->sample(69.5, 34.5), 1000.0, 1e-6);
+    EXPECT_NEAR(mosaic->sample(70.5, 34.5), 2000.0, 1e-6);
+    // The UTM tile is read warped to lon/lat: about 69°E, 35.2°N.
+    EXPECT_NEAR(survey->west(), 69.0, 0.05);
+    EXPECT_NEAR(survey->north(), 35.24, 0.05);
+    EXPECT_NEAR(survey->sample(69.15, 35.1), 3000.0, 1e-3);
+    // Coarsest first: the mosaic's 0.05° cells, then the survey's ~0.009°.
+    EXPECT_EQ(dems[0].get(), mosaic);
+    // Where both cover, the finest answers; elsewhere the one that covers.
+    EXPECT_NEAR(geo::elevationAt(dems, nullptr, 69.15, 35.1), 3000.0, 1e-3);
+    EXPECT_NEAR(geo::elevationAt(dems, nullptr, 69.15, 34.9), 1000.0, 1e-6);
+    EXPECT_NEAR(geo::elevationAt(dems, nullptr, 70.5, 34.5), 2000.0, 1e-6);
+    EXPECT_TRUE(std::isnan(geo::elevationAt(dems, nullptr, 10.0, 10.0)));
+}
+
+TEST(Dem, BadFilesAreNamedInOneLine) {
+    const test_support::TempDir scratch;
+    EXPECT_EQ(errorOf(scratch / "missing.hgt"), scratch / "missing.hgt: file not found");
+    std::ofstream(scratch / "garbage.tif") << "II*\0 this is not a TIFF";
+    EXPECT_EQ(errorOf(scratch / "garbage.tif").rfind(scratch / "garbage.tif: not a raster GDAL can read", 0), 0u)
+        << errorOf(scratch / "garbage.tif");
+    const std::string fixtures = std::string(TEXTATLAS_TEST_DATA_DIR) + "/raster/";
+    EXPECT_EQ(errorOf(fixtures + "no_crs.tif"), fixtures + "no_crs.tif: raster has no coordinate reference system");
+    EXPECT_EQ(errorOf(fixtures + "no_geotransform.vrt"), fixtures + "no_geotransform.vrt: raster has no geotransform");
+    EXPECT_EQ(errorOf(fixtures + "truncated.tif").rfind(fixtures + "truncated.tif: cannot read raster data", 0), 0u)
+        << errorOf(fixtures + "truncated.tif");
+    std::filesystem::create_directories(scratch / "empty");
+    std::ofstream(scratch / "empty/notes.md") << "nothing here\n";
+    EXPECT_EQ(errorOf(scratch / "empty"), scratch / "empty: no DEM files in the folder");
+}
+
+}  // namespace
