@@ -371,7 +371,7 @@ int runViewer(const std::string& text_path, const std::string& argv0, const std:
     }());
     if (reopened.view)
         state.view = geo::Viewport(state.view.width(), state.view.height(),
-                                   geo::Projection::webMercator().forward(geo::LonLat(reopened.view->lon, reopened.view->lat)),
+                                   *geo::MapProjection().forward(reopened.view->lon, reopened.view->lat),
                                    std::clamp(reopened.view->zoom + std::log2(double(state.ui_scale)),
                                               geo::kMinZoom, geo::kMaxZoom));  // saved at standard density
     state.status = std::to_string(state.doc->extraction.places.size()) + " places in " + state.doc->path;

@@ -159,8 +159,9 @@ RenderResult renderHeadless(const RenderRequest& print_request, const std::strin
     state.panel_width_px = 0;  // no panel covers a rendered picture
     state.view = geo::Viewport(request.width, request.height, geo::XY{0, 0}, 2.0);
     if (request.center) {
+        // Web Mercator clamps a polar centre at ±85.05° (the other projections are centred below).
         state.view = geo::Viewport(request.width, request.height,
-                                   geo::Projection::webMercator().forward(*request.center), request.zoom);
+                                   *geo::MapProjection().forward(request.center->lon, request.center->lat), request.zoom);
     } else {
         std::vector<std::size_t> all(state.doc->extraction.places.size());
         for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;

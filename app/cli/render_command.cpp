@@ -52,7 +52,8 @@ bool parseLatLon(const std::string& s, double& lat, double& lon) {
     char comma = 0;
     if (!(in >> lat >> comma >> lon) || comma != ',') return false;
     in >> std::ws;
-    return in.eof() && lat >= -85.05 && lat <= 85.05 && lon >= -180 && lon <= 180;
+    // Any latitude: the globe and LAEA can be centred on a pole; Web Mercator clamps at ±85.05°.
+    return in.eof() && lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180;
 }
 
 }  // namespace
@@ -89,7 +90,7 @@ int runRender(const Args& args, const std::string& argv0, std::ostream& out, std
             if (!v) return kExitUsage;
             double la = 0, lo = 0;
             if (!parseLatLon(*v, la, lo)) {
-                err << "textatlas render: --center must be LAT,LON in degrees (|LAT| <= 85.05), got '" << *v << "'\n";
+                err << "textatlas render: --center must be LAT,LON in degrees (|LAT| <= 90, |LON| <= 180), got '" << *v << "'\n";
                 return kExitUsage;
             }
             lat = la;

@@ -1,0 +1,126 @@
+// A user's DEM drawn over the world relief: it changes the terrain where it covers and nowhere
+// else, and its edge fades into the relief without a seam. Drawn through EGL with real frames.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <string>
+
+#include "app/render/dem_window.hpp"
+#include "app/render/gl_context.hpp"
+#include "app/render/map_renderer.hpp"
+#include "geo/basemap.hpp"
+#include "geo/dem.hpp"
+#include "geo/map_projection.hpp"
+#include "support/geotiff_writer.hpp"
+#include "support/temp_dir.hpp"
+
+namespace {
+
+using app::render::Image;
+using app::render::MapRenderer;
+
+int distance(const Image& a, const Image& b, int x, int y) {
+    const std::uint8_t* p = a.pixel(x, y);
+    const std::uint8_t* q = b.pixel(x, y);
+    return std::abs(p[0] - q[0]) + std::abs(p[1] - q[1]) + std::abs(p[2] - q[2]);
+}
+
+// Flat world relief at 500 m in 10° cells.
+geo::Raster flatRelief() {
+    geo::Raster relief;
+    relief.width = 36;
+    relief.height = 18;
+    const double gt[6] = {-180.0, 10.0, 0.0, 90.0, 0.0, -10.0};
+    std::copy(gt, gt + 6, relief.geotransform);
+    relief.values.assign(36 * 18, 500.0f);
+    relief.min_value = relief.max_value = 500.0f;
+    return relief;
+}
+
+geo::XY mercator(double lon, double lat) { return *geo::MapProjection().forward(lon, lat); }
+
+class UserDemRender : public ::testing::Test {
+protected:
+    void SetUp() override { context_ = app::render::HeadlessContext::create(); }
+    std::unique_ptr<app::render::HeadlessContext> context_;
+};
+
+TEST_F(UserDemRender, ChangesTheTerrainWhereItCoversOnlyAndFadesIntoTheReliefWithoutASeam) {
+    // A flat 3000 m DEM over 10–14°E, 44–48°N in 0.01° cells (as a user's GeoTIFF).
+    const test_support::TempDir dir;
+    test_support::writeLonLatDem(dir / "alps.tif", 10.0, 48.0, 400, 400, 0.01, [](int, int) { return 3000.0; });
+    geo::Basemap relief_only;
+    relief_only.world_dem = flatRelief();
+    geo::Basemap with_dem = relief_only;
+    with_dem.dems = geo::openDems(dir / "alps.tif");
+    MapRenderer relief_renderer(relief_only);
+    MapRenderer dem_renderer(with_dem);
+    app::render::FrameStyle style;
+
+    // The DEM's east edge (14°E) down the middle of the view.
+    const geo::Viewport view(400, 200, mercator(14.0, 46.0), 8.0);
+    const Image relief = relief_renderer.renderToImage(view, {}, style);
+    const Image dem = dem_renderer.renderToImage(view, {}, style);
+    const int edge_x = static_cast<int>(std::lround(view.toPixel(mercator(14.0, 46.0)).x));
+    ASSERT_EQ(edge_x, 200);
+    for (int y = 0; y < 200; y += 10) {
+        // East of the edge: exactly the relief.
+        for (int x = edge_x + 1; x < 400; x += 3) EXPECT_EQ(distance(dem, relief, x, y), 0) << x << "," << y;
+        // Deep inside (beyond the fade, 0.48° ≈ 87 px here): the DEM's own tint.
+        for (int x = 0; x < edge_x - 100; x += 3) EXPECT_GT(distance(dem, relief, x, y), 60) << x << "," << y;
+        // Across the edge, no step: neighbouring pixels differ by a few levels at most, while the
+        // two tints differ by far more.
+        int largest_step = 0;
+        for (int x = 1; x < 400; ++x) {
+            const std::uint8_t* p = dem.pixel(x, y);
+            const std::uint8_t* q = dem.pixel(x - 1, y);
+            largest_step = std::max(largest_step, std::abs(p[0] - q[0]) + std::abs(p[1] - q[1]) + std::abs(p[2] - q[2]));
+        }
+        EXPECT_LE(largest_step, 8) << "row " << y;
+        // At the edge the DEM has faded out: within a few levels of the relief.
+        EXPECT_LE(distance(dem, relief, edge_x - 1, y), 6) << "row " << y;
+    }
+
+    // A view far from the DEM is the relief alone, pixel for pixel.
+    const geo::Viewport elsewhere(300, 200, mercator(-60.0, -10.0), 5.0);
+    EXPECT_TRUE(dem_renderer.renderToImage(elsewhere, {}, style).rgba ==
+                relief_renderer.renderToImage(elsewhere, {}, style).rgba);
+    EXPECT_TRUE(dem_renderer.takeProblems().empty());
+}
+
+TEST(DemWindow, AViewNeedsCellsNoLargerThanAPixelInAWindowAlignedToItsLevel) {
+    const test_support::TempDir dir;
+    test_support::writeLonLatDem(dir / "big.tif", 0.0, 10.0, 1200, 1200, 1.0 / 120, [](int, int) { return 100.0; });
+    const auto dem = geo::openDems(dir / "big.tif").front();
+    const app::render::LonLatBox shown{2.0, 4.0, 3.0, 5.0};
+    // 30″ cells are about 926 m: a pixel of 926 m needs them all, one of 4 km every fourth.
+    const auto fine = app::render::demWindowFor(*dem, shown, 900.0, 0.0, 0.0);
+    ASSERT_TRUE(fine);
+    EXPECT_EQ(fine->level, 0);
+    const auto coarse = app::render::demWindowFor(*dem, shown, 4000.0, 0.0, 0.0);
+    ASSERT_TRUE(coarse);
+    EXPECT_EQ(coarse->level, 2);
+    // The window holds the view (columns 240–360, rows 600–720), cut to multiples of 64 cells × 4.
+    EXPECT_LE(coarse->column, 240);
+    EXPECT_GE(coarse->column + coarse->width, 360);
+    EXPECT_EQ(coarse->column % 256, 0);
+    EXPECT_EQ(coarse->row % 256, 0);
+    // With a margin it covers the tight window; panning inside the margin needs no new read.
+    const auto wide = app::render::demWindowFor(*dem, shown, 4000.0, 0.5, 0.0);
+    ASSERT_TRUE(wide);
+    EXPECT_TRUE(wide->covers(*coarse));
+    const auto panned = app::render::demWindowFor(*dem, app::render::LonLatBox{2.3, 4.0, 3.3, 5.0}, 4000.0, 0.0, 0.0);
+    EXPECT_TRUE(wide->covers(*panned));
+    // No finer than the world relief's 10′ cells: not worth reading at all.
+    EXPECT_FALSE(app::render::demWindowFor(*dem, shown, 40000.0, 0.0, 10.0 / 60));
+    // Out of view.
+    EXPECT_FALSE(app::render::demWindowFor(*dem, app::render::LonLatBox{20.0, 4.0, 21.0, 5.0}, 900.0, 0.0, 0.0));
+    // A view wider than kMaxDemWindowSide cells is read coarser.
+    const auto whole = app::render::demWindowFor(*dem, app::render::LonLatBox{-50, -50, 50, 50}, 1.0, 0.0, 0.0);
+    ASSERT_TRUE(whole);
+    EXPECT_LE(whole->outWidth(), app::render::kMaxDemWindowSide + 128);
+}
+
+}  // namespace
