@@ -4,6 +4,7 @@
 #include <cmath>
 #include <type_traits>
 
+#include "app/framing.hpp"
 #include "app/scene.hpp"
 
 namespace app {
@@ -13,6 +14,45 @@ constexpr double kFlightSeconds = 0.8;
 
 void flyTo(AppState& state, const geo::Viewport& target) {
     state.flight = Flight{state.view, target, 0.0, kFlightSeconds};
+    state.spread.reset();
+}
+
+// Where the view is going: the flight's end, or the view itself.
+const geo::Viewport& viewHeadedFor(const AppState& state) { return state.flight ? state.flight->to : state.view; }
+
+// The pixel distance below which two markers of these places overlap (and would be clustered).
+bool markersOverlap(const AppState& state, const geo::Viewport& view, std::size_t a, std::size_t b) {
+    const auto pa = placePosition(state, *state.doc, a), pb = placePosition(state, *state.doc, b);
+    if (!pa || !pb) return false;
+    const geo::XY qa = view.toPixel(*pa), qb = view.toPixel(*pb);
+    const auto& places = state.doc->extraction.places;
+    const double reach = (markerRadiusPx(places[a].mentions.size()) + markerRadiusPx(places[b].mentions.size())) *
+                         double(state.ui_scale);
+    return std::hypot(qa.x - qb.x, qa.y - qb.y) < reach;
+}
+
+// A cluster clicked: fly to the view that fits its places if that separates them (or at least
+// zooms in); where they share a spot no zoom the data allows separates, fan them out instead.
+void openCluster(AppState& state, const std::vector<std::size_t>& members) {
+    std::vector<std::size_t> places;
+    for (std::size_t p : members)
+        if (p < state.doc->extraction.places.size()) places.push_back(p);
+    if (places.empty()) return;
+    if (places.size() == 1) {
+        flyTo(state, fitPlaces(state, places));
+        return;
+    }
+    const geo::Viewport target = fitPlaces(state, places);
+    bool separate = true;
+    for (std::size_t i = 0; i < places.size() && separate; ++i)
+        for (std::size_t j = i + 1; j < places.size() && separate; ++j)
+            separate = !markersOverlap(state, target, places[i], places[j]);
+    if (separate || target.zoom() > state.view.zoom() + 0.5) {
+        flyTo(state, target);
+        return;
+    }
+    state.flight.reset();
+    state.spread = SpreadCluster{places, state.doc->extraction.places[places.front()].place.position};
 }
 
 std::vector<std::size_t> placesOfPassage(const OpenDocument& doc, std::size_t passage) {
@@ -57,6 +97,7 @@ void makeActive(AppState& state, std::unique_ptr<OpenDocument> doc) {
     state.choosing_for.reset();
     state.candidates.clear();
     state.add_place.reset();
+    state.spread.reset();
     state.scroll_passages_to_top = true;
 }
 
@@ -69,6 +110,7 @@ void refreshAfterCorrection(AppState& state, const std::optional<std::string>& s
     state.choosing_for.reset();
     state.candidates.clear();
     state.shown_claim.reset();
+    state.spread.reset();
     state.scroll_passages_to_top = true;
     state.project_dirty = true;
     if (selected_id)
@@ -143,43 +185,6 @@ geo::Viewport interpolate(const Flight& f, double t) {
 
 }  // namespace
 
-// The closest a fly-to may zoom for a place of this kind: a country is shown whole, a city close up.
-double closestZoomFor(geo::PlaceKind kind) {
-    switch (kind) {
-        case geo::PlaceKind::Continent: return 3.0;
-        case geo::PlaceKind::Country: return 5.0;
-        case geo::PlaceKind::Admin1: return 7.0;
-        case geo::PlaceKind::Admin2:
-        case geo::PlaceKind::Region:
-        case geo::PlaceKind::Physical: return 9.0;
-        case geo::PlaceKind::City: return 11.0;
-    }
-    return 9.0;
-}
-
-geo::Viewport fitPlaces(const AppState& state, const std::vector<std::size_t>& places) {
-    std::vector<geo::XY> points;
-    double closest_zoom = 0.0;
-    if (state.doc)
-        for (std::size_t i : places) {
-            // Places the projection does not show (far side of the globe) are left out.
-            if (const auto position = placePosition(state, *state.doc, i)) points.push_back(*position);
-            closest_zoom = std::max(closest_zoom, closestZoomFor(state.doc->extraction.places.at(i).place.kind));
-        }
-    // HiDPI: the view has ui_scale times the pixels, so the same ground is one log2(ui_scale) zoom up.
-    const double density = std::isfinite(state.ui_scale) && state.ui_scale > 0 ? state.ui_scale : 1.0;
-    closest_zoom = std::min(geo::kMaxZoom, closest_zoom + std::log2(density));
-    const int panel = std::min(state.panel_width_px, state.view.width() / 2);
-    const int free_width = std::max(1, state.view.width() - panel);
-    geo::Viewport fitted = geo::Viewport::fit(points, free_width, state.view.height(), 56.0 * density, closest_zoom);
-    if (points.empty()) fitted = geo::Viewport(free_width, state.view.height(), state.view.center(), state.view.zoom());
-    else if (fitted.zoom() > closest_zoom) fitted = geo::Viewport(free_width, state.view.height(), fitted.center(), closest_zoom);
-    // Shift the centre so the fitted area sits in the part of the window right of the panel.
-    const double shift_m = panel / 2.0 * fitted.metresPerPixel();
-    return geo::Viewport(state.view.width(), state.view.height(),
-                         geo::XY{fitted.center().x - shift_m, fitted.center().y}, fitted.zoom());
-}
-
 std::vector<std::size_t> tourStops(const OpenDocument& doc) {
     std::vector<std::size_t> stops;
     const auto& mentions = doc.extraction.mentions;
@@ -247,9 +252,7 @@ void apply(AppState& state, const Action& action) {
                 if (!a.doc) return;
                 // The action holds the only reference: move the loaded document into the state.
                 makeActive(state, std::make_unique<OpenDocument>(std::move(*a.doc)));
-                std::vector<std::size_t> all(state.doc->extraction.places.size());
-                for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-                flyTo(state, fitPlaces(state, all));
+                flyTo(state, focusView(state));
             } else if constexpr (std::is_same_v<T, SetShowOtherTexts>) {
                 state.show_other_texts = a.show;
             } else if constexpr (std::is_same_v<T, ToggleMeasure>) {
@@ -270,6 +273,8 @@ void apply(AppState& state, const Action& action) {
             } else if constexpr (std::is_same_v<T, ClearSelection>) {
                 state.selection = Selection{};
                 state.tour.reset();
+                state.spread.reset();
+                state.found.reset();
                 state.scroll_passages_to_top = true;
             } else if constexpr (std::is_same_v<T, SetHover>) {
                 state.hover = Hover{a.place, a.mention};
@@ -284,13 +289,23 @@ void apply(AppState& state, const Action& action) {
                 state.since_pan_s = 0.0;
             } else if constexpr (std::is_same_v<T, ZoomAbout>) {
                 state.flight.reset();
+                state.spread.reset();  // its fan is laid out for the zoom it was opened at
                 state.pan_velocity_px_s = geo::XY{};
                 state.view = state.view.zoomedAbout(geo::XY{a.x_px, a.y_px}, a.delta);
+            } else if constexpr (std::is_same_v<T, GoHome>) {
+                if (!state.doc) return;
+                // Home shows the text's focus; pressed again once there, every place.
+                const geo::Viewport focus = focusView(state);
+                flyTo(state, sameView(viewHeadedFor(state), focus) ? allPlacesView(state) : focus);
             } else if constexpr (std::is_same_v<T, FitAll>) {
                 if (!state.doc) return;
-                std::vector<std::size_t> all(state.doc->extraction.places.size());
-                for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-                flyTo(state, fitPlaces(state, all));
+                flyTo(state, allPlacesView(state));
+            } else if constexpr (std::is_same_v<T, OpenCluster>) {
+                if (!state.doc) return;
+                openCluster(state, a.places);
+            } else if constexpr (std::is_same_v<T, GoToPlace>) {
+                state.found = FoundPlace{a.place};
+                flyTo(state, viewOfPoint(state, a.place.position, flyToZoom(state, a.place)));
             } else if constexpr (std::is_same_v<T, ResizeView>) {
                 if (a.width_px <= 0 || a.height_px <= 0) return;  // minimised window
                 state.view = state.view.withSize(a.width_px, a.height_px);

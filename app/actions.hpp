@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "app/framing.hpp"
 #include "app/state.hpp"
 
 namespace app {
@@ -19,7 +20,10 @@ struct ClearSelection {};
 struct SetHover { std::optional<std::size_t> place; std::optional<std::size_t> mention; };
 struct PanBy { double dx_px; double dy_px; };   // a drag step: pans; on the globe it turns the globe
 struct ZoomAbout { double x_px; double y_px; double delta; };
-struct FitAll {};                                // Home
+struct GoHome {};                                // Home: the text's focus; pressed again there, every place
+struct FitAll {};                                // View → Fit all places
+struct OpenCluster { std::vector<std::size_t> places; };  // zooms to fit them, or fans them out if they share a spot
+struct GoToPlace { geo::Place place; };          // "Go to a place": any gazetteer place, pinned
 struct ResizeView { int width_px; int height_px; };
 struct AdvanceTime { double dt_s; };             // steps the fly-to animation
 struct StepMention { int direction; };           // N / P: next or previous mention of the selected place
@@ -51,7 +55,7 @@ struct ReportError { std::string message; };
 struct DismissError {};
 
 using Action = std::variant<SelectPlace, SelectPassage, SelectMention, ClearSelection, SetHover, PanBy, ZoomAbout,
-                            FitAll, ResizeView, AdvanceTime, StepMention, StartTour, StopTour, StepTour,
+                            GoHome, FitAll, OpenCluster, GoToPlace, ResizeView, AdvanceTime, StepMention, StartTour, StopTour, StepTour,
                             ToggleTourPlaying, ActivateDocument, OpenedDocument, SetShowOtherTexts, ToggleMeasure,
                             AddMeasurePoint, Correct, Undo, Redo, ShowCandidates, HideCandidates, BeginAddPlace,
                             SetAddPlaceSpan, SetAddPlaceOptions, CancelAddPlace, PickUserPoint, ShowClaim, SetProjection, SetMapSettings, ShowLayersPanel, MarkProjectChanged, ReportError,
@@ -70,8 +74,6 @@ private:
 
 void apply(AppState& state, const Action& action);
 
-// The view that shows all the document's places in the part of the window the panel leaves free.
-geo::Viewport fitPlaces(const AppState& state, const std::vector<std::size_t>& places);
 // Passage indices shown by the passages panel: all passages, or those mentioning the selected place.
 std::vector<std::size_t> visiblePassages(const AppState& state);
 // The tour's stops: mention indices in reading order, consecutive mentions of one place merged.

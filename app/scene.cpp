@@ -46,12 +46,13 @@ MarkerScene buildMarkers(const AppState& state) {
                 scene.place_of_marker.push_back(i);
                 scene.text_of_marker.push_back(t);
                 scene.cluster_size.push_back(1);
+                scene.members.push_back({i});
             }
         }
     if (!state.doc) return scene;
     const auto& places = state.doc->extraction.places;
     auto add = [&](std::size_t i) {
-        const std::optional<geo::XY> position = placePosition(state, *state.doc, i);
+        const std::optional<geo::XY> position = spreadPosition(state, i);
         if (!position) return;
         MarkerInstance m;
         m.position = *position;
@@ -72,6 +73,7 @@ MarkerScene buildMarkers(const AppState& state) {
         scene.place_of_marker.push_back(i);
         scene.text_of_marker.push_back(std::nullopt);
         scene.cluster_size.push_back(1);
+        scene.members.push_back({i});
     };
     for (std::size_t i = 0; i < places.size(); ++i)
         if (state.hover.place != i && state.selection.place != i) add(i);
@@ -79,6 +81,23 @@ MarkerScene buildMarkers(const AppState& state) {
         add(*state.hover.place);
     if (state.selection.place && *state.selection.place < places.size()) add(*state.selection.place);
     return scene;
+}
+
+std::optional<geo::XY> spreadPosition(const AppState& state, std::size_t place) {
+    const std::optional<geo::XY> own = state.doc ? placePosition(state, *state.doc, place) : std::nullopt;
+    if (!state.spread || !own) return own;
+    const auto& members = state.spread->places;
+    const auto at = std::find(members.begin(), members.end(), place);
+    if (at == members.end()) return own;
+    const std::optional<geo::XY> spot = state.projection.forward(state.spread->spot.lon, state.spread->spot.lat);
+    if (!spot) return own;
+    // A ring round the spot, the first member at the top, wide enough for the markers to stand apart.
+    constexpr double kPi = 3.14159265358979323846;
+    const double n = double(members.size());
+    const double ring_px = std::max(30.0, 9.0 * n) * double(state.ui_scale);
+    const double angle = 2.0 * kPi * double(at - members.begin()) / n;
+    const double mpp = state.view.metresPerPixel();
+    return geo::XY{spot->x + std::sin(angle) * ring_px * mpp, spot->y + std::cos(angle) * ring_px * mpp};
 }
 
 geo::XY pixelOf(const AppState& state, const geo::LonLat& point) {
@@ -144,9 +163,15 @@ MarkerScene clusterMarkers(const AppState& state, const MarkerScene& scene) {
     MarkerScene out;
     const std::size_t count = scene.markers.size();
     // Leaders first: selected, hovered, then the most mentioned; other texts never cluster.
+    // Other texts' markers and the fanned-out members of an opened cluster pass through.
+    auto passes = [&](std::size_t k) {
+        if (scene.text_of_marker[k]) return true;
+        return state.spread && std::find(state.spread->places.begin(), state.spread->places.end(),
+                                         scene.place_of_marker[k]) != state.spread->places.end();
+    };
     std::vector<std::size_t> order;
     for (std::size_t k = 0; k < count; ++k)
-        if (!scene.text_of_marker[k]) order.push_back(k);
+        if (!passes(k)) order.push_back(k);
     auto priority = [&](std::size_t k) {
         const std::size_t place = scene.place_of_marker[k];
         const int rank = state.selection.place == place ? 2 : state.hover.place == place ? 1 : 0;
@@ -174,10 +199,13 @@ MarkerScene clusterMarkers(const AppState& state, const MarkerScene& scene) {
         }
     }
     std::vector<std::size_t> size(count, 0);
-    for (std::size_t k = 0; k < count; ++k)
-        if (!scene.text_of_marker[k]) ++size[leader_of[k]];
+    std::vector<std::vector<std::size_t>> members_of(count);
+    for (std::size_t k : order) {  // leaders first, so each cluster lists its leader first
+        ++size[leader_of[k]];
+        members_of[leader_of[k]].push_back(scene.place_of_marker[k]);
+    }
     for (std::size_t k = 0; k < count; ++k) {
-        const bool other_text = scene.text_of_marker[k].has_value();
+        const bool other_text = passes(k);
         if (!other_text && leader_of[k] != k) continue;
         MarkerInstance marker = scene.markers[k];
         const std::size_t members = other_text ? 1 : size[k];
@@ -190,6 +218,7 @@ MarkerScene clusterMarkers(const AppState& state, const MarkerScene& scene) {
         out.place_of_marker.push_back(scene.place_of_marker[k]);
         out.text_of_marker.push_back(scene.text_of_marker[k]);
         out.cluster_size.push_back(members);
+        out.members.push_back(other_text ? scene.members[k] : members_of[k]);
     }
     return out;
 }
@@ -204,6 +233,14 @@ MarkerScene drawnMarkers(const AppState& state) {
     MarkerScene scene = buildMarkers(state);
     if (!state.map.cluster_markers) return scene;
     return clusterMarkers(state, scene);
+}
+
+std::optional<std::size_t> markerOfPlace(const MarkerScene& scene, std::size_t place) {
+    for (std::size_t k = 0; k < scene.markers.size(); ++k)
+        if (!scene.text_of_marker[k] && std::find(scene.members[k].begin(), scene.members[k].end(), place) !=
+                                             scene.members[k].end())
+            return k;
+    return std::nullopt;
 }
 
 namespace {
@@ -226,6 +263,13 @@ std::optional<std::size_t> pickPlace(const AppState& state, double x_px, double 
     const auto k = markerAt(state, scene, x_px, y_px, slop_px);
     if (!k || scene.text_of_marker[*k]) return std::nullopt;
     return scene.place_of_marker[*k];
+}
+
+std::optional<PickedMarker> pickMarker(const AppState& state, double x_px, double y_px, double slop_px) {
+    const MarkerScene scene = drawnMarkers(state);
+    const auto k = markerAt(state, scene, x_px, y_px, slop_px);
+    if (!k || scene.text_of_marker[*k]) return std::nullopt;
+    return PickedMarker{scene.place_of_marker[*k], scene.members[*k]};
 }
 
 std::optional<std::size_t> pickOtherText(const AppState& state, double x_px, double y_px, double slop_px) {

@@ -19,12 +19,15 @@ float markerRadiusPx(std::size_t mentions);
 // places, then hovered, then selected on top. For marker i, `place_of_marker[i]` is the place index
 // in its text and `text_of_marker[i]` is nullopt for the active text or the index in other_docs.
 // Places the projection does not show (the far side of the globe) get no marker.
-// `cluster_size[i]` is how many of the text's places marker i stands for (1 unless clustered).
+// `cluster_size[i]` is how many of the text's places marker i stands for (1 unless clustered),
+// `members[i]` those places (its own place first). The places of an opened cluster that share a
+// spot (state.spread) are fanned out round it and never clustered.
 struct MarkerScene {
     std::vector<MarkerInstance> markers;
     std::vector<std::size_t> place_of_marker;
     std::vector<std::optional<std::size_t>> text_of_marker;
     std::vector<std::size_t> cluster_size;
+    std::vector<std::vector<std::size_t>> members;
 };
 MarkerScene buildMarkers(const AppState& state);
 
@@ -35,6 +38,12 @@ MarkerScene buildMarkers(const AppState& state);
 MarkerScene clusterMarkers(const AppState& state, const MarkerScene& scene);
 // What the map draws and picks: buildMarkers, clustered if state.map.cluster_markers.
 MarkerScene drawnMarkers(const AppState& state);
+// The drawn marker of the active text's place `place` (alone or leading a cluster), if any.
+std::optional<std::size_t> markerOfPlace(const MarkerScene& scene, std::size_t place);
+
+// Where the fanned-out member `index` of state.spread is drawn, in plane metres (the spot itself
+// when state.spread is not open or does not hold it).
+std::optional<geo::XY> spreadPosition(const AppState& state, std::size_t place);
 
 // What the window's map draws its layers with: frameStyleFor(state.map, state.projection) with line
 // widths multiplied by state.ui_scale (HiDPI).
@@ -53,6 +62,12 @@ std::optional<geo::XY> placePosition(const AppState& state, const OpenDocument& 
 geo::XY pixelOf(const AppState& state, const geo::LonLat& point);
 std::optional<geo::LonLat> lonLatAtPixel(const AppState& state, double x_px, double y_px);
 
+// The active text's marker under pixel (x, y): its place and, for a cluster, every place it holds.
+struct PickedMarker {
+    std::size_t place = 0;
+    std::vector<std::size_t> members;  // the place first; more than one for a cluster
+};
+std::optional<PickedMarker> pickMarker(const AppState& state, double x_px, double y_px, double slop_px = 3.0);
 // The active text's place whose marker covers pixel (x, y) — the top-most one if several overlap — or none.
 std::optional<std::size_t> pickPlace(const AppState& state, double x_px, double y_px, double slop_px = 3.0);
 // The other open text (index in other_docs) whose marker covers pixel (x, y), if no active marker does.

@@ -91,6 +91,18 @@ struct Measure {
     std::optional<geo::ElevationProfile> profile;  // along the geodesic, once there are two points
 };
 
+// A cluster opened where its places share one spot (no zoom separates them): its members are
+// drawn fanned out round the spot until the view moves or another place is chosen.
+struct SpreadCluster {
+    std::vector<std::size_t> places;  // places of the active text
+    geo::LonLat spot;                 // the leader's position
+};
+
+// A gazetteer place found with "Go to a place" (any place, not only the text's).
+struct FoundPlace {
+    geo::Place place;
+};
+
 // "Add a place the program missed": the words chosen in a passage, waiting for a target (a
 // gazetteer entry, or a point clicked on the map when `picking_on_map`).
 struct AddPlaceDraft {
@@ -115,6 +127,8 @@ struct AppState {
     bool show_layers_panel = false;      // Map → Layers…
     bool add_layer_requested = false;    // Map → Add layer…: the layers panel opens its file dialog
     int panel_width_px = 440;            // the passages panel covers the left of the map (view pixels)
+    int map_top_px = 0;                  // the menu bar covers this much of the map's top (view pixels)
+    int map_bottom_px = 0;               // and the status bar this much of its bottom
     // HiDPI: the monitor's content scale. `view` is in framebuffer pixels; markers, line widths and
     // the overlay (labels, scale bar…) are drawn this many times their standard size, so they keep
     // their physical size. Dear ImGui's coordinates are window units: ImGuiIO::DisplayFramebufferScale
@@ -124,6 +138,8 @@ struct AppState {
     bool scroll_to_mention = false;      // set when selection.mention changes: the panel scrolls to it
     std::optional<Tour> tour;
     std::optional<Measure> measure;      // set while the measure tool is on
+    std::optional<SpreadCluster> spread; // a cluster whose places share a spot, fanned out round it
+    std::optional<FoundPlace> found;     // the gazetteer place "Go to a place" flew to, pinned on the map
     const geo::Gazetteer* gazetteer = nullptr;   // for corrections; owned by whoever loaded the texts
     // Elevation profiles sample the finest of the user's DEMs (coarsest first) that covers a point,
     // else the world relief (owned with the basemap).

@@ -364,11 +364,7 @@ int runViewer(const std::string& text_path, const std::string& argv0, const std:
     state.view = state.view.withSize(std::max(fb_w, 1), std::max(fb_h, 1));
     state.ui_scale = density.content_scale;
     state.panel_width_px = int(440 * density.content_scale);  // view (framebuffer) pixels
-    state.view = fitPlaces(state, [&] {
-        std::vector<std::size_t> all(state.doc->extraction.places.size());
-        for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-        return all;
-    }());
+    state.view = focusView(state);  // the text's focus (app/framing)
     if (reopened.view)
         state.view = geo::Viewport(state.view.width(), state.view.height(),
                                    *geo::MapProjection().forward(reopened.view->lon, reopened.view->lat),
@@ -428,11 +424,12 @@ int runViewer(const std::string& text_path, const std::string& argv0, const std:
                 overlay.bottom_inset_px = float(ui::statusBarHeight() * to_screen.framebuffer_scale / to_screen.scale);
                 overlay.attribution = renderers.attribution;
                 overlay.towns = &renderers.towns;
+                overlay.edge_indicators = true;
                 if (!io.WantCaptureMouse && ImGui::IsMousePosValid()) {
                     const ImVec2 at = to_screen.fromWindow(io.MousePos.x, io.MousePos.y);
                     overlay.cursor_px = geo::XY{at.x, at.y};
                 }
-                ui::drawMapOverlay(draw_list, density.font, 16.0f * 0.95f, standard, overlay);
+                ui::drawMapOverlay(draw_list, density.font, ui::kScreenLabelPx, standard, overlay);
                 ui::drawTourRoute(draw_list, standard);
                 ui::drawMeasure(draw_list, standard);
                 ui::drawCandidatesOnMap(draw_list, standard);

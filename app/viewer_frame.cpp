@@ -19,6 +19,10 @@ ui::MenuRequests drawViewerPanels(AppState& state, ActionQueue& actions, ViewerP
     ui::clearNotedItems();
     const ImGuiIO& io = ImGui::GetIO();
     actions.push(SetHover{});  // hover is recomputed every frame; later pushes win
+    // The map is seen between the menu bar and the status bar (view pixels).
+    const float to_view = io.DisplayFramebufferScale.y > 0 ? io.DisplayFramebufferScale.y : 1.0f;
+    state.map_top_px = int(std::lround(ui::menuBarHeight() * to_view));
+    state.map_bottom_px = int(std::lround(ui::statusBarHeight() * to_view));
     panels.input.update(state, actions);
     ui::MenuRequests requests = ui::drawMainMenu(state, actions, recent_files);
     panels.hits = ui::drawPassagesPanel(state, actions, panels.panel, ui::menuBarHeight(),

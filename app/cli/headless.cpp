@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/frame.hpp"
+#include "app/framing.hpp"
 #include "app/layer_files.hpp"
 #include "app/scene.hpp"
 #include "app/ui/map_overlay.hpp"
@@ -86,11 +87,20 @@ void writeLayoutJson(const ui::OverlayLayout& layout, const AppState& state, con
                            {"h", marker.box.h}, {"lon", at.lon}, {"lat", at.lat}, {"mentions", marker.mentions},
                            {"cluster_size", marker.cluster_size}});
     }
+    // The text's places outside the picture, as the edge indicators point to them.
+    nlohmann::json outside = nlohmann::json::array();
+    for (const ui::EdgeIndicator& indicator : layout.edge_indicators) {
+        outside.push_back({{"place", state.doc->extraction.places[indicator.place].place.name},
+                           {"label", indicator.label}, {"x", indicator.x}, {"y", indicator.y}, {"w", indicator.w},
+                           {"h", indicator.h}, {"tip_x", indicator.tip_x}, {"tip_y", indicator.tip_y}});
+    }
     const nlohmann::json json{{"projection", state.projection.crs()},
                               {"width", state.view.width()},
                               {"height", state.view.height()},
+                              {"zoom", state.view.zoom()},
                               {"labels", labels},
-                              {"markers", markers}};
+                              {"markers", markers},
+                              {"outside", outside}};
     const std::string temporary = path + ".tmp";
     {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
@@ -156,6 +166,9 @@ RenderResult renderHeadless(const RenderRequest& print_request, const std::strin
     AppState state;
     state.doc = std::move(found.doc);
     const ProjectOpenReport& project = found.project;
+    const geo::Basemap basemap = basemap_loading.get();
+    times.mark("load the basemap (rest of)");
+    state.dems = basemap.dems;  // the fly-to and fit zooms stop where their detail ends, as in the viewer
     state.panel_width_px = 0;  // no panel covers a rendered picture
     state.view = geo::Viewport(request.width, request.height, geo::XY{0, 0}, 2.0);
     if (request.center) {
@@ -163,9 +176,7 @@ RenderResult renderHeadless(const RenderRequest& print_request, const std::strin
         state.view = geo::Viewport(request.width, request.height,
                                    *geo::MapProjection().forward(request.center->lon, request.center->lat), request.zoom);
     } else {
-        std::vector<std::size_t> all(state.doc->extraction.places.size());
-        for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-        state.view = fitPlaces(state, all);
+        state.view = focusView(state);  // the text's focus, as the viewer's first view (app/framing)
     }
     if (request.projection != geo::MapProjectionKind::WebMercator) {
         if (request.center) {
@@ -175,16 +186,9 @@ RenderResult renderHeadless(const RenderRequest& print_request, const std::strin
             state.view = geo::Viewport(request.width, request.height, centre ? *centre : geo::XY{0, 0}, request.zoom);
         } else {
             setMapProjection(state, request.projection);
-            if (request.projection != geo::MapProjectionKind::Globe) {
-                std::vector<std::size_t> all(state.doc->extraction.places.size());
-                for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-                state.view = fitPlaces(state, all);
-            }
+            if (request.projection != geo::MapProjectionKind::Globe) state.view = focusView(state);
         }
     }
-    const geo::Basemap basemap = basemap_loading.get();
-    times.mark("load the basemap (rest of)");
-    state.dems = basemap.dems;
     state.map = [&] {
         MapSettings settings = defaultMapSettings(basemap);
         settings.projection = state.map.projection;

@@ -3,8 +3,23 @@
 #include <GLFW/glfw3.h>
 
 #include "app/scene.hpp"
+#include "app/ui/edge_indicators.hpp"
+#include "app/ui/map_overlay.hpp"
 
 namespace app::ui {
+
+std::optional<std::size_t> edgeIndicatorAt(const AppState& state, double x_px, double y_px) {
+    // Laid out as the overlay lays them out, in view pixels: the overlay's font at ui_scale.
+    ImFont* font = ImGui::GetFont();
+    const float size = kScreenLabelPx * state.ui_scale;
+    const auto indicators = layoutEdgeIndicators(state, [&](const std::string& text) {
+        const ImVec2 s = font->CalcTextSizeA(size, 1e9f, 0.0f, text.c_str(), text.c_str() + text.size());
+        return std::pair<float, float>{s.x, s.y};
+    });
+    const auto at = indicatorAt(indicators, x_px, y_px);
+    if (!at) return std::nullopt;
+    return indicators[*at].place;
+}
 
 void MapInput::update(const AppState& state, ActionQueue& actions) {
     ImGuiIO& io = ImGui::GetIO();
@@ -42,13 +57,21 @@ void MapInput::update(const AppState& state, ActionQueue& actions) {
             if (picked) actions.push(AddMeasurePoint{state.doc->extraction.places[*picked].place.position});
             else if (const auto point = lonLatAtPixel(state, mouse.x, mouse.y)) actions.push(AddMeasurePoint{*point});
         } else if (!moved) {
-            if (const auto picked = pickPlace(state, mouse.x, mouse.y)) actions.push(SelectPlace{*picked, false});
-            else if (const auto text = pickOtherText(state, mouse.x, mouse.y)) actions.push(ActivateDocument{*text});
+            // A marker selects its place; a cluster opens (zooms to its places or fans them out);
+            // an edge indicator flies to the place outside the view it points to.
+            if (const auto picked = pickMarker(state, mouse.x, mouse.y)) {
+                if (picked->members.size() > 1) actions.push(OpenCluster{picked->members});
+                else actions.push(SelectPlace{picked->place, false});
+            } else if (const auto indicated = edgeIndicatorAt(state, mouse.x, mouse.y)) {
+                actions.push(SelectPlace{*indicated, true});
+            } else if (const auto text = pickOtherText(state, mouse.x, mouse.y)) {
+                actions.push(ActivateDocument{*text});
+            }
         }
     }
     // Dear ImGui 1.86 indexes keys by the backend's codes: GLFW_KEY_* here.
     if (!io.WantCaptureKeyboard) {
-        if (ImGui::IsKeyPressed(GLFW_KEY_HOME)) actions.push(FitAll{});
+        if (ImGui::IsKeyPressed(GLFW_KEY_HOME, false)) actions.push(GoHome{});
         if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) actions.push(ClearSelection{});
         if (ImGui::IsKeyPressed(GLFW_KEY_N)) actions.push(state.tour ? Action{StepTour{+1}} : Action{StepMention{+1}});
         if (ImGui::IsKeyPressed(GLFW_KEY_P)) actions.push(state.tour ? Action{StepTour{-1}} : Action{StepMention{-1}});

@@ -1,6 +1,7 @@
 // app/ui/map_input.hpp — mouse and keys over the map become Actions: drag pans, the wheel zooms
-// about the cursor, double-click zooms in, a click on a marker selects its place, hovering a marker
-// sets the hover; Home fits all places, Esc clears the selection, +/- zoom. Reads Dear ImGui's IO
+// about the cursor, double-click zooms in, a click on a marker selects its place (on a cluster, opens
+// it), hovering a marker sets the hover; Home frames the text's focus (again: every place), Esc
+// clears the selection, +/- zoom. Reads Dear ImGui's IO
 // (so tests can feed simulated input); never changes AppState itself. The mouse, in window units,
 // is converted to the view's framebuffer pixels with ImGuiIO::DisplayFramebufferScale (HiDPI).
 #pragma once
@@ -9,6 +10,10 @@
 #include "app/actions.hpp"
 
 namespace app::ui {
+
+// The place of the edge indicator (app/ui/edge_indicators) under view pixel (x, y), laid out as the
+// viewer's overlay draws them.
+std::optional<std::size_t> edgeIndicatorAt(const AppState& state, double x_px, double y_px);
 
 // Drag state lives here, between frames.
 struct MapInput {

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app/framing.hpp"
 #include "app/scene.hpp"
 #include "geo/geodesy.hpp"
 #include "geo/projection.hpp"
@@ -115,7 +116,9 @@ std::vector<PlacedLabel> placeLabels(const AppState& state, const MeasureText& t
         const float r = scene.markers[k].radius_px;
         obstacles.push_back(Box{float(p.x) - r, float(p.y) - r, 2 * r, 2 * r});
     }
-    const Box screen{0, 0, float(state.view.width()), float(state.view.height())};
+    // Labels go where the map is seen (x, y: its top-left corner; w, h: its bottom-right corner).
+    const MapArea area = visibleMapArea(state);
+    const Box screen{float(area.x0), float(area.y0), float(area.x1), float(area.y1)};
     if (state.doc) {
         for (std::size_t k : labelOrder(state, scene)) {
             const std::size_t place = scene.place_of_marker[k];
@@ -136,7 +139,7 @@ std::vector<PlacedLabel> placeLabels(const AppState& state, const MeasureText& t
         const std::optional<geo::XY> xy = state.projection.forward(town.position.lon, town.position.lat);
         if (!xy) continue;
         const geo::XY p = state.view.toPixel(*xy);
-        if (p.x < 0 || p.y < 0 || p.x > screen.w || p.y > screen.h) continue;
+        if (p.x < screen.x || p.y < screen.y || p.x > screen.w || p.y > screen.h) continue;
         const bool is_text_place = std::any_of(obstacles.begin(), obstacles.end(), [&](const Box& m) {
             return std::hypot(m.x + m.w / 2 - p.x, m.y + m.h / 2 - p.y) < kTownSameAsPlacePx + m.w / 2;
         });
@@ -259,11 +262,14 @@ OverlayLayout drawMapOverlay(ImDrawList* dl, ImFont* font, float font_size, cons
                      state.selection.place == label.place ? kSelectedLabelText : kLabelText, label.text);
     }
 
-    const float width = float(state.view.width()), height = float(state.view.height()) - options.bottom_inset_px;
+    const MapArea area = visibleMapArea(state);
+    const float width = float(area.x1);
+    const float height = std::min(float(area.y1), float(state.view.height()) - options.bottom_inset_px);
+    const float left = std::max(float(area.x0), options.left_inset_px);
     // Scale bar: bottom-left of the visible map, at most 160 px long.
     const std::optional<double> mpp = groundMetresPerPixel(state.view, state.projection);
     const double metres = mpp ? niceScaleLength(160.0 * *mpp) : 0.0;
-    const float x0 = options.left_inset_px + 16.0f, y0 = height - 24.0f;
+    const float x0 = left + 16.0f, y0 = height - 24.0f;
     if (metres > 0) {
         const float bar_px = float(metres / *mpp);
         char text[64];
@@ -296,7 +302,7 @@ OverlayLayout drawMapOverlay(ImDrawList* dl, ImFont* font, float font_size, cons
                                              state.view.height() / 2.0);
         if (layout.north_deg) {
             const float radius = 18.0f;
-            const ImVec2 c(width - 34.0f, 34.0f);
+            const ImVec2 c(width - 34.0f, float(area.y0) + 34.0f);
             const float a = float(*layout.north_deg * kPi / 180.0);
             const ImVec2 up(std::sin(a), -std::cos(a));
             const ImVec2 side(-up.y, up.x);
@@ -316,7 +322,7 @@ OverlayLayout drawMapOverlay(ImDrawList* dl, ImFont* font, float font_size, cons
     // Attribution: bottom-right, small; the sources wrap onto more lines when the map is narrow.
     if (!options.attribution.empty()) {
         const float small = std::max(10.0f, font_size * 0.75f);
-        const float max_width = std::max(80.0f, width - options.left_inset_px - 12.0f);
+        const float max_width = std::max(80.0f, width - left - 12.0f);
         auto text_width = [&](const std::string& t) { return font->CalcTextSizeA(small, 1e9f, 0.0f, t.c_str()).x; };
         std::vector<std::string> lines;
         for (const auto& source : options.attribution) {
@@ -332,6 +338,10 @@ OverlayLayout drawMapOverlay(ImDrawList* dl, ImFont* font, float font_size, cons
             dl->AddText(font, small, ImVec2(width - text_width(lines[i]) - 6, top + line_h * float(i)),
                         IM_COL32(40, 40, 40, 255), lines[i].c_str());
     }
+
+    // The text's places outside the picture, on top of everything.
+    layout.edge_indicators = layoutEdgeIndicators(state, measure);
+    if (options.edge_indicators) drawEdgeIndicators(dl, font, font_size, layout.edge_indicators);
     return layout;
 }
 

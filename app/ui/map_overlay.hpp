@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "app/state.hpp"
+#include "app/ui/edge_indicators.hpp"
 #include "geo/basemap.hpp"
 
 struct ImDrawList;
@@ -47,8 +48,11 @@ struct OverlayLayout {
     Box scale_bar;
     double scale_bar_metres = 0.0;
     std::optional<double> north_deg;    // screen direction of true north, clockwise from up
+    std::vector<EdgeIndicator> edge_indicators;  // the text's places outside the picture (drawn or not)
 };
 
+// Labels, the scale bar, the north arrow, the attribution and the edge indicators stay inside the
+// visible map area (app/framing's visibleMapArea, narrowed further by the options' insets).
 // Chooses label positions: each place (then each town shown at this zoom) tries eight positions
 // round its marker; a label that would overlap an earlier label, another marker or a town dot
 // already placed is left out. Order: selected, hovered, then by mention count and population;
@@ -60,12 +64,18 @@ std::vector<PlacedLabel> placeLabels(const AppState& state, const MeasureText& t
 // The smallest population a town needs to be labelled at this zoom (every town from zoom 9).
 long long townPopulationThreshold(double zoom);
 
+// The size of the viewer's map labels at standard density (the UI font, a little smaller).
+constexpr float kScreenLabelPx = 16.0f * 0.95f;
+
 struct OverlayOptions {
     float left_inset_px = 0.0f;    // the part of the map covered by a side panel
     float bottom_inset_px = 0.0f;  // the part covered by a status bar
     std::vector<std::string> attribution;
     const std::vector<geo::Town>* towns = nullptr;  // labelled if state.map.show_towns
     std::optional<geo::XY> cursor_px;               // show the lon/lat under it
+    // Draw arrows to the text's places outside the picture (the viewer's; a rendered picture
+    // stays clean, its layout lists them).
+    bool edge_indicators = false;
 };
 
 OverlayLayout drawMapOverlay(ImDrawList* draw_list, ImFont* font, float font_size, const AppState& state,

@@ -4,6 +4,7 @@
 #include "app/ui/claims_panel.hpp"
 #include "app/ui/corrections_panel.hpp"
 #include "app/ui/item_locator.hpp"
+#include "app/scene.hpp"
 
 #include <imgui.h>
 
@@ -300,7 +301,8 @@ MenuRequests drawMainMenu(const AppState& state, ActionQueue& actions, const std
             ImGui::EndMenu();
         }
         if (ImGui::BeginMenu("View")) {
-            if (ImGui::MenuItem("Fit all places", "Home", false, state.doc != nullptr)) actions.push(FitAll{});
+            if (ImGui::MenuItem("Home: the text's focus", "Home", false, state.doc != nullptr)) actions.push(GoHome{});
+            if (ImGui::MenuItem("Fit all places", "Home twice", false, state.doc != nullptr)) actions.push(FitAll{});
             if (ImGui::MenuItem("Clear selection", "Esc", false, state.selection.place.has_value()))
                 actions.push(ClearSelection{});
             if (ImGui::MenuItem("Next mention", "N", false, state.selection.place.has_value()))
@@ -317,7 +319,7 @@ MenuRequests drawMainMenu(const AppState& state, ActionQueue& actions, const std
         drawMapMenu(state, actions);
         if (ImGui::BeginMenu("Help")) {
             ImGui::TextUnformatted("Drag: pan · Wheel: zoom about the cursor · Double-click: zoom in");
-            ImGui::TextUnformatted("Home: fit all places · Esc: clear selection · F12: screenshot");
+            ImGui::TextUnformatted("Home: the text's focus (twice: every place) · Esc: clear selection · F12: screenshot");
             ImGui::TextUnformatted("N / P: next / previous mention · T: tour · Space: pause the tour");
             ImGui::TextUnformatted("Drop a text file on the window to open it");
             ImGui::Separator();
@@ -440,10 +442,29 @@ void drawErrorDialog(const AppState& state, ActionQueue& actions) {
     }
 }
 
+std::string markerTooltip(const AppState& state) {
+    if (!state.doc || !state.hover.place || state.hover.mention) return "";
+    const auto& places = state.doc->extraction.places;
+    const auto& rp = places[*state.hover.place];
+    const MarkerScene scene = drawnMarkers(state);
+    const auto marker = markerOfPlace(scene, *state.hover.place);
+    const auto mentions = [](const geo::ResolvedPlace& p) {
+        return std::to_string(p.mentions.size()) + (p.mentions.size() == 1 ? " mention" : " mentions");
+    };
+    if (!marker || scene.members[*marker].size() < 2) return rp.place.name + "\n" + mentions(rp);
+    // A cluster: its places, the leader first, and what a click does.
+    constexpr std::size_t kListed = 12;
+    const auto& members = scene.members[*marker];
+    std::string text = std::to_string(members.size()) + " places here:";
+    for (std::size_t i = 0; i < members.size() && i < kListed; ++i)
+        text += "\n  " + places[members[i]].place.name + " (" + mentions(places[members[i]]) + ")";
+    if (members.size() > kListed) text += "\n  … and " + std::to_string(members.size() - kListed) + " more";
+    return text + "\nClick to open the cluster";
+}
+
 void drawMarkerTooltip(const AppState& state) {
-    if (!state.doc || !state.hover.place || state.hover.mention) return;
-    const auto& rp = state.doc->extraction.places[*state.hover.place];
-    ImGui::SetTooltip("%s\n%zu mention%s", rp.place.name.c_str(), rp.mentions.size(), rp.mentions.size() == 1 ? "" : "s");
+    const std::string text = markerTooltip(state);
+    if (!text.empty()) ImGui::SetTooltip("%s", text.c_str());
 }
 
 // One line of text with its padding: grows with the font (HiDPI).

@@ -58,5 +58,7 @@ std::vector<MentionHit> drawPassagesPanel(const AppState& state, ActionQueue& ac
 void drawStatusBar(const AppState& state, float height);
 void drawErrorDialog(const AppState& state, ActionQueue& actions);
 void drawMarkerTooltip(const AppState& state);
+// What the tooltip of the hovered marker says: its name and mentions, or a cluster's places.
+std::string markerTooltip(const AppState& state);
 
 }  // namespace app::ui

@@ -22,18 +22,23 @@ struct StandardDensityScope {
     AppState& state;
     geo::Viewport view;
     float ui_scale;
-    int panel_width_px;
+    int panel_width_px, map_top_px, map_bottom_px;
 
     StandardDensityScope(AppState& s, const geo::Viewport& standard, double scale)
-        : state(s), view(s.view), ui_scale(s.ui_scale), panel_width_px(s.panel_width_px) {
+        : state(s), view(s.view), ui_scale(s.ui_scale), panel_width_px(s.panel_width_px), map_top_px(s.map_top_px),
+          map_bottom_px(s.map_bottom_px) {
         state.view = standard;
         state.ui_scale = 1.0f;
         state.panel_width_px = int(std::lround(panel_width_px / scale));
+        state.map_top_px = int(std::lround(map_top_px / scale));
+        state.map_bottom_px = int(std::lround(map_bottom_px / scale));
     }
     ~StandardDensityScope() {
         state.view = view;
         state.ui_scale = ui_scale;
         state.panel_width_px = panel_width_px;
+        state.map_top_px = map_top_px;
+        state.map_bottom_px = map_bottom_px;
     }
 };
 

@@ -3,6 +3,7 @@
 // out and hit-test ImGui frames. Buttons, menus and rows are found by their labels (ui/item_locator).
 #include <gtest/gtest.h>
 
+#include "support/geotiff_writer.hpp"
 #include "support/shared_dem.hpp"
 
 #include <GLFW/glfw3.h>
@@ -12,9 +13,12 @@
 #include "app/actions.hpp"
 #include "app/project_io.hpp"
 #include "app/scene.hpp"
+#include "app/framing.hpp"
+#include "app/ui/edge_indicators.hpp"
 #include "app/ui/fonts.hpp"
 #include "app/ui/item_locator.hpp"
 #include "app/ui/map_input.hpp"
+#include "app/ui/map_overlay.hpp"
 #include "app/ui/panels.hpp"
 #include "app/viewer_frame.hpp"
 #include "geo/corrections.hpp"
@@ -286,6 +290,88 @@ TEST_F(ViewerUi, TheSeedsDistanceClaimIsListedAndShownWithBothPlacesInView) {
     }
     apply(state, ShowClaim{std::nullopt});
     EXPECT_FALSE(state.shown_claim.has_value());
+}
+
+// The first view frames the article's focus; the places it names far away are pointed to from
+// the map's edge, and clicking one flies there at the zoom for its kind.
+TEST_F(ViewerUi, ClickingAnEdgeIndicatorFliesToThePlaceOutsideTheView) {
+    frame(ImVec2(5, 5), false);  // the bars' heights are known from the first frame
+    apply(state, GoHome{});
+    finishFlight();
+    const std::size_t us = placeNamed("United States");
+    const MapArea area = visibleMapArea(state);
+    ASSERT_FALSE(area.contains(markerPixel(us).x, markerPixel(us).y));
+    for (const char* name : {"Kabul", "Panjshir Valley"})
+        EXPECT_TRUE(area.contains(markerPixel(placeNamed(name)).x, markerPixel(placeNamed(name)).y)) << name;
+    ImFont* font = ImGui::GetFont();
+    const auto indicators = ui::layoutEdgeIndicators(state, [&](const std::string& text) {
+        const ImVec2 s = font->CalcTextSizeA(ui::kScreenLabelPx, 1e9f, 0.0f, text.c_str());
+        return std::pair<float, float>{s.x, s.y};
+    });
+    const auto it = std::find_if(indicators.begin(), indicators.end(),
+                                 [&](const ui::EdgeIndicator& e) { return e.place == us; });
+    ASSERT_NE(it, indicators.end()) << "no indicator points to the United States";
+    EXPECT_NE(it->label.find("United States · "), std::string::npos) << it->label;
+    EXPECT_NE(it->label.find(" km"), std::string::npos) << it->label;
+    EXPECT_TRUE(area.contains(it->x, it->y) && area.contains(it->x + it->w, it->y + it->h));
+    click(ImVec2(it->x + it->w / 2, it->y + it->h / 2));
+    EXPECT_EQ(state.selection.place, us);
+    ASSERT_TRUE(state.flight.has_value());
+    finishFlight();
+    const ImVec2 p = markerPixel(us);
+    EXPECT_NEAR(p.x, area.centreX(), 2.0);
+    EXPECT_NEAR(p.y, area.centreY(), 2.0);
+    EXPECT_DOUBLE_EQ(state.view.zoom(), 5.0);  // a country is shown whole
+}
+
+// Kabul and the Panjshir Valley, 100 km apart, are one cluster from afar; a click opens it.
+TEST_F(ViewerUi, ClickingAClusterZoomsInUntilItsPlacesAreSeparate) {
+    const std::size_t kabul = placeNamed("Kabul"), valley = placeNamed("Panjshir Valley");
+    state.view = geo::Viewport(1400, 900, state.doc->place_mercator[kabul], 4.0).panned(250, 0);
+    frame(ImVec2(5, 5), false);
+    const MarkerScene before = drawnMarkers(state);
+    const auto cluster = markerOfPlace(before, kabul);
+    ASSERT_TRUE(cluster.has_value());
+    ASSERT_EQ(markerOfPlace(before, valley), cluster) << "the two should share one marker at zoom 4";
+    const geo::XY at = state.view.toPixel(before.markers[*cluster].position);
+    // Its tooltip lists both.
+    frame(ImVec2(float(at.x), float(at.y)), false);
+    const std::string tooltip = ui::markerTooltip(state);
+    EXPECT_NE(tooltip.find("Kabul"), std::string::npos) << tooltip;
+    EXPECT_NE(tooltip.find("Panjshir Valley"), std::string::npos) << tooltip;
+    click(ImVec2(float(at.x), float(at.y)));
+    EXPECT_FALSE(state.selection.place.has_value());  // opening a cluster selects nothing
+    ASSERT_TRUE(state.flight.has_value());
+    finishFlight();
+    EXPECT_GT(state.view.zoom(), 6.0);
+    const MarkerScene after = drawnMarkers(state);
+    ASSERT_TRUE(markerOfPlace(after, kabul).has_value());
+    EXPECT_NE(markerOfPlace(after, kabul), markerOfPlace(after, valley));
+    const MapArea area = visibleMapArea(state);
+    for (std::size_t place : {kabul, valley})
+        EXPECT_TRUE(area.contains(markerPixel(place).x, markerPixel(place).y));
+}
+
+// Choosing a place in the list flies to it at the zoom for its kind, never deeper than the data.
+// With the world relief alone (5′ cells) Kabul is shown at zoom 8, where the vector layers still
+// hold; over a fine DEM of the user's, at zoom 9, a city's zoom.
+TEST_F(ViewerUi, ChoosingAPlaceFliesToTheZoomForItsKindAndNoDeeperThanTheData) {
+    const std::vector<std::pair<std::string, double>> expected = {
+        {"Afghanistan", 5.0}, {"United States", 5.0}, {"Panjshir Valley", 8.0}, {"Kabul", 8.0}};
+    const auto dem = copySeedToTempDir("fine-dem") + ".dem.tif";
+    test_support::writeLonLatDem(dem, 68.5, 35.5, 120, 120, 1.0 / 120.0, [](int, int) { return 1800.0; });  // 30″
+    for (const bool with_dem : {false, true}) {
+      if (with_dem) state.dems = geo::openDems(dem);
+      for (auto [name, zoom] : expected) {
+        if (with_dem && name == "Kabul") zoom = 9.0;
+        ASSERT_NO_FATAL_FAILURE(clickItem(name));
+        ASSERT_EQ(state.selection.place, placeNamed(name));
+        finishFlight();
+        EXPECT_DOUBLE_EQ(state.view.zoom(), zoom) << name;
+        const geo::Place& place = state.doc->extraction.places[placeNamed(name)].place;
+        EXPECT_LE(state.view.zoom(), detailZoomAt(state, place.position)) << name;
+      }
+    }
 }
 
 TEST_F(ViewerUi, MeasuringTwoPointsGivesAnElevationProfileFromTheUsersDem) {

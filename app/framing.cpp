@@ -1,0 +1,220 @@
+#include "app/framing.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "app/scene.hpp"
+#include "geo/geodesy.hpp"
+#include "geo/dem.hpp"
+#include "geo/raster.hpp"
+
+namespace app {
+namespace {
+
+// Finer places must hold this share of the text's weight to make the focus on their own.
+constexpr double kFinerShare = 0.25;
+// The focus circle is widened by this factor, and to at least kNeighbourhoodM.
+constexpr double kCircleWidening = 1.5;
+constexpr double kNeighbourhoodM = 50'000.0;
+
+// The vector layers' detail: Natural Earth 1:10m borders and rivers, GeoNames towns. Below a
+// regional elevation grid the map is worth looking at to about this zoom.
+constexpr double kVectorDetailZoom = 8.0;
+// An elevation cell may be drawn this many pixels wide before the hillshade turns to blur.
+constexpr double kPixelsPerDemCell = 4.0;
+// The world relief (ETOPO5) every place has under it, when state.relief is not given: 5 arc-minutes a cell.
+constexpr double kWorldReliefCellDeg = 5.0 / 60.0;
+
+// Margin round fitted places: the largest marker (selected, clustered) plus room for its label's
+// first row, so no marker touches an edge.
+constexpr double kFitMarginPx = 56.0;
+
+bool isBroad(geo::PlaceKind kind) { return kind == geo::PlaceKind::Continent || kind == geo::PlaceKind::Country; }
+
+// The zoom at which a cell of `cell_deg` degrees spans kPixelsPerDemCell pixels (on the ground at
+// any latitude: the cosines of the cell and of Web Mercator's scale cancel).
+double zoomForCell(double cell_deg) { return std::log2(360.0 * kPixelsPerDemCell / (256.0 * cell_deg)); }
+
+double density(const AppState& state) {
+    return std::isfinite(state.ui_scale) && state.ui_scale > 0 ? double(state.ui_scale) : 1.0;
+}
+
+// The closest zoom for a place of this kind, at standard density.
+double kindZoom(const geo::Place& place) {
+    switch (place.kind) {
+        case geo::PlaceKind::Continent: return 3.0;
+        case geo::PlaceKind::Country: return 5.0;
+        case geo::PlaceKind::Admin1: return 7.0;
+        case geo::PlaceKind::Admin2:
+        case geo::PlaceKind::Region:
+        case geo::PlaceKind::Physical: return 8.0;
+        case geo::PlaceKind::City: return place.population >= 1'000'000 ? 9.0 : 10.0;  // a city, a town
+    }
+    return 8.0;
+}
+
+// Moves a view fitted to the visible area's size so that its centre lands on the area's centre.
+geo::Viewport placeInArea(const AppState& state, const MapArea& area, const geo::XY& centre, double zoom) {
+    const geo::Viewport at(state.view.width(), state.view.height(), centre, zoom);
+    const double mpp = at.metresPerPixel();
+    // Pixel y grows down, plane y up.
+    const geo::XY shifted{centre.x - (area.centreX() - state.view.width() / 2.0) * mpp,
+                          centre.y + (area.centreY() - state.view.height() / 2.0) * mpp};
+    return geo::Viewport(state.view.width(), state.view.height(), shifted, zoom);
+}
+
+}  // namespace
+
+std::vector<PlaceWeight> placeWeights(const OpenDocument& doc) {
+    std::vector<PlaceWeight> weights;
+    const auto& places = doc.extraction.places;
+    weights.reserve(places.size());
+    for (std::size_t i = 0; i < places.size(); ++i) {
+        PlaceWeight w;
+        w.place = i;
+        for (std::size_t m : places[i].mentions)
+            w.weight += doc.extraction.mentions[m].kind == geo::MentionKind::Demonym ? 0.5 : 1.0;
+        w.weight += double(places[i].passages.size());
+        w.broad = isBroad(places[i].place.kind);
+        weights.push_back(w);
+    }
+    return weights;
+}
+
+TextFocus textFocus(const OpenDocument& doc) {
+    TextFocus focus;
+    const auto& places = doc.extraction.places;
+    focus.weights = placeWeights(doc);
+    double total = 0.0, finer = 0.0;
+    for (const PlaceWeight& w : focus.weights) {
+        total += w.weight;
+        if (!w.broad) finer += w.weight;
+    }
+    std::vector<std::size_t> candidates;
+    const bool finer_carry = finer > 0.0 && finer >= kFinerShare * total;
+    for (const PlaceWeight& w : focus.weights)
+        if (w.weight > 0.0 && (!finer_carry || !w.broad)) candidates.push_back(w.place);
+    if (candidates.empty())
+        for (std::size_t i = 0; i < places.size(); ++i) candidates.push_back(i);
+    if (candidates.empty()) return focus;
+    // The heaviest first (stable: in text order among equals), at most kMaxFocusCandidates.
+    std::stable_sort(candidates.begin(), candidates.end(), [&](std::size_t a, std::size_t b) {
+        return focus.weights[a].weight > focus.weights[b].weight;
+    });
+    if (candidates.size() > kMaxFocusCandidates) candidates.resize(kMaxFocusCandidates);
+
+    const std::size_t n = candidates.size();
+    std::vector<double> distance(n * n, 0.0);
+    for (std::size_t a = 0; a < n; ++a)
+        for (std::size_t b = a + 1; b < n; ++b)
+            distance[a * n + b] = distance[b * n + a] = geo::geodesicDistanceMeters(
+                places[candidates[a]].place.position, places[candidates[b]].place.position);
+    // The weighted medoid; ties go to the heavier place.
+    std::size_t centre = 0;
+    double best = INFINITY;
+    for (std::size_t a = 0; a < n; ++a) {
+        double cost = 0.0;
+        for (std::size_t b = 0; b < n; ++b) cost += focus.weights[candidates[b]].weight * distance[a * n + b];
+        const bool better = cost < best - 1e-6 ||
+                            (cost < best + 1e-6 && focus.weights[candidates[a]].weight > focus.weights[candidates[centre]].weight);
+        if (better) {
+            best = std::min(best, cost);
+            centre = a;
+        }
+    }
+    focus.centre = candidates[centre];
+    // The smallest circle round the centre holding kCoreShare of the weight.
+    std::vector<std::size_t> by_distance(n);
+    std::iota(by_distance.begin(), by_distance.end(), 0);
+    std::stable_sort(by_distance.begin(), by_distance.end(),
+                     [&](std::size_t a, std::size_t b) { return distance[centre * n + a] < distance[centre * n + b]; });
+    double candidate_weight = 0.0;
+    for (std::size_t c : candidates) candidate_weight += focus.weights[c].weight;
+    double held = 0.0;
+    for (std::size_t k : by_distance) {
+        held += focus.weights[candidates[k]].weight;
+        focus.radius_m = distance[centre * n + k];
+        if (held >= kCoreShare * candidate_weight - 1e-9) break;
+    }
+    const double reach = std::max(kCircleWidening * focus.radius_m, kNeighbourhoodM);
+    for (std::size_t k : by_distance)
+        if (distance[centre * n + k] <= reach) focus.places.push_back(candidates[k]);
+    std::stable_sort(focus.places.begin(), focus.places.end(),
+                     [&](std::size_t a, std::size_t b) { return focus.weights[a].weight > focus.weights[b].weight; });
+    return focus;
+}
+
+MapArea visibleMapArea(const AppState& state) {
+    const double w = state.view.width(), h = state.view.height();
+    MapArea area;
+    // The panel covers at most half the window (as on a narrow window), the bars at most a third.
+    area.x0 = std::clamp(double(state.panel_width_px), 0.0, w / 2);
+    area.y0 = std::clamp(double(state.map_top_px), 0.0, h / 3);
+    area.x1 = w;
+    area.y1 = h - std::clamp(double(state.map_bottom_px), 0.0, h / 3);
+    return area;
+}
+
+double detailZoomAt(const AppState& state, const geo::LonLat& point) {
+    double finest_cell = kWorldReliefCellDeg;
+    if (state.relief && state.relief->width > 0) finest_cell = std::abs(state.relief->geotransform[1]);
+    for (const auto& dem : state.dems)
+        if (dem && point.lon >= dem->west() && point.lon <= dem->east() && point.lat >= dem->south() &&
+            point.lat <= dem->north())
+            finest_cell = std::min(finest_cell, std::abs(dem->cellLonDegrees()));
+    return std::max(kVectorDetailZoom, zoomForCell(finest_cell));
+}
+
+double flyToZoom(const AppState& state, const geo::Place& place) {
+    // HiDPI: the view has ui_scale times the pixels, so the same ground is one log2(ui_scale) zoom up.
+    const double zoom = std::min(kindZoom(place), detailZoomAt(state, place.position)) + std::log2(density(state));
+    return std::clamp(zoom, geo::kMinZoom, geo::kMaxZoom);
+}
+
+geo::Viewport fitPlaces(const AppState& state, const std::vector<std::size_t>& places) {
+    std::vector<geo::XY> points;
+    double closest_zoom = geo::kMinZoom;
+    float largest_marker = 0.0f;
+    if (state.doc)
+        for (std::size_t i : places) {
+            if (i >= state.doc->extraction.places.size()) continue;
+            const auto& place = state.doc->extraction.places[i];
+            // Places the projection does not show (far side of the globe) are left out.
+            if (const auto position = placePosition(state, *state.doc, i)) points.push_back(*position);
+            closest_zoom = std::max(closest_zoom, flyToZoom(state, place.place));
+            largest_marker = std::max(largest_marker, markerRadiusPx(place.mentions.size()));
+        }
+    const MapArea area = visibleMapArea(state);
+    if (points.empty()) return state.view;
+    const double margin = (kFitMarginPx + largest_marker) * density(state);
+    const int area_w = std::max(1, int(std::lround(area.width()))), area_h = std::max(1, int(std::lround(area.height())));
+    const geo::Viewport fitted = geo::Viewport::fit(points, area_w, area_h, margin, closest_zoom);
+    return placeInArea(state, area, fitted.center(), std::min(fitted.zoom(), closest_zoom));
+}
+
+geo::Viewport viewOfPoint(const AppState& state, const geo::LonLat& point, double zoom) {
+    const std::optional<geo::XY> xy = state.projection.forward(point.lon, point.lat);
+    if (!xy) return state.view;
+    return placeInArea(state, visibleMapArea(state), *xy, std::clamp(zoom, geo::kMinZoom, geo::kMaxZoom));
+}
+
+geo::Viewport focusView(const AppState& state) {
+    if (!state.doc) return state.view;
+    return fitPlaces(state, textFocus(*state.doc).places);
+}
+
+geo::Viewport allPlacesView(const AppState& state) {
+    if (!state.doc) return state.view;
+    std::vector<std::size_t> all(state.doc->extraction.places.size());
+    std::iota(all.begin(), all.end(), 0);
+    return fitPlaces(state, all);
+}
+
+bool sameView(const geo::Viewport& a, const geo::Viewport& b) {
+    if (a.width() != b.width() || a.height() != b.height() || std::abs(a.zoom() - b.zoom()) > 0.01) return false;
+    const double mpp = a.metresPerPixel();
+    return std::abs(a.center().x - b.center().x) <= mpp && std::abs(a.center().y - b.center().y) <= mpp;
+}
+
+}  // namespace app

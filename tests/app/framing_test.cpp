@@ -1,0 +1,224 @@
+// The text's focus and the views made from it (app/framing): which places carry a text, the first
+// view and Home, fly-to zooms per kind and data detail, clusters that open.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "app/actions.hpp"
+#include "app/framing.hpp"
+#include "app/scene.hpp"
+#include "geo/data_paths.hpp"
+#include "geo/dem.hpp"
+#include "geo/raster.hpp"
+#include "support/geotiff_writer.hpp"
+
+#include <unistd.h>
+#include <filesystem>
+
+namespace {
+
+using namespace app;
+
+geo::Place makePlace(const std::string& name, geo::PlaceKind kind, double lon, double lat, std::int64_t population = 0,
+                     const std::string& country = "AF") {
+    geo::Place p;
+    p.id = "t:" + name;
+    p.name = name;
+    p.position = geo::LonLat(lon, lat);
+    p.kind = kind;
+    p.country = country;
+    p.population = population;
+    p.source = "test";
+    return p;
+}
+
+class Framing : public ::testing::Test {
+protected:
+    void SetUp() override {
+        add("Afghanistan", geo::PlaceKind::Country, 65.82, 33.64);
+        add("Kabul", geo::PlaceKind::City, 69.17233, 34.52813, 3'000'000);
+        add("Charikar", geo::PlaceKind::City, 69.17, 35.01, 50'000);
+        add("Bagram", geo::PlaceKind::City, 69.27, 34.97, 20'000);
+        add("Kandahar", geo::PlaceKind::City, 65.71, 31.61, 400'000);
+        add("London", geo::PlaceKind::City, -0.1257, 51.5085, 8'000'000, "GB");
+        add("France", geo::PlaceKind::Country, 2.0, 46.0, 0, "FR");
+        add("Germany", geo::PlaceKind::Country, 10.5, 51.5, 0, "DE");
+        add("Panjshir Valley", geo::PlaceKind::Region, 69.52, 35.31);
+        add("Parwan", geo::PlaceKind::Admin1, 69.0, 35.0);
+        add("Qalacha", geo::PlaceKind::City, 69.17233, 34.52813, 10'000);  // Kabul's spot exactly
+    }
+    void add(const std::string& name, geo::PlaceKind kind, double lon, double lat, std::int64_t population = 0,
+             const std::string& country = "AF") {
+        gazetteer.add(makePlace(name, kind, lon, lat, population, country), {{name, geo::NameKind::Name}});
+    }
+    void open(const std::string& text) {
+        state = AppState{};
+        state.doc = std::make_unique<OpenDocument>(
+            OpenDocument::fromDocument(geo::Document::fromString(text, "test"), gazetteer, "test.txt"));
+        state.view = geo::Viewport(1200, 800, geo::XY{0, 0}, 3.0);
+        state.panel_width_px = 400;
+        state.map_top_px = 20;
+        state.map_bottom_px = 24;
+        state.map.cluster_markers = true;
+    }
+    std::set<std::string> focusNames() const {
+        std::set<std::string> names;
+        for (std::size_t i : textFocus(*state.doc).places) names.insert(state.doc->extraction.places[i].place.name);
+        return names;
+    }
+    std::size_t placeNamed(const std::string& name) const {
+        for (std::size_t i = 0; i < state.doc->extraction.places.size(); ++i)
+            if (state.doc->extraction.places[i].place.name == name) return i;
+        ADD_FAILURE() << name << " was not found";
+        return 0;
+    }
+    geo::XY pixelOfPlace(const geo::Viewport& view, std::size_t place) const {
+        return view.toPixel(*placePosition(state, *state.doc, place));
+    }
+    void finishFlight() {
+        for (int i = 0; i < 100 && state.flight; ++i) apply(state, AdvanceTime{0.05});
+    }
+
+    geo::Gazetteer gazetteer;
+    AppState state;
+};
+
+TEST_F(Framing, CountriesSetTheSceneWhileTheTextsTownsCarryIt) {
+    // Afghanistan is named most, but the story happens in Kabul and Charikar; London is named once.
+    open("Afghanistan is in turmoil. Afghanistan again.\n\nIn Kabul, crowds gathered. Afghanistan.\n\n"
+         "Charikar was quiet. Kabul too.\n\nA statement came from London.\n\nAfghanistan, Kabul, Charikar.\n");
+    EXPECT_EQ(focusNames(), (std::set<std::string>{"Kabul", "Charikar"}));
+    const TextFocus focus = textFocus(*state.doc);
+    EXPECT_EQ(state.doc->extraction.places[focus.places.front()].place.name, "Kabul");  // heaviest first
+    EXPECT_TRUE(focus.weights[placeNamed("Afghanistan")].broad);
+    // Mentions (3) plus passages (3).
+    EXPECT_DOUBLE_EQ(focus.weights[placeNamed("Kabul")].weight, 6.0);
+}
+
+TEST_F(Framing, ATextAboutCountriesIsFramedByItsCountries) {
+    open("France and Germany signed the treaty.\n\nGermany said France would host the next meeting.\n");
+    EXPECT_EQ(focusNames(), (std::set<std::string>{"France", "Germany"}));
+}
+
+TEST_F(Framing, APlaceFarFromTheWeightOfTheTextIsLeftOutside) {
+    // Kandahar is 450 km from the others and carries less than the 30 % left outside the circle.
+    open("Kabul. Kabul.\n\nCharikar and Bagram.\n\nKabul, Bagram, Charikar.\n\nKandahar.\n");
+    EXPECT_EQ(focusNames(), (std::set<std::string>{"Kabul", "Charikar", "Bagram"}));
+    // Named as much as the rest together, it joins them.
+    open("Kabul and Kandahar.\n\nKandahar.\n\nKandahar and Kabul.\n");
+    EXPECT_EQ(focusNames(), (std::set<std::string>{"Kabul", "Kandahar"}));
+}
+
+TEST_F(Framing, TheFirstViewFitsTheFocusInsideTheVisibleMapWithMarginsAndFarPlacesOutside) {
+    open("Kabul. Kabul.\n\nCharikar and Bagram.\n\nKabul, Bagram, Charikar.\n\nLondon.\n");
+    const geo::Viewport view = focusView(state);
+    state.view = view;
+    const MapArea area = visibleMapArea(state);
+    EXPECT_EQ(area.x0, 400);
+    EXPECT_EQ(area.y0, 20);
+    EXPECT_EQ(area.y1, 800 - 24);
+    for (const std::string& name : {"Kabul", "Charikar", "Bagram"}) {
+        const std::size_t place = placeNamed(name);
+        const geo::XY p = pixelOfPlace(view, place);
+        const double margin = markerRadiusPx(state.doc->extraction.places[place].mentions.size()) + 20.0;
+        EXPECT_GT(p.x, area.x0 + margin) << name;
+        EXPECT_LT(p.x, area.x1 - margin) << name;
+        EXPECT_GT(p.y, area.y0 + margin) << name;
+        EXPECT_LT(p.y, area.y1 - margin) << name;
+    }
+    EXPECT_FALSE(area.contains(pixelOfPlace(view, placeNamed("London")).x, pixelOfPlace(view, placeNamed("London")).y));
+    // Charikar and Bagram (9 km apart) are separate markers, not one cluster.
+    const MarkerScene scene = drawnMarkers(state);
+    for (const std::string& name : {"Kabul", "Charikar", "Bagram"}) {
+        const auto k = markerOfPlace(scene, placeNamed(name));
+        ASSERT_TRUE(k.has_value());
+        EXPECT_EQ(scene.cluster_size[*k], 1u) << name;
+    }
+}
+
+TEST_F(Framing, HomeFramesTheFocusAndASecondHomeEveryPlace) {
+    open("Kabul. Kabul.\n\nCharikar and Bagram.\n\nKabul, Bagram, Charikar.\n\nLondon.\n");
+    apply(state, GoHome{});
+    finishFlight();
+    EXPECT_TRUE(sameView(state.view, focusView(state)));
+    apply(state, GoHome{});
+    finishFlight();
+    EXPECT_TRUE(sameView(state.view, allPlacesView(state)));
+    const geo::XY london = pixelOfPlace(state.view, placeNamed("London"));
+    EXPECT_TRUE(visibleMapArea(state).contains(london.x, london.y));
+    apply(state, GoHome{});  // and back to the focus
+    finishFlight();
+    EXPECT_TRUE(sameView(state.view, focusView(state)));
+}
+
+TEST_F(Framing, FlyToZoomIsSetByTheKindAndStopsWhereTheDataEnds) {
+    open("Afghanistan, Parwan, the Panjshir Valley, Kabul and Charikar.\n");
+    auto zoomOf = [&](const std::string& name) { return flyToZoom(state, state.doc->extraction.places[placeNamed(name)].place); };
+    // No regional elevation grid: the world relief and the vector layers end at zoom 8.
+    EXPECT_DOUBLE_EQ(zoomOf("Afghanistan"), 5.0);
+    EXPECT_DOUBLE_EQ(zoomOf("Parwan"), 7.0);
+    EXPECT_DOUBLE_EQ(zoomOf("Panjshir Valley"), 8.0);
+    EXPECT_DOUBLE_EQ(zoomOf("Kabul"), 8.0);
+    EXPECT_DOUBLE_EQ(zoomOf("Charikar"), 8.0);
+    // Over a 30″ DEM of the user's a city goes to 9 and a town as deep as the grid allows.
+    const std::string path = (std::filesystem::temp_directory_path() / ("framing-dem-" + std::to_string(::getpid()) + ".tif")).string();
+    test_support::writeLonLatDem(path, 68.5, 35.5, 120, 120, 1.0 / 120.0, [](int, int) { return 1800.0; });
+    state.dems = geo::openDems(path);
+    EXPECT_DOUBLE_EQ(zoomOf("Kabul"), 9.0);
+    const double town = zoomOf("Charikar");
+    EXPECT_GT(town, 9.0);
+    EXPECT_LT(town, 10.0);
+    EXPECT_NEAR(town, std::log2(360.0 * 4.0 * 120.0 / 256.0), 1e-6);
+    EXPECT_DOUBLE_EQ(zoomOf("Panjshir Valley"), 8.0);  // a region is not brought closer
+    std::filesystem::remove(path);
+    EXPECT_DOUBLE_EQ(zoomOf("Afghanistan"), 5.0);  // the grid does not bring a country closer
+    // HiDPI: the same ground, one zoom level up per doubling.
+    state.ui_scale = 2.0f;
+    EXPECT_DOUBLE_EQ(zoomOf("Kabul"), 10.0);
+}
+
+TEST_F(Framing, ClickingAClusterOfPlacesApartZoomsInUntilTheyAreSeparate) {
+    open("Kabul. Charikar. Bagram.\n");
+    state.view = geo::Viewport(1200, 800, *placePosition(state, *state.doc, placeNamed("Kabul")), 4.0);
+    const MarkerScene before = drawnMarkers(state);
+    ASSERT_EQ(before.markers.size(), 1u) << "at zoom 4 the three are one cluster";
+    ASSERT_EQ(before.members[0].size(), 3u);
+    apply(state, OpenCluster{before.members[0]});
+    ASSERT_TRUE(state.flight.has_value());
+    finishFlight();
+    EXPECT_GT(state.view.zoom(), 7.0);
+    EXPECT_FALSE(state.spread.has_value());
+    const MarkerScene after = drawnMarkers(state);
+    EXPECT_EQ(after.markers.size(), 3u);
+}
+
+TEST_F(Framing, ClickingAClusterOfPlacesOnOneSpotFansThemOut) {
+    open("Kabul and Qalacha.\n");
+    state.view = geo::Viewport(1200, 800, *placePosition(state, *state.doc, placeNamed("Kabul")), 8.0);
+    const MarkerScene before = drawnMarkers(state);
+    ASSERT_EQ(before.markers.size(), 1u);
+    apply(state, OpenCluster{before.members[0]});
+    ASSERT_TRUE(state.spread.has_value());
+    EXPECT_DOUBLE_EQ(state.view.zoom(), 8.0);
+    const MarkerScene after = drawnMarkers(state);
+    ASSERT_EQ(after.markers.size(), 2u);
+    const geo::XY a = state.view.toPixel(after.markers[0].position), b = state.view.toPixel(after.markers[1].position);
+    EXPECT_GT(std::hypot(a.x - b.x, a.y - b.y), after.markers[0].radius_px + after.markers[1].radius_px);
+    // Each fanned marker is picked as its own place.
+    EXPECT_EQ(pickPlace(state, a.x, a.y), after.place_of_marker[0]);
+    EXPECT_EQ(pickPlace(state, b.x, b.y), after.place_of_marker[1]);
+    apply(state, ZoomAbout{600, 400, 1.0});  // closes when the view zooms
+    EXPECT_FALSE(state.spread.has_value());
+}
+
+TEST(FramingSeed, TheSeedsFocusIsKabulAndThePanjshirValley) {
+    const geo::Gazetteer gazetteer = geo::Gazetteer::load(geo::findDataDir());
+    const OpenDocument doc = OpenDocument::load(geo::findDataDir() + "/texts/panjshir-valley.txt", gazetteer);
+    std::set<std::string> names;
+    for (std::size_t i : textFocus(doc).places) names.insert(doc.extraction.places[i].place.name);
+    EXPECT_EQ(names, (std::set<std::string>{"Kabul", "Panjshir Valley"}));
+}
+
+}  // namespace
