@@ -60,7 +60,11 @@ TEST(Poles, TextsNamingThePolesRenderInEveryProjection) {
     const double expected =
         (mercatorY(85.0) - mercatorY(-85.05113)) / (mercatorY(85.0) - mercatorY((*fuego)["lat"].get<double>()));
     EXPECT_NEAR(measured, expected, 0.01);
-    EXPECT_LE(centre_y(*antarctica), 300.0);
+    // The first view frames the text's focus (app/framing), where a continent only sets the scene:
+    // Antarctica is in the picture, or pointed to from its edge.
+    bool antarctica_pointed_to = false;
+    for (const auto& outside : mercator["outside"]) antarctica_pointed_to |= outside["place"] == (*antarctica)["place"];
+    EXPECT_TRUE(centre_y(*antarctica) <= 300.0 || antarctica_pointed_to) << mercator.dump();
 
     // The globe centred on the South Pole: Antarctica's marker (the pole) at the picture's centre.
     const nlohmann::json globe = render("globe", "--projection globe --center -90,0 --zoom 1");
