@@ -294,6 +294,88 @@ void Gazetteer::NameIndex::reserve(std::size_t keys) {
 
 void Gazetteer::NameIndex::grow() { reserve(std::max<std::size_t>(16, keys_.size() * 2)); }
 
+namespace {
+template <typename T>
+void appendValue(std::string& out, T v) {
+    out.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+template <typename T>
+bool readValue(std::string_view data, std::size_t& pos, T& v) {
+    if (data.size() - pos < sizeof v) return false;
+    std::memcpy(&v, data.data() + pos, sizeof v);
+    pos += sizeof v;
+    return true;
+}
+}  // namespace
+
+void Gazetteer::NameIndex::appendTo(std::string& out) const {
+    appendValue(out, static_cast<std::uint32_t>(chars_.size()));
+    out.append(chars_);
+    appendValue(out, static_cast<std::uint32_t>(keys_.size()));
+    for (std::size_t k = 0; k < keys_.size(); ++k) {
+        appendValue(out, keys_[k].offset);
+        appendValue(out, keys_[k].length);
+        appendValue(out, static_cast<std::uint8_t>(keys_[k].prefix));
+        appendValue(out, static_cast<std::uint32_t>(entries_[k].size()));
+        for (const NameEntry& e : entries_[k]) {
+            appendValue(out, e.place);
+            appendValue(out, static_cast<std::uint8_t>(e.kind));
+        }
+    }
+    appendValue(out, static_cast<std::uint32_t>(slots_.size()));
+    for (const Slot& slot : slots_) {
+        appendValue(out, slot.hash_tag);
+        appendValue(out, slot.key);
+    }
+}
+
+bool Gazetteer::NameIndex::readFrom(std::string_view data, std::size_t& pos, std::uint32_t place_count) {
+    std::uint32_t char_count = 0, key_count = 0, slot_count = 0;
+    if (!readValue(data, pos, char_count) || data.size() - pos < char_count) return false;
+    chars_.assign(data.data() + pos, char_count);
+    pos += char_count;
+    // Each key takes at least 13 bytes: a damaged count must not allocate for billions.
+    if (!readValue(data, pos, key_count) || static_cast<std::uint64_t>(key_count) * 13 > data.size() - pos) return false;
+    keys_.resize(key_count);
+    entries_.resize(key_count);
+    for (std::uint32_t k = 0; k < key_count; ++k) {
+        Key& key = keys_[k];
+        std::uint8_t prefix = 0;
+        std::uint32_t entries = 0;
+        if (!readValue(data, pos, key.offset) || !readValue(data, pos, key.length) || !readValue(data, pos, prefix) ||
+            prefix > 1 || static_cast<std::uint64_t>(key.offset) + key.length > chars_.size() ||
+            !readValue(data, pos, entries) || static_cast<std::uint64_t>(entries) * 5 > data.size() - pos) {
+            return false;
+        }
+        key.prefix = prefix != 0;
+        std::vector<NameEntry>& list = entries_[k];
+        list.resize(entries);
+        for (NameEntry& e : list) {
+            std::uint8_t kind = 0;
+            if (!readValue(data, pos, e.place) || !readValue(data, pos, kind) || e.place >= place_count ||
+                kind > static_cast<std::uint8_t>(NameKind::Demonym)) {
+                return false;
+            }
+            e.kind = static_cast<NameKind>(kind);
+        }
+    }
+    // A power of two with more slots than keys, so that every probe meets a free slot.
+    if (!readValue(data, pos, slot_count) || slot_count <= key_count || (slot_count & (slot_count - 1)) != 0 ||
+        static_cast<std::uint64_t>(slot_count) * 8 > data.size() - pos) {
+        return false;
+    }
+    slots_.resize(slot_count);
+    std::memcpy(slots_.data(), data.data() + pos, static_cast<std::size_t>(slot_count) * 8);
+    pos += static_cast<std::size_t>(slot_count) * 8;
+    std::uint32_t used = 0;
+    for (const Slot& slot : slots_) {
+        if (slot.hash_tag == 0) continue;
+        if (slot.key >= key_count) return false;
+        ++used;
+    }
+    return used == key_count;
+}
+
 std::int64_t Gazetteer::NameIndex::find(std::string_view wanted, std::uint64_t hash) const {
     if (slots_.empty()) return -1;
     // The low bit is forced on so that a tag is never 0 (the empty mark).
@@ -435,7 +517,7 @@ std::int64_t Gazetteer::findId(const std::string& id) const {
 
 namespace {
 
-constexpr char kIndexMagic[8] = {'T', 'A', 'G', 'A', 'Z', 'I', 'X', '2'};
+constexpr char kIndexMagic[8] = {'T', 'A', 'G', 'A', 'Z', 'I', 'X', '3'};
 constexpr char kIndexEnd[8] = {'T', 'A', 'G', 'A', 'Z', 'E', 'N', 'D'};
 constexpr std::uint32_t kByteOrderMark = 0x01020304u;
 
@@ -488,6 +570,11 @@ public:
         return true;
     }
     bool atEnd() const { return pos_ == data_.size(); }
+    // The name table (Gazetteer::NameIndex::readFrom).
+    template <typename Names>
+    bool names(Names& table, std::uint32_t place_count) {
+        return table.readFrom(data_, pos_, place_count);
+    }
     // False if `count` records of at least `min_bytes` each cannot fit in what is left: a damaged
     // count must not make the reader allocate for billions of records.
     bool fits(std::uint32_t count, std::size_t min_bytes) const {
@@ -521,30 +608,22 @@ void Gazetteer::writeIndex(const std::string& path) const {
         w.value(static_cast<std::int64_t>(p.population));
         w.value(static_cast<std::uint8_t>(p.kind));
     }
-    // Sorted, so the same gazetteer always gives the same bytes.
-    std::vector<std::uint32_t> names, prefixes;
-    for (std::uint32_t k = 0; k < names_.size(); ++k) {
-        if (!names_.entries(k).empty()) names.push_back(k);
-        if (names_.isPrefix(k)) prefixes.push_back(k);
+    // The name table rebuilt with its keys in sorted order, so the same gazetteer always gives the
+    // same bytes whatever order the names were added in.
+    std::vector<std::uint32_t> order(names_.size());
+    for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(), [this](std::uint32_t a, std::uint32_t b) { return names_.key(a) < names_.key(b); });
+    NameIndex canonical;
+    canonical.reserve(order.size());
+    for (const std::uint32_t k : order) {
+        const std::string_view key = names_.key(k);
+        const std::uint32_t c = canonical.findOrInsert(key, NameIndex::hashKey(key));
+        canonical.entries(c) = names_.entries(k);
+        if (names_.isPrefix(k)) canonical.setPrefix(c);
     }
-    const auto byKey = [this](std::uint32_t a, std::uint32_t b) { return names_.key(a) < names_.key(b); };
-    std::sort(names.begin(), names.end(), byKey);
-    std::sort(prefixes.begin(), prefixes.end(), byKey);
-    const auto keyText = [&w](std::string_view key) {
-        w.value(static_cast<std::uint32_t>(key.size()));
-        w.raw(key.data(), key.size());
-    };
-    w.value(static_cast<std::uint32_t>(names.size()));
-    for (const std::uint32_t k : names) {
-        keyText(names_.key(k));
-        w.value(static_cast<std::uint32_t>(names_.entries(k).size()));
-        for (const NameEntry& e : names_.entries(k)) {
-            w.value(e.place);
-            w.value(static_cast<std::uint8_t>(e.kind));
-        }
-    }
-    w.value(static_cast<std::uint32_t>(prefixes.size()));
-    for (const std::uint32_t k : prefixes) keyText(names_.key(k));
+    std::string table;
+    canonical.appendTo(table);
+    w.raw(table.data(), table.size());
     std::vector<std::pair<std::string, std::uint32_t>> ids(ids_.begin(), ids_.end());
     std::sort(ids.begin(), ids.end());
     w.value(static_cast<std::uint32_t>(ids.size()));
@@ -596,29 +675,7 @@ bool Gazetteer::readIndex(const std::string& path, Gazetteer* out) {
         p.population = population;
         p.kind = static_cast<PlaceKind>(kind);
     }
-    if (!r.value(count) || !r.fits(count, 4 + 4)) return false;
-    std::uint32_t name_count = count;
-    g.names_.reserve(name_count + name_count / 3);  // the prefixes come next, a third as many
-    std::string_view key_view;
-    for (std::uint32_t i = 0; i < name_count; ++i) {
-        std::uint32_t entries = 0;
-        if (!r.text(key_view) || !r.value(entries) || !r.fits(entries, 4 + 1)) return false;
-        auto& list = g.names_.entries(g.names_.findOrInsert(key_view, NameIndex::hashKey(key_view)));
-        list.resize(entries);
-        for (NameEntry& e : list) {
-            std::uint8_t kind = 0;
-            if (!r.value(e.place) || !r.value(kind) || e.place >= g.places_.size() ||
-                kind > static_cast<std::uint8_t>(NameKind::Demonym)) {
-                return false;
-            }
-            e.kind = static_cast<NameKind>(kind);
-        }
-    }
-    if (!r.value(count) || !r.fits(count, 4)) return false;
-    for (std::uint32_t i = 0; i < count; ++i) {
-        if (!r.text(key_view)) return false;
-        g.names_.setPrefix(g.names_.findOrInsert(key_view, NameIndex::hashKey(key_view)));
-    }
+    if (!r.names(g.names_, static_cast<std::uint32_t>(g.places_.size()))) return false;
     std::string key;
     if (!r.value(count) || !r.fits(count, 4 + 4)) return false;
     g.ids_.reserve(count);

@@ -39,7 +39,9 @@ public:
     // Always parses the tables, never the index (the index tool uses it).
     static Gazetteer loadTables(const std::string& data_dir);
     // Writes the binary index of this gazetteer to `path` (through a temporary file renamed into
-    // place, so concurrent builds never leave half a file). Throws geo::Error naming the path.
+    // place, so concurrent builds never leave half a file): the places, the name table as it lies
+    // in memory (rebuilt in key order first, so the same gazetteer always gives the same bytes) and
+    // the ids. Throws geo::Error naming the path.
     void writeIndex(const std::string& path) const;
     // The index file name inside data_dir/gazetteer/.
     static constexpr const char* kIndexFileName = "gazetteer.idx";
@@ -107,6 +109,12 @@ private:
         static std::uint64_t hashKey(std::string_view key);
         // Batch find: keys[i] → out[i] (key number or -1); `hashes` is scratch of `count` values.
         void findAll(const std::string_view* keys, std::size_t count, std::uint64_t* hashes, std::int64_t* out) const;
+        // The whole table as bytes of the index file (characters, keys, entry lists, slots), so that
+        // loading copies it instead of hashing every key again; readFrom() checks what it reads
+        // (offsets in range, entries naming one of `place_count` places, a free slot to end every
+        // probe) and returns false for damaged bytes.
+        void appendTo(std::string& out) const;
+        bool readFrom(std::string_view data, std::size_t& pos, std::uint32_t place_count);
 
     private:
         struct Key {
