@@ -7,6 +7,7 @@
 
 #include "geo/error.hpp"
 #include "geo/gdal_handles.hpp"
+#include "geo/local_gdal_open.hpp"
 
 namespace geo {
 
@@ -65,7 +66,7 @@ std::optional<PlaceShape> PlaceShapes::find(const std::string& place_id) const {
         gdal::registerDriversOnce();
         gdal::QuietErrors quiet;
         const char* const drivers[] = {"GPKG", nullptr};
-        impl_->dataset.reset(GDALOpenEx(impl_->path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
+        impl_->dataset = openLocalGdalFile(impl_->path, GDAL_OF_VECTOR, drivers);
         if (!impl_->dataset) {
             throw Error(ErrorKind::CorruptData, impl_->path + ": cannot be read as a GeoPackage" + gdal::lastErrorSuffix(impl_->path));
         }
