@@ -307,6 +307,10 @@ Verdict judge(const RawMention& m, const std::vector<Token>& tokens, const std::
         const Token& next = tokens[m.last + 1];
         if (next.capitalised && inList(next, kListOrganisation)) return Verdict::Drop;
     }
+    // "West Nile virus", "Reston ebolavirus", "Lassa fever": a disease named after a place.
+    if (m.last + 1 < tokens.size() && last.gap_after == Gap::Space && inList(tokens[m.last + 1], kListDisease)) {
+        return Verdict::Drop;
+    }
     // "St. Patrick's Day", "Lincoln Day Dinner", "Columbus Day": a holiday or an event.
     if (m.last + 1 < tokens.size() && (last.gap_after == Gap::Space || last.possessive) &&
         tokens[m.last + 1].capitalised && tokens[m.last + 1].lower == "day") {

@@ -202,6 +202,11 @@ const WordSet kLocativePrepositions = {"in", "at", "from", "near", "outside", "i
                                        "around", "into", "within", "toward", "towards", "via", "beyond"};
 
 // Which of the lists above a word is on, as bits: one hash lookup per token instead of one per list
+// Words after a place name that make the whole a disease named after the place ("West Nile virus",
+// "Reston ebolavirus", "Lassa fever", "Spanish flu"): no place is meant.
+const WordSet kDiseaseWords = {"virus", "viruses", "ebolavirus", "fever", "flu", "influenza", "disease",
+                               "encephalitis", "syndrome", "strain", "variant"};
+
 }  // namespace
 
 WordListTable::WordListTable() {
@@ -212,6 +217,7 @@ WordListTable::WordListTable() {
         {&kOrganisationHeads, kListOrganisation}, {&kInstitutionWords, kListInstitution},
         {&kFeatureWords, kListFeature},     {&kConnectors, kListConnector},
         {&kPeriodAbbreviations, kListPeriodAbbreviation}, {&kLocativePrepositions, kListLocative},
+        {&kDiseaseWords, kListDisease},
     };
     std::size_t words = 0;
     for (const auto& list : lists) words += list.first->size();

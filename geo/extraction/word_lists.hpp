@@ -26,6 +26,7 @@ enum WordList : std::uint16_t {
     kListConnector = 1 << 9,
     kListPeriodAbbreviation = 1 << 10,
     kListLocative = 1 << 11,
+    kListDisease = 1 << 12,
 };
 
 // The WordList bits of every listed word, in an open-addressing table small enough to stay in cache

@@ -121,6 +121,9 @@ ADMIN1_ALT_NAMES = {
 
 # AP-style state abbreviations ("Alexandria, Va."): matched only right after a place and a comma.
 ADMIN1_ABBREVIATIONS = {
+    # Australian and Canadian forms news writes in capitals or with periods (unambiguous ones only:
+    # "WA" and "SA" are Washington and South Africa as often).
+    "AU.02": ["NSW"], "CA.02": ["B.C."], "CA.09": ["P.E.I."],
     "US.AL": ["Ala."], "US.AZ": ["Ariz."], "US.AR": ["Ark."], "US.CA": ["Calif."],
     "US.CO": ["Colo."], "US.CT": ["Conn."], "US.DE": ["Del."], "US.DC": ["D.C."],
     "US.FL": ["Fla."], "US.GA": ["Ga."], "US.IL": ["Ill."], "US.IN": ["Ind."],

@@ -141,6 +141,12 @@ TEST(Recognizer, PeopleNamedLikeSmallProvinces) {
     EXPECT_EQ(Recognised("Kharkiv Mayor Ihor Terekhov spoke.").spans(), Strings{"Kharkiv"});
 }
 
+TEST(Recognizer, DiseasesNamedAfterPlacesAreNoPlaces) {
+    EXPECT_TRUE(Recognised("Mosquitoes carried the Springfield virus.").spans().empty());
+    EXPECT_TRUE(Recognised("Cases of Reading fever rose.").spans().empty());
+    EXPECT_EQ(Recognised("The virus reached Springfield.").spans(), Strings{"Springfield"});
+}
+
 TEST(Recognizer, HolidaysAreNoPlaces) {
     EXPECT_TRUE(Recognised("Safety first on St. Patrick's Day.").spans().empty());
     EXPECT_TRUE(Recognised("Speeches at the Springfield Day dinner.").spans().empty());

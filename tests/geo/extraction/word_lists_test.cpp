@@ -21,6 +21,7 @@ TEST(WordLists, AWordCarriesTheBitsOfEveryListItIsOn) {
     EXPECT_TRUE(lists.find("from") & kListLocative);
     EXPECT_TRUE(lists.find("rev") & kListTitle);
     EXPECT_TRUE(lists.find("police") & kListInstitution);
+    EXPECT_TRUE(lists.find("virus") & kListDisease);
 }
 
 TEST(WordLists, UnlistedAndOverlongWordsHaveNoBits) {
