@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "geo/atomic_file.hpp"
 #include "geo/error.hpp"
 
 namespace app {
@@ -192,22 +193,7 @@ void saveMapSettings(const MapSettings& settings, const std::string& path) {
     std::error_code error;
     if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), error);
     if (error) throw geo::Error(geo::ErrorKind::Io, path + ": cannot create its folder (" + error.message() + ")");
-    // Write beside the target and rename over it: a crash never leaves half a file.
-    const std::string temporary = path + ".tmp";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out << mapSettingsToJson(settings);
-        out.flush();
-        if (!out) {
-            std::filesystem::remove(temporary, error);
-            throw geo::Error(geo::ErrorKind::Io, path + ": cannot write the map settings");
-        }
-    }
-    std::filesystem::rename(temporary, target, error);
-    if (error) {
-        std::filesystem::remove(temporary, error);
-        throw geo::Error(geo::ErrorKind::Io, path + ": cannot replace the map settings (" + error.message() + ")");
-    }
+    geo::writeFileAtomically(path, mapSettingsToJson(settings), "the map settings");
 }
 
 FrameStyle frameStyleFor(const MapSettings& settings, const geo::MapProjection& projection) {

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "geo/atomic_file.hpp"
 #include "geo/error.hpp"
 #include "geo/project_store.hpp"
 #include "geo/projection.hpp"
@@ -11,6 +12,8 @@ namespace app {
 OpenDocument openWithProject(const std::string& text_path, const geo::Gazetteer& gazetteer,
                              ProjectOpenReport* report, const geo::ExtractionProgress& progress) {
     OpenDocument doc = OpenDocument::load(text_path, gazetteer, progress);
+    // Whatever this process writes from now on (exports, screenshots, layout JSON), never the text.
+    geo::protectFromWriting(text_path);
     ProjectOpenReport local;
     ProjectOpenReport& r = report ? *report : local;
     r = ProjectOpenReport{};

@@ -8,6 +8,9 @@
 #include <filesystem>
 #include <fstream>
 
+#include "geo/atomic_file.hpp"
+#include "geo/error.hpp"
+
 namespace app {
 
 std::string RecentFiles::defaultPath() {
@@ -30,18 +33,14 @@ bool RecentFiles::add(const std::string& path) {
     if (paths_.size() > kMaxEntries) paths_.resize(kMaxEntries);
 
     fs::create_directories(fs::path(file_).parent_path(), ec);
-    const std::string temp = file_ + ".tmp-" + std::to_string(::getpid());
-    {
-        std::ofstream out(temp, std::ios::trunc);
-        for (const auto& p : paths_) out << p << "\n";
-        if (!out.flush()) {
-            fs::remove(temp, ec);
-            return false;
-        }
+    std::string contents;
+    for (const auto& p : paths_) contents += p + "\n";
+    try {
+        geo::writeFileAtomically(file_, contents, "the recent files");
+    } catch (const geo::Error&) {
+        return false;
     }
-    fs::rename(temp, file_, ec);
-    if (ec) fs::remove(temp, ec);
-    return !ec;
+    return true;
 }
 
 }  // namespace app

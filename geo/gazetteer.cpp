@@ -13,6 +13,7 @@
 #include <memory>
 #include <system_error>
 
+#include "geo/atomic_file.hpp"
 #include "geo/error.hpp"
 #include "geo/text.hpp"
 #include "geo/text/unicode.hpp"
@@ -633,18 +634,7 @@ void Gazetteer::writeIndex(const std::string& path) const {
     }
     w.raw(kIndexEnd, sizeof kIndexEnd);
 
-    const std::string temporary = path + ".tmp" + std::to_string(static_cast<unsigned long>(::getpid()));
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out.write(w.bytes().data(), static_cast<std::streamsize>(w.bytes().size()));
-        if (!out) throw Error(ErrorKind::Io, path + ": cannot be written");
-    }
-    std::error_code ec;
-    std::filesystem::rename(temporary, path, ec);
-    if (ec) {
-        std::filesystem::remove(temporary, ec);
-        throw Error(ErrorKind::Io, path + ": cannot be written");
-    }
+    writeFileAtomically(path, std::string_view(w.bytes().data(), w.bytes().size()), "the gazetteer index");
 }
 
 bool Gazetteer::readIndex(const std::string& path, Gazetteer* out) {

@@ -5,15 +5,18 @@
 #include <cpl_conv.h>
 #include <cpl_error.h>
 #include <cpl_string.h>
+#include <cpl_vsi.h>
 #include <gdal.h>
 #include <gdal_alg.h>
 #include <gdal_utils.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <type_traits>
 
 namespace geo::gdal {
@@ -77,6 +80,33 @@ public:
     ~QuietErrors() { CPLPopErrorHandler(); }
     QuietErrors(const QuietErrors&) = delete;
     QuietErrors& operator=(const QuietErrors&) = delete;
+};
+
+// A file in GDAL's /vsimem/ (memory) with a name unique in the process, removed (with any
+// .aux.xml GDAL wrote beside it) when the owner goes. For writers whose bytes then go through
+// geo::AtomicFile, which notices a full disk where GDAL's text and PNG writers do not.
+class MemoryFile {
+public:
+    explicit MemoryFile(const std::string& extension) {
+        static std::atomic<unsigned> counter{0};
+        path_ = "/vsimem/textatlas-" + std::to_string(counter.fetch_add(1)) + "." + extension;
+    }
+    ~MemoryFile() {
+        VSIUnlink(path_.c_str());
+        VSIUnlink((path_ + ".aux.xml").c_str());
+    }
+    MemoryFile(const MemoryFile&) = delete;
+    MemoryFile& operator=(const MemoryFile&) = delete;
+    const std::string& path() const { return path_; }
+    // The file's bytes, valid until it is written to again or removed.
+    std::string_view bytes() const {
+        vsi_l_offset size = 0;
+        const GByte* data = VSIGetMemFileBuffer(path_.c_str(), &size, FALSE);
+        return data == nullptr ? std::string_view() : std::string_view(reinterpret_cast<const char*>(data), size);
+    }
+
+private:
+    std::string path_;
 };
 
 // " (GDAL: <reason>)" for the last error on this thread, or "" if GDAL gave none. Keeps the first

@@ -7,8 +7,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <random>
 
+#include "geo/atomic_file.hpp"
 #include "geo/error.hpp"
 
 namespace geo {
@@ -174,35 +174,7 @@ std::string buildHtmlReport(const Document& doc, const Extraction& extraction, c
 }
 
 void writeReportFile(const std::string& path, const std::string& contents) {
-    auto fail = [&](const std::string& reason) {
-        throw Error(ErrorKind::Io, path + ": cannot write report (" + reason + ")");
-    };
-    const std::filesystem::path target(path);
-    const std::filesystem::path directory = target.has_parent_path() ? target.parent_path() : ".";
-    std::error_code ec;
-    if (!std::filesystem::is_directory(directory, ec)) fail("directory does not exist");
-    if (std::filesystem::is_directory(target, ec)) fail("it is a directory");
-
-    std::random_device entropy;
-    char suffix[32];
-    std::snprintf(suffix, sizeof suffix, ".tmp-%08x", static_cast<unsigned>(entropy()));
-    const std::string temporary = path + suffix;
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) fail(std::strerror(errno));
-        out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
-        out.close();
-        if (!out) {
-            std::filesystem::remove(temporary, ec);
-            fail("the write failed");
-        }
-    }
-    std::filesystem::rename(temporary, path, ec);
-    if (ec) {
-        std::error_code ignored;
-        std::filesystem::remove(temporary, ignored);
-        fail(ec.message());
-    }
+    writeFileAtomically(path, contents, "report");
 }
 
 }  // namespace geo

@@ -7,8 +7,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
-#include <random>
+#include <string_view>
 
+#include "geo/atomic_file.hpp"
 #include "geo/error.hpp"
 #include "geo/gdal_handles.hpp"
 
@@ -37,32 +38,6 @@ StringListPtr stringList(std::initializer_list<const char*> items) {
     return StringListPtr(list);
 }
 
-// Removes the temporary file (and SQLite's side files for GeoPackage) unless released.
-class TemporaryPath {
-public:
-    explicit TemporaryPath(std::string path) : path_(std::move(path)) {}
-    ~TemporaryPath() {
-        if (path_.empty()) return;
-        for (const char* suffix : {"", "-journal", "-wal", "-shm"}) std::remove((path_ + suffix).c_str());
-    }
-    TemporaryPath(const TemporaryPath&) = delete;
-    TemporaryPath& operator=(const TemporaryPath&) = delete;
-    const std::string& path() const { return path_; }
-    void release() { path_.clear(); }
-
-private:
-    std::string path_;
-};
-
-// Beside the target (so the rename stays on one file system), ending in the format's extension
-// because the GeoPackage driver insists on ".gpkg".
-std::string temporaryPathFor(const std::string& path, PlaceFormat format) {
-    std::random_device entropy;
-    char suffix[32];
-    std::snprintf(suffix, sizeof suffix, ".tmp-%08x.", static_cast<unsigned>(entropy()));
-    return path + suffix + extensionOf(format);
-}
-
 const char* driverName(PlaceFormat format) {
     switch (format) {
         case PlaceFormat::GeoJson: return "GeoJSON";
@@ -87,26 +62,25 @@ public:
     }
 
     void write(const std::vector<PlaceRecord>& records) {
-        const std::filesystem::path target(path_);
-        const std::filesystem::path directory = target.has_parent_path() ? target.parent_path() : ".";
-        std::error_code ec;
-        if (!std::filesystem::is_directory(directory, ec)) fail("directory does not exist");
-        if (std::filesystem::is_directory(target, ec)) fail("it is a directory");
-
+        AtomicFile file(path_, std::string("places as ") + toString(format_));
         gdal::registerDriversOnce();
         const gdal::QuietErrors quiet;
         GDALDriverH driver = GDALGetDriverByName(driverName(format_));
         if (driver == nullptr) fail(std::string("GDAL has no ") + driverName(format_) + " driver");
 
-        TemporaryPath temporary(temporaryPathFor(path_, format_));
+        // GeoJSON and KML are made in memory and written through the AtomicFile, whose writes
+        // report a full disk (OGR's text writers do not check theirs); GeoPackage, a database,
+        // is made by SQLite at the AtomicFile's temporary path and reports its own write errors.
+        const bool in_memory = format_ != PlaceFormat::GeoPackage;
+        const gdal::MemoryFile memory(extensionOf(format_));
+        const std::string gdal_path = in_memory ? memory.path() : file.pathForWriter();
         {
             // KML: the name is the placemark's title and the passages its description (the balloon).
             const StringListPtr dataset_options = format_ == PlaceFormat::Kml
                                                       ? stringList({"NameField=name", "DescriptionField=passages"})
                                                       : StringListPtr();
-            gdal::DatasetPtr dataset(
-                GDALCreate(driver, temporary.path().c_str(), 0, 0, 0, GDT_Unknown, dataset_options.get()));
-            if (!dataset) failGdal("GDAL could not create the file", temporary.path());
+            gdal::DatasetPtr dataset(GDALCreate(driver, gdal_path.c_str(), 0, 0, 0, GDT_Unknown, dataset_options.get()));
+            if (!dataset) failGdal("GDAL could not create the file", gdal_path);
 
             gdal::SpatialReferencePtr wgs84(OSRNewSpatialReference(nullptr));
             if (!wgs84 || OSRImportFromEPSG(wgs84.get(), 4326) != OGRERR_NONE) fail("PROJ has no EPSG:4326");
@@ -116,7 +90,7 @@ public:
             const StringListPtr layer_options =
                 format_ == PlaceFormat::GeoJson ? stringList({"RFC7946=YES"}) : StringListPtr();
             OGRLayerH layer = GDALDatasetCreateLayer(dataset.get(), "places", wgs84.get(), wkbPoint, layer_options.get());
-            if (layer == nullptr) failGdal("GDAL could not create the layer", temporary.path());
+            if (layer == nullptr) failGdal("GDAL could not create the layer", gdal_path);
             addField(layer, "name", OFTString);
             addField(layer, "id", OFTString);
             addField(layer, "kind", OFTString);
@@ -128,16 +102,14 @@ public:
 
             // One transaction: GeoPackage would otherwise commit (and sync) every feature.
             const bool in_transaction = GDALDatasetStartTransaction(dataset.get(), FALSE) == OGRERR_NONE;
-            for (const PlaceRecord& record : records) addFeature(layer, record, temporary.path());
+            for (const PlaceRecord& record : records) addFeature(layer, record, gdal_path);
             if (in_transaction && GDALDatasetCommitTransaction(dataset.get()) != OGRERR_NONE) {
-                failGdal("GDAL could not commit the features", temporary.path());
+                failGdal("GDAL could not commit the features", gdal_path);
             }
         }  // closing the dataset writes the rest of the file
-        if (CPLGetLastErrorType() >= CE_Failure) failGdal("GDAL failed while writing", temporary.path());
-
-        std::filesystem::rename(temporary.path(), path_, ec);
-        if (ec) fail(ec.message());
-        temporary.release();
+        if (CPLGetLastErrorType() >= CE_Failure) failGdal("GDAL failed while writing", gdal_path);
+        if (in_memory) file.write(memory.bytes());
+        file.commit();
     }
 
 private:

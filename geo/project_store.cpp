@@ -15,6 +15,7 @@
 #include <fstream>
 #include <optional>
 
+#include "geo/atomic_file.hpp"
 #include "geo/error.hpp"
 #include "geo/gdal_handles.hpp"
 
@@ -91,56 +92,6 @@ std::string hex64(std::uint64_t value) {
 
 // ------------------------------------------------------------------------------------------------
 // Saving
-
-// Removes the temp file (and any SQLite side file) unless dismissed: a failed save leaves nothing.
-class TempFileGuard {
-public:
-    explicit TempFileGuard(std::string path) : path_(std::move(path)) {}
-    ~TempFileGuard() {
-        if (path_.empty()) return;
-        for (const char* suffix : {"", "-journal", "-wal", "-shm"}) ::unlink((path_ + suffix).c_str());
-    }
-    void dismiss() { path_.clear(); }
-    TempFileGuard(const TempFileGuard&) = delete;
-    TempFileGuard& operator=(const TempFileGuard&) = delete;
-
-private:
-    std::string path_;
-};
-
-// Removes "<name>.tmp-<pid>[-journal|-wal|-shm]" left in `dir` by processes that no longer run.
-void removeStaleTempFiles(const std::filesystem::path& dir, const std::string& name) {
-    const std::string prefix = name + ".tmp-";
-    std::error_code ec;
-    for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-        const std::string file = it->path().filename().string();
-        if (file.rfind(prefix, 0) != 0) continue;
-        std::string rest = file.substr(prefix.size());
-        for (const char* suffix : {"-journal", "-wal", "-shm"}) {
-            const std::size_t n = std::strlen(suffix);
-            if (rest.size() > n && rest.compare(rest.size() - n, n, suffix) == 0) rest.resize(rest.size() - n);
-        }
-        if (rest.empty() || rest.size() > 9 || !std::all_of(rest.begin(), rest.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-            continue;
-        }
-        const pid_t pid = static_cast<pid_t>(std::stol(rest));
-        if (pid == ::getpid()) continue;
-        if (::kill(pid, 0) == -1 && errno == ESRCH) std::filesystem::remove(it->path(), ec);
-        ec.clear();
-    }
-}
-
-void fsyncPath(const std::string& path, int flags, const std::string& what_failed) {
-    const int fd = ::open(path.c_str(), flags);
-    if (fd < 0) throw Error(ErrorKind::Io, what_failed + " (" + systemReason(errno) + ")");
-    // Some file systems cannot sync a directory (EINVAL); the file itself was synced already.
-    if (::fsync(fd) != 0 && errno != EINVAL) {
-        const int saved = errno;
-        ::close(fd);
-        throw Error(ErrorKind::Io, what_failed + " (" + systemReason(saved) + ")");
-    }
-    ::close(fd);
-}
 
 class GpkgWriter {
 public:
@@ -496,35 +447,16 @@ void readMeta(const std::string& path, OGRLayerH layer, ProjectMeta& meta) {
 void saveProject(const std::string& path, const ProjectData& data) { saveProject(path, data, SaveProgress()); }
 
 void saveProject(const std::string& path, const ProjectData& data, const SaveProgress& progress) {
-    namespace fs = std::filesystem;
-    const fs::path target(path);
-    const std::string dir = target.has_parent_path() ? target.parent_path().string() : std::string(".");
-    std::error_code ec;
-    if (fs::is_directory(target, ec)) throw Error(ErrorKind::Io, path + ": is a directory");
-    const std::string temp = path + ".tmp-" + std::to_string(::getpid());
-
-    // Creating the temp file ourselves gives the system's exact reason when the directory refuses.
-    const int probe = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (probe < 0) throw Error(ErrorKind::Io, dir + ": cannot write project (" + systemReason(errno) + ")");
-    ::close(probe);
-    TempFileGuard guard(temp);
-    // GDAL's GPKG driver creates the file itself and refuses an existing one.
-    ::unlink(temp.c_str());
-    removeStaleTempFiles(dir, target.filename().string());
-
+    // The new project goes to a temporary file beside the old one and replaces it only once whole:
+    // a failed or killed save leaves the previous project.
+    AtomicFile file(path, "project", WriteKind::Project);
     gdal::registerDriversOnce();
     {
         gdal::QuietErrors quiet;
-        GpkgWriter writer(path, temp, progress);
+        GpkgWriter writer(path, file.pathForWriter(), progress);
         writeProject(writer, data);
     }
-    fsyncPath(temp, O_RDONLY | O_CLOEXEC, path + ": cannot write project");
-    if (::rename(temp.c_str(), path.c_str()) != 0) {
-        throw Error(ErrorKind::Io, path + ": cannot write project (" + systemReason(errno) + ")");
-    }
-    guard.dismiss();
-    // The rename itself reaches the disk only with the directory.
-    fsyncPath(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, dir + ": cannot write project");
+    file.commit();
 }
 
 ProjectData loadProject(const std::string& path) {

@@ -8,7 +8,6 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
-#include <random>
 #include <sstream>
 
 #include "app/cli/commands.hpp"
@@ -63,28 +62,6 @@ bool parseSize(const std::string& s, int& w, int& h) {
     in >> std::ws;
     return in.eof() && w >= 200 && h >= 150 && w <= 4096 && h <= 4096;
 }
-
-std::string readBytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-// The report map's PNG, beside the report (the folder the user chose to write in, not the system's
-// temporary folder), removed however the export ends.
-class TemporaryPng {
-public:
-    explicit TemporaryPng(const std::string& beside) {
-        std::random_device entropy;
-        path_ = beside + ".map-" + std::to_string(entropy()) + ".png";
-    }
-    ~TemporaryPng() { std::remove(path_.c_str()); }
-    TemporaryPng(const TemporaryPng&) = delete;
-    TemporaryPng& operator=(const TemporaryPng&) = delete;
-    const std::string& path() const { return path_; }
-
-private:
-    std::string path_;
-};
 
 }  // namespace
 
@@ -171,19 +148,18 @@ int runExport(const Args& args, const std::string& argv0, std::ostream& out, std
             return kExitOk;
         }
         // The report's map: the same headless render as `textatlas render`, with a legend.
-        const TemporaryPng map_png(out_path);
+        // The map's PNG stays in memory: nothing but the report is written.
         RenderRequest request;
         request.text_path = text_path;
-        request.out_path = map_png.path();
         request.width = map_width;
         request.height = map_height;
         request.legend = true;
         request.dems = dems;
         AppState state;
-        const RenderResult rendered = renderHeadless(request, argv0, &state);
+        RenderResult rendered = renderHeadless(request, argv0, &state);
         geo::HtmlReportOptions options;
         options.title = title;
-        options.map_png = readBytes(map_png.path());
+        options.map_png = std::move(rendered.png);
         options.map_width = map_width;
         options.map_height = map_height;
         options.attribution = rendered.attribution;

@@ -23,6 +23,7 @@
 #include "app/scene.hpp"
 #include "app/ui/map_overlay.hpp"
 #include "app/user_dems.hpp"
+#include "geo/atomic_file.hpp"
 #include "geo/error.hpp"
 #include "app/actions.hpp"
 #include "app/render/geotiff.hpp"
@@ -101,16 +102,7 @@ void writeLayoutJson(const ui::OverlayLayout& layout, const AppState& state, con
                               {"labels", labels},
                               {"markers", markers},
                               {"outside", outside}};
-    const std::string temporary = path + ".tmp";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out << json.dump(2) << "\n";
-        out.flush();
-        if (!out) throw geo::Error(geo::ErrorKind::Io, path + ": cannot write the layout JSON");
-    }
-    std::error_code error;
-    std::filesystem::rename(temporary, path, error);
-    if (error) throw geo::Error(geo::ErrorKind::Io, path + ": cannot write the layout JSON (" + error.message() + ")");
+    geo::writeFileAtomically(path, json.dump(2) + "\n", "the layout JSON");
 }
 
 }  // namespace
@@ -227,7 +219,10 @@ RenderResult renderHeadless(const RenderRequest& print_request, const std::strin
         image = renderFrame(renderers, state, 0.0f, &layout);
     }
     times.mark("render and read back");
-    if (isGeoTiffPath(request.out_path)) {
+    RenderResult result;
+    if (request.out_path.empty()) {
+        result.png = render::encodePng(image);
+    } else if (isGeoTiffPath(request.out_path)) {
         render::GeoTiffOptions geotiff;
         geotiff.crs = state.projection.crs();
         geotiff.dpi = request.dpi;
@@ -238,7 +233,6 @@ RenderResult renderHeadless(const RenderRequest& print_request, const std::strin
     times.mark(isGeoTiffPath(request.out_path) ? "write the GeoTIFF" : "write the PNG");
     if (!request.layout_json_path.empty()) writeLayoutJson(layout, state, request.layout_json_path);
 
-    RenderResult result;
     result.tiles = tiles;
     result.attribution = basemap.attribution;
     result.place_count = state.doc->extraction.places.size();

@@ -14,7 +14,7 @@ namespace app::cli {
 
 struct RenderRequest {
     std::string text_path;
-    std::string out_path;
+    std::string out_path;  // PNG or GeoTIFF; empty: the PNG is kept in RenderResult::png, no file
     int width = 1280;
     int height = 800;
     std::optional<geo::LonLat> center;  // with zoom; otherwise the view fits all places
@@ -49,6 +49,7 @@ struct RenderResult {
     std::vector<std::string> attribution;  // the basemap's sources, one line each
     std::vector<std::string> warnings;     // the text's project could not be read or re-anchored; a DEM
                                            // of the XDG folder could not be opened
+    std::string png;                       // the picture, when the request had no out_path
 };
 
 // True for paths ending in .tif or .tiff (any case): write a GeoTIFF.

@@ -28,10 +28,4 @@ geo::gdal::DatasetPtr wrapImage(const Image& image, int bands) {
     return dataset;
 }
 
-TemporaryFile::~TemporaryFile() {
-    if (path_.empty()) return;
-    std::remove(path_.c_str());
-    std::remove((path_ + ".aux.xml").c_str());
-}
-
 }  // namespace app::render

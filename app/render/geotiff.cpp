@@ -10,8 +10,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
-#include <random>
 
+#include "geo/atomic_file.hpp"
 #include "geo/error.hpp"
 #include "geo/gdal_handles.hpp"
 
@@ -28,8 +28,6 @@ bool sizeMatches(const Image& image) {
     return image.width > 0 && image.height > 0 &&
            image.rgba.size() == static_cast<size_t>(image.width) * static_cast<size_t>(image.height) * 4;
 }
-
-std::atomic<unsigned> png_counter{0};
 
 }  // namespace
 
@@ -48,11 +46,7 @@ void writeGeoTiff(const Image& image, const geo::Viewport& view, const std::stri
                                                std::to_string(image.height) + " but the view is " +
                                                std::to_string(view.width()) + " x " + std::to_string(view.height()));
     }
-    const std::filesystem::path target(path);
-    const std::filesystem::path directory = target.has_parent_path() ? target.parent_path() : ".";
-    std::error_code ec;
-    if (!std::filesystem::is_directory(directory, ec)) fail(geo::ErrorKind::Io, "directory does not exist");
-
+    geo::AtomicFile file(path, "GeoTIFF");
     geo::gdal::registerDriversOnce();
     const geo::gdal::QuietErrors quiet;
     geo::gdal::SpatialReferencePtr srs(OSRNewSpatialReference(nullptr));
@@ -66,16 +60,15 @@ void writeGeoTiff(const Image& image, const geo::Viewport& view, const std::stri
     view.bounds(min_x, min_y, max_x, max_y);
     double geotransform[6] = {min_x, view.metresPerPixel(), 0.0, max_y, 0.0, -view.metresPerPixel()};
 
-    std::random_device entropy;
-    char suffix[32];
-    std::snprintf(suffix, sizeof suffix, ".tmp-%08x.tif", static_cast<unsigned>(entropy()));
-    TemporaryFile temporary(path + suffix);
+    // GDAL writes the GeoTIFF at the AtomicFile's temporary path (libtiff reports its write
+    // errors), and the AtomicFile puts it in place.
+    const std::string temporary = file.pathForWriter();
     {
         StringListPtr creation(CSLAddString(nullptr, "TILED=YES"));
         for (const char* option : {"COMPRESS=DEFLATE", "PREDICTOR=2", "PHOTOMETRIC=RGB", "ALPHA=YES", "BIGTIFF=IF_SAFER"}) {
             creation.reset(CSLAddString(creation.release(), option));
         }
-        geo::gdal::DatasetPtr dataset(GDALCreate(gtiff, temporary.path().c_str(), image.width, image.height, 4, GDT_Byte,
+        geo::gdal::DatasetPtr dataset(GDALCreate(gtiff, temporary.c_str(), image.width, image.height, 4, GDT_Byte,
                                                  creation.get()));
         if (!dataset) fail(geo::ErrorKind::Io, gdalReason("GDAL could not create the file"));
         if (GDALSetGeoTransform(dataset.get(), geotransform) != CE_None ||
@@ -98,10 +91,7 @@ void writeGeoTiff(const Image& image, const geo::Viewport& view, const std::stri
         }
     }  // closing flushes and compresses the last tiles
     if (CPLGetLastErrorType() >= CE_Failure) fail(geo::ErrorKind::Io, gdalReason("GDAL failed while writing"));
-    std::remove((temporary.path() + ".aux.xml").c_str());
-    std::filesystem::rename(temporary.path(), path, ec);
-    if (ec) fail(geo::ErrorKind::Io, ec.message());
-    temporary.release();
+    file.commit();
 }
 
 std::string encodePng(const Image& image) {
@@ -114,20 +104,13 @@ std::string encodePng(const Image& image) {
     GDALDriverH png = GDALGetDriverByName("PNG");
     geo::gdal::DatasetPtr source = wrapImage(image);
     if (png == nullptr || !source) throw geo::Error(geo::ErrorKind::Io, "cannot encode PNG (GDAL has no MEM or PNG driver)");
-    const std::string memory_path = "/vsimem/textatlas-png-" + std::to_string(png_counter.fetch_add(1)) + ".png";
+    const geo::gdal::MemoryFile memory("png");
     {
         geo::gdal::DatasetPtr written(
-            GDALCreateCopy(png, memory_path.c_str(), source.get(), FALSE, nullptr, nullptr, nullptr));
-        if (!written) {
-            VSIUnlink(memory_path.c_str());
-            throw geo::Error(geo::ErrorKind::Io, std::string("cannot encode PNG (") + CPLGetLastErrorMsg() + ")");
-        }
+            GDALCreateCopy(png, memory.path().c_str(), source.get(), FALSE, nullptr, nullptr, nullptr));
+        if (!written) throw geo::Error(geo::ErrorKind::Io, std::string("cannot encode PNG (") + CPLGetLastErrorMsg() + ")");
     }
-    vsi_l_offset length = 0;
-    GByte* bytes = VSIGetMemFileBuffer(memory_path.c_str(), &length, TRUE);  // takes the buffer
-    std::string encoded(reinterpret_cast<const char*>(bytes), static_cast<size_t>(length));
-    CPLFree(bytes);
-    VSIUnlink((memory_path + ".aux.xml").c_str());
+    std::string encoded(memory.bytes());
     return encoded;
 }
 

@@ -13,8 +13,8 @@
 #include <filesystem>
 #include <memory>
 #include <new>
-#include <random>
 
+#include "geo/atomic_file.hpp"
 #include "geo/error.hpp"
 
 namespace app::render {
@@ -46,13 +46,6 @@ std::string lastGdalMessage(const char* fallback) {
     throw geo::Error(geo::ErrorKind::Io, path + ": cannot write PNG (" + reason + ")");
 }
 
-std::string temporaryPathFor(const std::string& path) {
-    std::random_device entropy;
-    char suffix[16];
-    std::snprintf(suffix, sizeof suffix, "%04x", static_cast<unsigned>(entropy() & 0xffffu));
-    return path + ".tmp-" + suffix;
-}
-
 }  // namespace
 
 void writePng(const Image& image, const std::string& path) {
@@ -61,11 +54,7 @@ void writePng(const Image& image, const std::string& path) {
         throw geo::Error(geo::ErrorKind::InvalidInput,
                          path + ": cannot write PNG (image is empty or its pixel buffer does not match its size)");
     }
-    const std::filesystem::path target(path);
-    const std::filesystem::path directory = target.has_parent_path() ? target.parent_path() : ".";
-    std::error_code ignored;
-    if (!std::filesystem::is_directory(directory, ignored)) failWrite(path, "directory does not exist");
-
+    geo::AtomicFile file(path, "PNG");
     geo::gdal::registerDriversOnce();
     const QuietGdalErrors quiet;
     GDALDriverH png_driver = GDALGetDriverByName("PNG");
@@ -79,17 +68,18 @@ void writePng(const Image& image, const std::string& path) {
     const geo::gdal::DatasetPtr memory = wrapImage(image, bands);
     if (!memory) failWrite(path, lastGdalMessage("cannot create an in-memory raster"));
 
-    TemporaryFile temporary(temporaryPathFor(path));
+    // Encoded in memory, then written through the AtomicFile (GDAL's PNG writer does not notice a
+    // full disk).
+    const geo::gdal::MemoryFile encoded("png");
     {
         char* options[] = {const_cast<char*>(kPngZlevel), nullptr};
         geo::gdal::DatasetPtr written(
-            GDALCreateCopy(png_driver, temporary.path().c_str(), memory.get(), FALSE, options, nullptr, nullptr));
+            GDALCreateCopy(png_driver, encoded.path().c_str(), memory.get(), FALSE, options, nullptr, nullptr));
         if (!written) failWrite(path, lastGdalMessage("GDAL could not create the file"));
     }  // closing flushes the file
     if (CPLGetLastErrorType() >= CE_Failure) failWrite(path, lastGdalMessage("GDAL failed while writing"));
-    std::remove((temporary.path() + ".aux.xml").c_str());
-    if (std::rename(temporary.path().c_str(), path.c_str()) != 0) failWrite(path, std::strerror(errno));
-    temporary.release();
+    file.write(encoded.bytes());
+    file.commit();
 }
 
 Image readImage(const std::string& path) {

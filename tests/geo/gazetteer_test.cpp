@@ -230,7 +230,8 @@ TEST_F(GazetteerFiles, IndexThatCannotBeWrittenIsAnError) {
         FAIL() << "no error";
     } catch (const geo::Error& e) {
         EXPECT_EQ(e.kind(), geo::ErrorKind::Io);
-        EXPECT_EQ(std::string(e.what()), (dir_ / "no-such-folder" / "gazetteer.idx").string() + ": cannot be written");
+        EXPECT_EQ(std::string(e.what()), (dir_ / "no-such-folder" / "gazetteer.idx").string() +
+                                            ": cannot write the gazetteer index (directory does not exist)");
     }
 }
 

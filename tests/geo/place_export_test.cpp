@@ -216,7 +216,7 @@ TEST(PlaceExport, MissingDirectoryIsAnIoErrorNamingThePath) {
         FAIL() << "expected geo::Error";
     } catch (const geo::Error& e) {
         EXPECT_EQ(e.kind(), geo::ErrorKind::Io);
-        EXPECT_EQ(std::string(e.what()), path + ": cannot export places as GeoPackage (directory does not exist)");
+        EXPECT_EQ(std::string(e.what()), path + ": cannot write places as GeoPackage (directory does not exist)");
     }
     EXPECT_TRUE(fs::is_empty(dir));
     fs::remove_all(dir);

@@ -39,6 +39,9 @@ struct RunLimits {
     std::string env;                   // "NAME=VALUE …" set for the program
     std::string before;                // a shell command whose output is piped into the program
     long virtual_memory_kib = 0;       // ulimit -v; 0: none
+    // ulimit -f in 512-byte blocks, with SIGXFSZ ignored: a write past it fails (EFBIG) as on a
+    // full disk. 0: none.
+    long file_size_blocks = 0;
     int seconds = 0;                   // killed after this long (exit code 124 or 137); 0: none
 };
 
@@ -53,6 +56,9 @@ inline CommandResult runTextatlas(const std::string& args, const RunLimits& limi
     program += std::string("'") + TEXTATLAS_BINARY + "' " + args + " 2>'" + err_name + "'";
     std::string command = (limits.before.empty() ? "" : limits.before + " | ") + program;
     if (limits.virtual_memory_kib > 0) command = "ulimit -v " + std::to_string(limits.virtual_memory_kib) + "; " + command;
+    if (limits.file_size_blocks > 0) {
+        command = "trap '' XFSZ; ulimit -f " + std::to_string(limits.file_size_blocks) + "; " + command;
+    }
     command = "sh -c '" + [&] {
         std::string quoted;
         for (char c : command) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);

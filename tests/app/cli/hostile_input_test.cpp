@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 
 #include "support/run_textatlas.hpp"
@@ -19,6 +20,11 @@ namespace fs = std::filesystem;
 const std::string kSeed = std::string(TEXTATLAS_TEST_DATA_DIR) + "/../../data/texts/panjshir-valley.txt";
 
 std::string shellQuoted(const std::string& path) { return "'" + path + "'"; }
+
+std::string readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
 
 // One line on stderr, "textatlas: MESSAGE".
 void expectOneLine(const test_support::CommandResult& run, const std::string& message) {
@@ -75,6 +81,78 @@ TEST_F(Hostile, FifoAsALayerDoesNotHang) {
         "render " + shellQuoted(text_) + " --size 64x48 --out " + shellQuoted(dir_ / "map.png") + " --layer " + shellQuoted(fifo), limits);
     EXPECT_EQ(run.exit_code, 1);
     expectOneLine(run, fifo + ": not a regular file (a device, FIFO or socket)");
+}
+
+// Outputs never replace the program's inputs.
+
+TEST_F(Hostile, AnExportOntoTheTextItReadsIsRefused) {
+    const std::string before = readFile(text_);
+    const auto run = test_support::runTextatlas("export " + shellQuoted(text_) + " --format geojson --out " + shellQuoted(text_));
+    EXPECT_EQ(run.exit_code, 1);
+    expectOneLine(run, text_ + ": is the text being read; choose another output");
+    EXPECT_EQ(readFile(text_), before);
+    // By another name for the same file, too.
+    fs::create_symlink(text_, dir_ / "alias.geojson");
+    const auto alias = test_support::runTextatlas("export " + shellQuoted(text_) + " --out " + shellQuoted(dir_ / "alias.geojson"));
+    EXPECT_EQ(alias.exit_code, 1);
+    expectOneLine(alias, (dir_ / "alias.geojson") + ": is the text being read; choose another output");
+    EXPECT_EQ(readFile(text_), before);
+}
+
+TEST_F(Hostile, LayoutJsonOntoTheTextIsRefused) {
+    const std::string before = readFile(text_);
+    const auto run = test_support::runTextatlas("render " + shellQuoted(text_) + " --size 64x48 --out " +
+                                                shellQuoted(dir_ / "map.png") + " --layout-json " + shellQuoted(text_));
+    EXPECT_EQ(run.exit_code, 1);
+    expectOneLine(run, text_ + ": is the text being read; choose another output");
+    EXPECT_EQ(readFile(text_), before);
+}
+
+TEST_F(Hostile, AnExportOntoTheTextsProjectIsRefused) {
+    const std::string project = text_ + ".atlas.gpkg";
+    const auto run = test_support::runTextatlas("export " + shellQuoted(text_) + " --format gpkg --out " + shellQuoted(project));
+    EXPECT_EQ(run.exit_code, 1);
+    expectOneLine(run, project + ": is a Text Atlas project; choose another output");
+    EXPECT_FALSE(fs::exists(project));
+}
+
+TEST_F(Hostile, DeviceNodesAreNotReplaced) {
+    const auto run = test_support::runTextatlas("export " + shellQuoted(text_) + " --format geojson --out /dev/null");
+    EXPECT_EQ(run.exit_code, 1);
+    expectOneLine(run, "/dev/null: not a regular file (a device, FIFO or socket); only regular files are written");
+    struct stat info {};
+    ASSERT_EQ(::stat("/dev/null", &info), 0);
+    EXPECT_TRUE(S_ISCHR(info.st_mode));
+}
+
+// A full disk: the child may not make files larger than 1 KiB (ulimit -f), so writes fail as they
+// do with ENOSPC. The previous file stays whole and nothing else is left.
+TEST_F(Hostile, AFullDiskLeavesThePreviousExportAndSaysSo) {
+    for (const std::string format : {"geojson", "kml"}) {
+        const std::string out = dir_.write("places." + format, "the previous export");
+        test_support::RunLimits limits;
+        limits.file_size_blocks = 2;
+        const auto run = test_support::runTextatlas("export " + shellQuoted(kSeed) + " --out " + shellQuoted(out), limits);
+        EXPECT_EQ(run.exit_code, 1) << format;
+        expectOneLine(run, out + ": cannot write places as " + (format == "kml" ? "KML" : "GeoJSON") + " (file too large)");
+        EXPECT_EQ(readFile(out), "the previous export");
+        fs::remove(out);
+    }
+    std::size_t left = 0;
+    for (const auto& entry : fs::directory_iterator(dir_.path())) left += entry.path().filename() != "kabul.txt";
+    EXPECT_EQ(left, 0u);
+}
+
+TEST_F(Hostile, APlantedLinkAtTheOldTemporaryNameIsNotFollowed) {
+    const std::string victim = dir_.write("victim.txt", "keep me");
+    const std::string layout = dir_ / "layout.json";
+    fs::create_symlink(victim, layout + ".tmp");
+    const auto run = test_support::runTextatlas("render " + shellQuoted(text_) + " --size 64x48 --out " +
+                                                shellQuoted(dir_ / "map.png") + " --layout-json " + shellQuoted(layout));
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(readFile(victim), "keep me");
+    EXPECT_EQ(readFile(layout).rfind("{", 0), 0u);
+    EXPECT_TRUE(fs::is_symlink(layout + ".tmp"));
 }
 
 }  // namespace

@@ -13,14 +13,17 @@
 #include "geo/lonlat.hpp"
 #include "geo/projection.hpp"
 #include "geo/viewport.hpp"
+#include "support/run_textatlas.hpp"
+#include "support/temp_dir.hpp"
 
 namespace {
 
+const std::string kSeed = std::string(TEXTATLAS_TEST_DATA_DIR) + "/../../data/texts/panjshir-valley.txt";
+
 int runTextatlas(const std::string& args) {
-    const std::string command = std::string("env -u DISPLAY -u WAYLAND_DISPLAY TEXTATLAS_DATA='") +
-                                TEXTATLAS_TEST_DATA_DIR + "/../../data' '" + TEXTATLAS_BINARY + "' " + args +
-                                " >/dev/null 2>&1";
-    return std::system(command.c_str());
+    test_support::RunLimits limits;
+    limits.env = std::string("TEXTATLAS_DATA='") + TEXTATLAS_TEST_DATA_DIR + "/../../data'";
+    return test_support::runTextatlas(args, limits).exit_code;
 }
 
 struct Rect {
@@ -43,7 +46,7 @@ TEST_P(LayoutTest, LabelsNeverOverlapAndMarkersSitWhereProjPutsThem) {
     const auto dir = std::filesystem::temp_directory_path() / ("textatlas_layout_" + projection);
     std::filesystem::create_directories(dir);
     const std::string png = (dir / "map.png").string(), layout_path = (dir / "layout.json").string();
-    const std::string text = std::string(TEXTATLAS_TEST_DATA_DIR) + "/../../data/texts/panjshir-valley.txt";
+    const std::string& text = kSeed;
     // The Kabul–Panjshir region at zoom 7, where towns crowd: collisions must be resolved.
     ASSERT_EQ(runTextatlas("render '" + text + "' --out '" + png + "' --size 480x360 --center 34.9,69.3 --zoom 7 " +
                            "--projection " + projection + " --layout-json '" + layout_path + "'"),
@@ -85,8 +88,14 @@ TEST_P(LayoutTest, LabelsNeverOverlapAndMarkersSitWhereProjPutsThem) {
 INSTANTIATE_TEST_SUITE_P(EveryProjection, LayoutTest, ::testing::Values("webmercator", "utm", "laea", "globe"));
 
 TEST(LayoutCli, UnknownProjectionIsAUsageError) {
-    const int status = runTextatlas("render x.txt --out /tmp/x.png --projection mollweide");
-    EXPECT_NE(status, 0);
+    // A real text and a writable output: only the projection is wrong, and it is a usage error (2),
+    // not a failure to read or write (1).
+    test_support::TempDir dir;
+    const auto run = test_support::runTextatlas("render '" + kSeed + "' --out '" + (dir / "x.png") +
+                                                "' --projection mollweide");
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_EQ(run.err, "textatlas render: --projection must be webmercator, utm, laea or globe, got 'mollweide'\n");
+    EXPECT_FALSE(std::filesystem::exists(dir / "x.png"));
 }
 
 }  // namespace
