@@ -1,10 +1,12 @@
 // Map settings: JSON round trip, damaged files named in the error, saving replaces the file
 // whole, saved settings laid over the basemap's defaults, and the frame style they make.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "app/map_settings.hpp"
 #include "geo/error.hpp"
@@ -33,7 +35,7 @@ app::MapSettings sample() {
 }
 
 std::filesystem::path scratchDir(const std::string& name) {
-    const auto dir = std::filesystem::temp_directory_path() / ("textatlas_map_settings_" + name);
+    const auto dir = std::filesystem::temp_directory_path() / ("textatlas_map_settings_" + name + "-" + std::to_string(::getpid()));
     std::filesystem::remove_all(dir);
     return dir;
 }
@@ -65,7 +67,8 @@ TEST(MapSettings, SaveWritesAWholeFileAndLoadReadsItBack) {
     const std::string path = (dir / "nested" / "map.json").string();
     EXPECT_FALSE(app::loadMapSettings(path).has_value());
     app::saveMapSettings(sample(), path);
-    EXPECT_FALSE(std::filesystem::exists(path + ".tmp"));
+    // Only the file itself: no temporary file is left beside it.
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir / "nested"), std::filesystem::directory_iterator()), 1);
     const auto loaded = app::loadMapSettings(path);
     ASSERT_TRUE(loaded.has_value());
     EXPECT_EQ(loaded->projection, geo::MapProjectionKind::Laea);

@@ -1,6 +1,7 @@
 // Tests of geo::PlaceShapes: outlines and courses by gazetteer id, read lazily from a GeoPackage —
 // a small one written here with OGR, and the one setup builds from the Debian packages.
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <gdal.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
@@ -24,7 +25,8 @@ class PlaceShapesFile : public ::testing::Test {
 protected:
     void SetUp() override {
         dir_ = fs::temp_directory_path() /
-               ("textatlas_shapes_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+               ("textatlas_shapes_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) +
+                "-" + std::to_string(::getpid()));  // several checkouts run their suites at once
         fs::remove_all(dir_);
         fs::create_directories(dir_ / "gazetteer");
     }

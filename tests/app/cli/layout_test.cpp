@@ -43,9 +43,8 @@ class LayoutTest : public ::testing::TestWithParam<const char*> {};
 
 TEST_P(LayoutTest, LabelsNeverOverlapAndMarkersSitWhereProjPutsThem) {
     const std::string projection = GetParam();
-    const auto dir = std::filesystem::temp_directory_path() / ("textatlas_layout_" + projection);
-    std::filesystem::create_directories(dir);
-    const std::string png = (dir / "map.png").string(), layout_path = (dir / "layout.json").string();
+    const test_support::TempDir dir;
+    const std::string png = dir / "map.png", layout_path = dir / "layout.json";
     const std::string& text = kSeed;
     // The Kabul–Panjshir region at zoom 7, where towns crowd: collisions must be resolved.
     ASSERT_EQ(runTextatlas("render '" + text + "' --out '" + png + "' --size 480x360 --center 34.9,69.3 --zoom 7 " +
@@ -82,7 +81,6 @@ TEST_P(LayoutTest, LabelsNeverOverlapAndMarkersSitWhereProjPutsThem) {
         saw_kabul |= marker.at("place") == "Kabul";
     }
     EXPECT_TRUE(saw_kabul);
-    std::filesystem::remove_all(dir);
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryProjection, LayoutTest, ::testing::Values("webmercator", "utm", "laea", "globe"));
