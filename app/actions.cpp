@@ -183,6 +183,16 @@ geo::Viewport interpolate(const Flight& f, double t) {
     return geo::Viewport(f.from.width(), f.from.height(), c, zoom);
 }
 
+// The measured line's elevation profile from the DEMs now in use (none until two points are set).
+void refreshMeasureProfile(AppState& state) {
+    if (!state.measure) return;
+    state.measure->profile.reset();
+    if (state.measure->points.size() == 2 && (state.relief != nullptr || !state.dems.empty())) {
+        const auto elevation = [&state](double lon, double lat) { return geo::elevationAt(state.dems, state.relief, lon, lat); };
+        state.measure->profile = geo::elevationProfile(elevation, state.measure->points[0], state.measure->points[1], 256);
+    }
+}
+
 }  // namespace
 
 std::vector<std::size_t> tourStops(const OpenDocument& doc) {
@@ -262,14 +272,7 @@ void apply(AppState& state, const Action& action) {
                 if (!state.measure) return;
                 if (state.measure->points.size() >= 2) state.measure->points.clear();
                 state.measure->points.push_back(a.point);
-                state.measure->profile.reset();
-                if (state.measure->points.size() == 2 && (state.relief != nullptr || !state.dems.empty())) {
-                    const auto elevation = [&state](double lon, double lat) {
-                        return geo::elevationAt(state.dems, state.relief, lon, lat);
-                    };
-                    state.measure->profile =
-                        geo::elevationProfile(elevation, state.measure->points[0], state.measure->points[1], 256);
-                }
+                refreshMeasureProfile(state);
             } else if constexpr (std::is_same_v<T, ClearSelection>) {
                 state.selection = Selection{};
                 state.tour.reset();
@@ -402,8 +405,22 @@ void apply(AppState& state, const Action& action) {
             } else if constexpr (std::is_same_v<T, MarkProjectChanged>) {
                 state.project_dirty = true;
             } else if constexpr (std::is_same_v<T, ShowLayersPanel>) {
-                state.show_layers_panel = a.show || a.add_layer;
+                state.show_layers_panel = a.show || a.add_layer || a.add_elevation;
                 state.add_layer_requested = a.add_layer;
+                state.add_elevation_requested = a.add_elevation;
+            } else if constexpr (std::is_same_v<T, AddElevation>) {
+                if (std::find(state.map.dems.begin(), state.map.dems.end(), a.path) == state.map.dems.end())
+                    state.map.dems.push_back(a.path);
+                for (const auto& dem : a.dems)
+                    if (dem && std::find(state.dems.begin(), state.dems.end(), dem) == state.dems.end()) state.dems.push_back(dem);
+                geo::sortCoarsestFirst(state.dems);
+                refreshMeasureProfile(state);
+            } else if constexpr (std::is_same_v<T, RemoveElevation>) {
+                state.map.dems.erase(std::remove(state.map.dems.begin(), state.map.dems.end(), a.path), state.map.dems.end());
+                for (const auto& dem : a.dems) state.dems.erase(std::remove(state.dems.begin(), state.dems.end(), dem), state.dems.end());
+                refreshMeasureProfile(state);
+            } else if constexpr (std::is_same_v<T, ShowStatus>) {
+                state.status = a.message;
             } else if constexpr (std::is_same_v<T, ShowClaim>) {
                 state.shown_claim.reset();
                 if (!state.doc || !a.claim || *a.claim >= state.doc->claims.size()) return;

@@ -48,10 +48,18 @@ struct CancelAddPlace {};
 struct PickUserPoint { geo::LonLat point; };    // the map click that places a missed name
 struct SetProjection { geo::MapProjectionKind kind; };  // re-centred on the view; keeps the ground scale
 struct SetMapSettings { MapSettings settings; };       // the layers panel's edits (projection included)
-struct ShowLayersPanel { bool show; bool add_layer = false; };  // add_layer: ask for a file to add
+// add_layer / add_elevation: ask for a layer file / a DEM to add.
+struct ShowLayersPanel { bool show; bool add_layer = false; bool add_elevation = false; };
+// A DEM file or folder the reader added (Map → Add elevation…), opened as `dems` (one per
+// coordinate system of a folder's tiles) and already given to the renderer: kept in the map
+// settings by path, and used for elevation profiles.
+struct AddElevation { std::string path; std::vector<std::shared_ptr<const geo::Dem>> dems; };
+// Takes such a DEM off the map settings and the elevation profiles (the renderer's is removed by the caller).
+struct RemoveElevation { std::string path; std::vector<std::shared_ptr<const geo::Dem>> dems; };
 struct MarkProjectChanged {};  // the map settings of a text with a project changed: save the project
 struct ShowClaim { std::optional<std::size_t> claim; };  // draw a distance claim and fly to it
 struct ReportError { std::string message; };
+struct ShowStatus { std::string message; };  // one line in the status bar
 struct DismissError {};
 
 using Action = std::variant<SelectPlace, SelectPassage, SelectMention, ClearSelection, SetHover, PanBy, ZoomAbout,
@@ -59,7 +67,7 @@ using Action = std::variant<SelectPlace, SelectPassage, SelectMention, ClearSele
                             ToggleTourPlaying, ActivateDocument, OpenedDocument, SetShowOtherTexts, ToggleMeasure,
                             AddMeasurePoint, Correct, Undo, Redo, ShowCandidates, HideCandidates, BeginAddPlace,
                             SetAddPlaceSpan, SetAddPlaceOptions, CancelAddPlace, PickUserPoint, ShowClaim, SetProjection, SetMapSettings, ShowLayersPanel, MarkProjectChanged, ReportError,
-                            DismissError>;
+                            DismissError, AddElevation, RemoveElevation, ShowStatus>;
 
 class ActionQueue {
 public:

@@ -52,7 +52,7 @@ bool MapSettings::operator==(const MapSettings& o) const {
         if (!sameLayer(layers[i], o.layers[i])) return false;
     return projection == o.projection && terrain == o.terrain &&
            show_graticule == o.show_graticule && show_towns == o.show_towns && cluster_markers == o.cluster_markers &&
-           show_north_arrow == o.show_north_arrow;
+           show_north_arrow == o.show_north_arrow && dems == o.dems;
 }
 
 MapSettings defaultMapSettings(const geo::Basemap& basemap) {
@@ -136,7 +136,8 @@ std::string mapSettingsToJson(const MapSettings& settings) {
                               {"show_graticule", settings.show_graticule},
                               {"show_towns", settings.show_towns},
                               {"cluster_markers", settings.cluster_markers},
-                              {"show_north_arrow", settings.show_north_arrow}};
+                              {"show_north_arrow", settings.show_north_arrow},
+                              {"dems", settings.dems}};
     return json.dump(2) + "\n";
 }
 
@@ -174,6 +175,7 @@ MapSettings mapSettingsFromJson(const std::string& text, const std::string& sour
         settings.show_towns = json.value("show_towns", settings.show_towns);
         settings.cluster_markers = json.value("cluster_markers", settings.cluster_markers);
         settings.show_north_arrow = json.value("show_north_arrow", settings.show_north_arrow);
+        if (json.contains("dems")) settings.dems = json.at("dems").get<std::vector<std::string>>();
     } catch (const nlohmann::json::exception& e) {
         throw geo::Error(geo::ErrorKind::CorruptData, source + ": damaged map settings (" + e.what() + ")");
     }

@@ -1,7 +1,8 @@
 // app/map_settings.hpp — how the map is drawn, as the reader set it in the layers panel: the
 // projection, each layer's visibility, order, opacity, colours and minimum zoom, the terrain's sun
 // and vertical exaggeration, and the map furniture switches. Kept between runs as JSON in
-// $XDG_CONFIG_HOME/textatlas/map.json (written atomically: temporary file, then rename).
+// $XDG_CONFIG_HOME/textatlas/map.json (written atomically: temporary file, then rename), or in a
+// text's project. The DEMs the reader added (Map → Add elevation…) are kept here by path.
 // Turning settings into a FrameStyle is here too; drawing the panel is app/ui/layers_panel, adding
 // a layer's file to the renderer is app/layer_files. No GL, no ImGui and no layer files here.
 #pragma once
@@ -39,6 +40,9 @@ struct MapSettings {
     bool show_towns = true;        // GeoNames towns as labelled reference points
     bool cluster_markers = true;   // nearby markers merge into one with a count at low zoom
     bool show_north_arrow = true;
+    // DEM files or folders the reader added (Map → Add elevation…), in the order added; opened
+    // again when the settings are restored (app/ui/layers_panel). Not the --dem or XDG folder ones.
+    std::vector<std::string> dems;
 
     bool operator==(const MapSettings& other) const;
     bool operator!=(const MapSettings& other) const { return !(*this == other); }

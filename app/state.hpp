@@ -126,6 +126,7 @@ struct AppState {
     double since_pan_s = 1e9;            // time since the last PanBy
     bool show_layers_panel = false;      // Map → Layers…
     bool add_layer_requested = false;    // Map → Add layer…: the layers panel opens its file dialog
+    bool add_elevation_requested = false;  // Map → Add elevation…: the layers panel opens its DEM dialog
     int panel_width_px = 440;            // the passages panel covers the left of the map (view pixels)
     int map_top_px = 0;                  // the menu bar covers this much of the map's top (view pixels)
     int map_bottom_px = 0;               // and the status bar this much of its bottom
@@ -142,7 +143,8 @@ struct AppState {
     std::optional<FoundPlace> found;     // the gazetteer place "Go to a place" flew to, pinned on the map
     const geo::Gazetteer* gazetteer = nullptr;   // for corrections; owned by whoever loaded the texts
     // Elevation profiles sample the finest of the user's DEMs (coarsest first) that covers a point,
-    // else the world relief (owned with the basemap).
+    // else the world relief (owned with the basemap). The DEMs: --dem, the XDG dem folder and
+    // those added with Map → Add elevation… (their paths are in map.dems).
     const geo::Raster* relief = nullptr;
     std::vector<std::shared_ptr<const geo::Dem>> dems;
     std::optional<std::size_t> shown_claim;       // the distance claim drawn on the map

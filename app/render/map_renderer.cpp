@@ -246,6 +246,14 @@ struct MapRenderer::Impl {
         terrains.insert(at, std::move(terrain));
     }
 
+    void removeDem(const geo::Dem* dem) {
+        const auto gone = std::remove_if(terrains.begin() + 1, terrains.end(),
+                                         [&](const Terrain& t) { return t.dem.get() == dem; });
+        if (gone == terrains.end()) return;
+        terrains.erase(gone, terrains.end());
+        dropUnusedTerrainMeshes();
+    }
+
     // A terrain's mesh in a scene at one level of detail.
     const TerrainLayer::Mesh& terrainMesh(ProjectedScene& scene, const Terrain& terrain, double min_step_degrees) {
         const auto key = std::make_pair(terrain.serial, min_step_degrees);
@@ -295,8 +303,11 @@ struct MapRenderer::Impl {
                 problems.push_back(error.what());
             }
         }
-        if (!changed) return;
-        // Meshes of windows no longer held are dropped from every scene.
+        if (changed) dropUnusedTerrainMeshes();
+    }
+
+    // Meshes of terrains or windows no longer held are dropped from every scene.
+    void dropUnusedTerrainMeshes() {
         for (ProjectedScene& scene : scenes) {
             for (auto it = scene.terrain.begin(); it != scene.terrain.end();) {
                 const bool current = std::any_of(terrains.begin(), terrains.end(),
@@ -614,6 +625,11 @@ std::size_t MapRenderer::layerCount() const { return impl_->sources.size(); }
 void MapRenderer::addDem(const std::shared_ptr<const geo::Dem>& dem) {
     ++impl_->generation;
     impl_->addDem(dem);
+}
+
+void MapRenderer::removeDem(const geo::Dem* dem) {
+    ++impl_->generation;
+    impl_->removeDem(dem);
 }
 
 std::vector<std::string> MapRenderer::takeProblems() {

@@ -73,6 +73,8 @@ public:
     std::size_t layerCount() const;
     // Adds a user's DEM as terrain (over the world relief and any coarser DEM, under finer ones).
     void addDem(const std::shared_ptr<const geo::Dem>& dem);
+    // Takes a DEM added before off the map (Map → Add elevation…'s Remove); others stay.
+    void removeDem(const geo::Dem* dem);
     // DEMs that could not be read while drawing (each then left out), one line each, since the
     // last call.
     std::vector<std::string> takeProblems();

@@ -3,9 +3,12 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <filesystem>
 
 #include "app/scene.hpp"
+#include "app/ui/item_locator.hpp"
 #include "geo/error.hpp"
 #include "geo/project_store.hpp"
 
@@ -30,7 +33,130 @@ const char* const kProjectionTitles[] = {"Web Mercator", "UTM (zone of the view)
 constexpr geo::MapProjectionKind kProjections[] = {geo::MapProjectionKind::WebMercator, geo::MapProjectionKind::Utm,
                                                    geo::MapProjectionKind::Laea, geo::MapProjectionKind::Globe};
 
+// A message for the status bar: one line.
+std::string oneLine(std::string text) {
+    std::replace(text.begin(), text.end(), '\n', ' ');
+    return text;
+}
+
+// A DEM's path as the settings keep it: absolute, without "." or ".." or a trailing separator, so
+// the same file added twice is recognised.
+std::string normalisedPath(const std::string& path) {
+    std::error_code ec;
+    const std::filesystem::path absolute = std::filesystem::absolute(path, ec);
+    std::string normal = (ec ? std::filesystem::path(path) : absolute).lexically_normal().string();
+    while (normal.size() > 1 && normal.back() == '/') normal.pop_back();
+    return normal;
+}
+
+std::string fileName(const std::string& path) { return std::filesystem::path(path).filename().string(); }
+
+// "alps.tif (2,400 × 1,800 cells of 3″)" for the status bar.
+std::string describeDems(const std::string& path, const std::vector<std::shared_ptr<const geo::Dem>>& dems) {
+    std::string text = fileName(path);
+    if (dems.size() == 1) {
+        char detail[96];
+        std::snprintf(detail, sizeof detail, " (%d × %d cells of %.3g″)", dems.front()->columns(), dems.front()->rows(),
+                      dems.front()->cellLatDegrees() * 3600.0);
+        text += detail;
+    } else {
+        text += " (" + std::to_string(dems.size()) + " mosaics, one per coordinate system)";
+    }
+    return text;
+}
+
 }  // namespace
+
+const std::vector<std::string>& demFileExtensions() {
+    // GeoTIFF, SRTM, DTED, VRT mosaics, ERDAS, ASCII and binary grids, USGS DEM, NetCDF, Terragen…
+    static const std::vector<std::string> extensions{".tif", ".tiff", ".hgt", ".dt0", ".dt1", ".dt2", ".vrt",
+                                                     ".img", ".asc",  ".bil", ".dem", ".grd", ".nc",  ".ter",
+                                                     ".bt",  ".adf",  ".xyz", ".flt"};
+    return extensions;
+}
+
+const LayersPanel::AddedDem& LayersPanel::addDem(const std::string& path, render::MapRenderer& renderer) {
+    AddedDem added{path, geo::openDems(path)};
+    for (const auto& dem : added.dems) renderer.addDem(dem);
+    added_dems_.push_back(std::move(added));
+    return added_dems_.back();
+}
+
+void LayersPanel::removeDem(std::size_t index, render::MapRenderer& renderer) {
+    for (const auto& dem : added_dems_[index].dems) renderer.removeDem(dem.get());
+    added_dems_.erase(added_dems_.begin() + static_cast<long>(index));
+}
+
+bool LayersPanel::addChosenDem(const std::string& chosen, const AppState& state, MapSettings& edited,
+                               ActionQueue& actions, render::MapRenderer& renderer) {
+    const std::string path = normalisedPath(chosen);
+    const bool known = std::any_of(state.dems.begin(), state.dems.end(),
+                                   [&](const auto& dem) { return normalisedPath(dem->path()) == path; }) ||
+                       std::any_of(added_dems_.begin(), added_dems_.end(), [&](const AddedDem& a) { return a.path == path; });
+    if (known) {
+        actions.push(ShowStatus{"Elevation not added: " + path + " is already on the map"});
+        return false;
+    }
+    try {
+        const AddedDem& added = addDem(path, renderer);
+        edited.dems.push_back(path);
+        actions.push(AddElevation{path, added.dems});
+        actions.push(ShowStatus{"Elevation added: " + describeDems(path, added.dems)});
+        return true;
+    } catch (const std::exception& e) {
+        // A file GDAL cannot read, a folder without DEMs, a vanished disk: one line, nothing else changes.
+        actions.push(ShowStatus{"Elevation not added: " + oneLine(e.what())});
+        return false;
+    }
+}
+
+void LayersPanel::showElevationDialog(const AppState& state) {
+    elevation_dialog_.title = "Add elevation: a DEM file or a folder of tiles";
+    elevation_dialog_.extensions = demFileExtensions();
+    elevation_dialog_.choose_folder = true;
+    // Where the last DEM was chosen, else beside the text.
+    std::error_code ec;
+    std::string start = elevation_dialog_.folder;
+    if (start.empty() || !std::filesystem::is_directory(start, ec)) {
+        start = state.doc ? std::filesystem::path(state.doc->path).parent_path().string() : std::string();
+        if (start.empty() || !std::filesystem::is_directory(start, ec)) start = std::filesystem::current_path(ec).string();
+    }
+    elevation_dialog_.show(start);
+}
+
+void LayersPanel::drawElevation(const AppState& state, MapSettings& edited, bool& changed, ActionQueue& actions,
+                                render::MapRenderer& renderer) {
+    ImGui::TextUnformatted("Elevation (your DEMs)");
+    ImGui::SameLine(ImGui::GetWindowWidth() - 130);
+    if (ImGui::SmallButton("Add elevation…")) showElevationDialog(state);
+    std::optional<std::size_t> remove;
+    for (std::size_t i = 0; i < added_dems_.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        const std::string name = fileName(added_dems_[i].path);
+        ImGui::TextUnformatted(name.c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", added_dems_[i].path.c_str());
+        ImGui::SameLine(ImGui::GetWindowWidth() - 80);
+        if (ImGui::SmallButton("Remove")) remove = i;
+        noteItem("Remove " + name);
+        ImGui::PopID();
+    }
+    // DEMs from --dem or the XDG folder: listed, removed only where they came from.
+    for (const auto& dem : state.dems) {
+        const bool added = std::any_of(added_dems_.begin(), added_dems_.end(), [&](const AddedDem& a) {
+            return std::find(a.dems.begin(), a.dems.end(), dem) != a.dems.end();
+        });
+        if (!added) ImGui::TextDisabled("%s (--dem or the DEM folder)", fileName(dem->path()).c_str());
+    }
+    if (state.dems.empty()) ImGui::TextDisabled("None: the world relief (ETOPO5, 5′) everywhere");
+    if (remove) {
+        const AddedDem& gone = added_dems_[*remove];
+        edited.dems.erase(std::remove(edited.dems.begin(), edited.dems.end(), gone.path), edited.dems.end());
+        actions.push(RemoveElevation{gone.path, gone.dems});
+        actions.push(ShowStatus{"Elevation removed: " + gone.path});
+        removeDem(*remove, renderer);
+        changed = true;
+    }
+}
 
 void LayersPanel::init(AppState& state, const geo::Basemap& basemap, render::MapRenderer& renderer,
                        const std::string& settings_path, const std::optional<MapSettings>& project_settings) {
@@ -49,6 +175,18 @@ void LayersPanel::init(AppState& state, const geo::Basemap& basemap, render::Map
     std::vector<std::string> problems;
     loadAddedLayers(settings, renderer, problems);
     if (!problems.empty()) state.status = "Layer not restored: " + problems.front();
+    // The DEMs the reader added: drawn and sampled again; one that cannot be opened is dropped and named.
+    for (auto it = settings.dems.begin(); it != settings.dems.end();) {
+        try {
+            const AddedDem& added = addDem(*it, renderer);
+            state.dems.insert(state.dems.end(), added.dems.begin(), added.dems.end());
+            ++it;
+        } catch (const std::exception& e) {
+            state.status = "Elevation not restored: " + oneLine(e.what());
+            it = settings.dems.erase(it);
+        }
+    }
+    geo::sortCoarsestFirst(state.dems);
     const geo::MapProjectionKind projection = settings.projection;
     settings.projection = state.map.projection;
     state.map = settings;
@@ -78,9 +216,30 @@ void LayersPanel::adopt(const MapSettings& project_settings, const AppState& sta
     std::vector<std::string> problems;
     loadAddedLayers(settings, renderer, problems);
     for (const std::string& problem : problems) actions.push(ReportError{"A layer of the project could not be restored.\n" + problem});
+    // DEMs: those the project names come onto the map, added ones it does not name go.
+    std::vector<Action> dem_actions;
+    for (std::size_t i = added_dems_.size(); i-- > 0;) {
+        if (std::find(settings.dems.begin(), settings.dems.end(), added_dems_[i].path) != settings.dems.end()) continue;
+        dem_actions.push_back(RemoveElevation{added_dems_[i].path, added_dems_[i].dems});
+        removeDem(i, renderer);
+    }
+    for (auto it = settings.dems.begin(); it != settings.dems.end();) {
+        if (std::any_of(added_dems_.begin(), added_dems_.end(), [&](const AddedDem& a) { return a.path == *it; })) {
+            ++it;
+            continue;
+        }
+        try {
+            dem_actions.push_back(AddElevation{*it, addDem(*it, renderer).dems});
+            ++it;
+        } catch (const std::exception& e) {
+            dem_actions.push_back(ShowStatus{"Elevation not restored: " + oneLine(e.what())});
+            it = settings.dems.erase(it);
+        }
+    }
     saved_ = settings;  // what the project holds: nothing to write back
     adopting_ = true;   // until SetMapSettings is applied, state.map is the old text's
     actions.push(SetMapSettings{settings});
+    for (Action& action : dem_actions) actions.push(std::move(action));
 }
 
 void LayersPanel::save(const AppState& state, const MapSettings& settings, ActionQueue& actions) {
@@ -109,16 +268,14 @@ void LayersPanel::draw(const AppState& state, ActionQueue& actions, render::MapR
         add_dialog_.show(std::filesystem::current_path().string());
         actions.push(ShowLayersPanel{true, false});
     }
+    if (state.add_elevation_requested && !elevation_dialog_.visible) {
+        showElevationDialog(state);
+        actions.push(ShowLayersPanel{true, false, false});
+    }
+    for (const std::string& problem : renderer.takeProblems())
+        actions.push(ShowStatus{"Elevation left out: " + oneLine(problem)});
     MapSettings edited = state.map;
     bool changed = false;
-    if (const auto chosen = add_dialog_.draw()) {
-        try {
-            edited.layers.push_back(addLayerFile(*chosen, renderer));
-            changed = true;
-        } catch (const geo::Error& e) {
-            actions.push(ReportError{std::string("Could not add the layer.\n") + e.what()});
-        }
-    }
     if (state.show_layers_panel) {
         bool open = true;
         ImGui::SetNextWindowSize(ImVec2(380, 560), ImGuiCond_FirstUseEver);
@@ -189,6 +346,8 @@ void LayersPanel::draw(const AppState& state, ActionQueue& actions, render::MapR
             changed |= ImGui::SliderFloat("Sun elevation", &edited.terrain.sun_elevation_deg, 5.0f, 90.0f, "%.0f°");
             changed |= ImGui::SliderFloat("Exaggeration", &edited.terrain.vertical_exaggeration, 0.5f, 5.0f, "%.1f×");
             ImGui::Separator();
+            drawElevation(state, edited, changed, actions, renderer);
+            ImGui::Separator();
             changed |= ImGui::Checkbox("Graticule", &edited.show_graticule);
             changed |= ImGui::Checkbox("Town labels", &edited.show_towns);
             changed |= ImGui::Checkbox("Cluster markers", &edited.cluster_markers);
@@ -197,13 +356,26 @@ void LayersPanel::draw(const AppState& state, ActionQueue& actions, render::MapR
         ImGui::End();
         if (!open) actions.push(ShowLayersPanel{false, false});
     }
+    // The file dialogs (modal popups) after the window: Dear ImGui 1.86 asserts when a window
+    // appears in the frame a modal opened before it.
+    if (const auto chosen = elevation_dialog_.draw()) changed |= addChosenDem(*chosen, state, edited, actions, renderer);
+    if (const auto chosen = add_dialog_.draw()) {
+        try {
+            edited.layers.push_back(addLayerFile(*chosen, renderer));
+            changed = true;
+        } catch (const geo::Error& e) {
+            actions.push(ReportError{std::string("Could not add the layer.\n") + e.what()});
+        }
+    }
     if (changed) actions.push(SetMapSettings{edited});
     // Save once nothing is being dragged: a slider's every step is not worth a write.
     if (!ImGui::IsAnyItemActive()) save(state, changed ? edited : state.map, actions);
 }
 
 void drawMapMenu(const AppState& state, ActionQueue& actions) {
-    if (!ImGui::BeginMenu("Map")) return;
+    const bool open = ImGui::BeginMenu("Map");
+    noteItem("Map");
+    if (!open) return;
     for (int i = 0; i < 4; ++i) {
         if (ImGui::MenuItem(kProjectionTitles[i], nullptr, state.map.projection == kProjections[i]))
             actions.push(SetProjection{kProjections[i]});
@@ -212,7 +384,11 @@ void drawMapMenu(const AppState& state, ActionQueue& actions) {
     ImGui::Separator();
     if (ImGui::MenuItem("Layers…", nullptr, state.show_layers_panel))
         actions.push(ShowLayersPanel{!state.show_layers_panel, false});
+    noteItem("Layers…");
     if (ImGui::MenuItem("Add layer…")) actions.push(ShowLayersPanel{true, true});
+    noteItem("Add layer…");
+    if (ImGui::MenuItem("Add elevation…")) actions.push(ShowLayersPanel{true, false, true});
+    noteItem("Add elevation…");
     ImGui::Separator();
     MapSettings edited = state.map;
     bool changed = false;

@@ -3,11 +3,25 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <filesystem>
 #include <vector>
 
+#include "app/ui/item_locator.hpp"
+
 namespace app::ui {
+namespace {
+
+bool hasExtension(const std::filesystem::path& file, const std::vector<std::string>& extensions) {
+    if (extensions.empty()) return true;
+    std::string extension = file.extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return std::find(extensions.begin(), extensions.end(), extension) != extensions.end();
+}
+
+}  // namespace
 
 void OpenDialog::show(const std::string& start_folder) {
     visible = true;
@@ -19,9 +33,9 @@ std::optional<std::string> OpenDialog::draw() {
     namespace fs = std::filesystem;
     if (!visible) return std::nullopt;
     std::optional<std::string> chosen;
-    if (!ImGui::IsPopupOpen("Open text")) ImGui::OpenPopup("Open text");
+    if (!ImGui::IsPopupOpen(title.c_str())) ImGui::OpenPopup(title.c_str());
     ImGui::SetNextWindowSize(ImVec2(620, 460), ImGuiCond_Appearing);
-    if (ImGui::BeginPopupModal("Open text", &visible)) {
+    if (ImGui::BeginPopupModal(title.c_str(), &visible)) {
         ImGui::TextDisabled("%s", folder.c_str());
         std::vector<fs::directory_entry> entries;
         std::error_code ec;
@@ -37,20 +51,30 @@ std::optional<std::string> OpenDialog::draw() {
         for (const auto& e : entries) {
             const std::string name = e.path().filename().string() + (e.is_directory() ? "/" : "");
             if (!name.empty() && name[0] == '.') continue;
-            if (ImGui::Selectable(name.c_str(), false, ImGuiSelectableFlags_AllowDoubleClick)) {
+            if (!e.is_directory() && !hasExtension(e.path(), extensions)) continue;
+            const bool clicked = ImGui::Selectable(name.c_str(), false, ImGuiSelectableFlags_AllowDoubleClick);
+            noteItem(name);
+            if (clicked) {
                 if (e.is_directory()) folder = e.path().string();
                 std::snprintf(path, sizeof path, "%s", e.path().string().c_str());
                 if (!e.is_directory() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) chosen = e.path().string();
             }
         }
         ImGui::EndChild();
-        ImGui::SetNextItemWidth(-120);
+        ImGui::SetNextItemWidth(choose_folder ? -260.0f : -120.0f);
         const bool enter = ImGui::InputText("##path", path, sizeof path, ImGuiInputTextFlags_EnterReturnsTrue);
         ImGui::SameLine();
-        if (ImGui::Button("Open") || enter) {
+        const bool open = ImGui::Button("Open");
+        noteItem("Open");
+        if (open || enter) {
             std::error_code dir_ec;
             if (fs::is_directory(path, dir_ec)) folder = path;
             else chosen = std::string(path);
+        }
+        if (choose_folder) {
+            ImGui::SameLine();
+            if (ImGui::Button("Use this folder")) chosen = folder;
+            noteItem("Use this folder");
         }
         if (chosen) {
             visible = false;

@@ -31,6 +31,7 @@ app::MapSettings sample() {
     settings.terrain.sun_azimuth_deg = 200.0f;
     settings.terrain.vertical_exaggeration = 3.0f;
     settings.show_graticule = true;
+    settings.dems = {"/data/srtm/N34E069.hgt", "/data/alps tiles"};
     return settings;
 }
 
@@ -60,6 +61,27 @@ TEST(MapSettings, DamagedFilesAreReportedWithTheirName) {
     EXPECT_THROW(app::mapSettingsFromJson(
                      "{\"version\":1,\"layers\":[{\"id\":\"a\",\"line\":\"red\",\"fill\":\"#00000000\"}]}", "f"),
                  geo::Error);
+    try {
+        app::mapSettingsFromJson("{\"version\": 1, \"layers\": [], \"dems\": [\"/a.tif\", 7]}", "/x/map.json");
+        FAIL() << "a DEM that is not a path must be refused";
+    } catch (const geo::Error& e) {
+        EXPECT_EQ(e.kind(), geo::ErrorKind::CorruptData);
+        EXPECT_EQ(std::string(e.what()).rfind("/x/map.json: damaged map settings (", 0), 0u) << e.what();
+    }
+}
+
+TEST(MapSettings, AddedDemsAreSavedByPathAndSettingsWithoutThemHaveNone) {
+    const app::MapSettings settings = sample();
+    const std::string json = app::mapSettingsToJson(settings);
+    EXPECT_NE(json.find("\"dems\": [\n    \"/data/srtm/N34E069.hgt\",\n    \"/data/alps tiles\"\n  ]"), std::string::npos) << json;
+    EXPECT_EQ(app::mapSettingsFromJson(json, "test").dems, settings.dems);
+    // Settings saved before DEMs could be added read as none.
+    EXPECT_TRUE(app::mapSettingsFromJson("{\"version\": 1, \"layers\": []}", "old").dems.empty());
+    app::MapSettings other = settings;
+    other.dems.pop_back();
+    EXPECT_FALSE(other == settings);  // a removed DEM is a change to save
+    app::MapSettings defaults;
+    EXPECT_EQ(app::mergeSavedSettings(defaults, settings).dems, settings.dems);
 }
 
 TEST(MapSettings, SaveWritesAWholeFileAndLoadReadsItBack) {
