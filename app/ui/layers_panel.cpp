@@ -127,7 +127,9 @@ void LayersPanel::showElevationDialog(const AppState& state) {
 void LayersPanel::drawElevation(const AppState& state, MapSettings& edited, bool& changed, ActionQueue& actions,
                                 render::MapRenderer& renderer) {
     ImGui::TextUnformatted("Elevation (your DEMs)");
-    ImGui::SameLine(ImGui::GetWindowWidth() - 130);
+    // Right-aligned, as wide as its label.
+    const float button_width = ImGui::CalcTextSize("Add elevation…").x + 2.0f * ImGui::GetStyle().FramePadding.x;
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - button_width);
     if (ImGui::SmallButton("Add elevation…")) showElevationDialog(state);
     std::optional<std::size_t> remove;
     for (std::size_t i = 0; i < added_dems_.size(); ++i) {
@@ -135,7 +137,8 @@ void LayersPanel::drawElevation(const AppState& state, MapSettings& edited, bool
         const std::string name = fileName(added_dems_[i].path);
         ImGui::TextUnformatted(name.c_str());
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", added_dems_[i].path.c_str());
-        ImGui::SameLine(ImGui::GetWindowWidth() - 80);
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize("Remove").x -
+                        2.0f * ImGui::GetStyle().FramePadding.x);
         if (ImGui::SmallButton("Remove")) remove = i;
         noteItem("Remove " + name);
         ImGui::PopID();
