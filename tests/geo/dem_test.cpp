@@ -130,8 +130,9 @@ TEST(Dem, BadFilesAreNamedInOneLine) {
     const std::string fixtures = std::string(TEXTATLAS_TEST_DATA_DIR) + "/raster/";
     EXPECT_EQ(errorOf(fixtures + "no_crs.tif"), fixtures + "no_crs.tif: raster has no coordinate reference system");
     EXPECT_EQ(errorOf(fixtures + "no_geotransform.vrt"), fixtures + "no_geotransform.vrt: raster has no geotransform");
-    EXPECT_EQ(errorOf(fixtures + "truncated.tif").rfind(fixtures + "truncated.tif: cannot read raster data", 0), 0u)
-        << errorOf(fixtures + "truncated.tif");
+    test_support::writeTruncatedGeoTiff(scratch / "truncated.tif");
+    EXPECT_EQ(errorOf(scratch / "truncated.tif").rfind(scratch / "truncated.tif: cannot read raster data", 0), 0u)
+        << errorOf(scratch / "truncated.tif");
     std::filesystem::create_directories(scratch / "empty");
     std::ofstream(scratch / "empty/notes.md") << "nothing here\n";
     EXPECT_EQ(errorOf(scratch / "empty"), scratch / "empty: no DEM files in the folder");

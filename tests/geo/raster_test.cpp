@@ -11,6 +11,7 @@
 
 #include "support/geotiff_writer.hpp"
 #include "support/shared_dem.hpp"
+#include "support/temp_dir.hpp"
 #include "geo/error.hpp"
 #include "geo/projection.hpp"
 
@@ -140,7 +141,9 @@ TEST(Raster, RotatedGeotransformIsRefused) {
 }
 
 TEST(Raster, TruncatedFileReportsGdalsReasonQuietly) {
-    const std::string path = kFixtures + "truncated.tif";
+    const test_support::TempDir scratch;
+    const std::string path = scratch / "truncated.tif";
+    test_support::writeTruncatedGeoTiff(path);
     ::testing::internal::CaptureStderr();
     const geo::Error e = loadError(path);
     const std::string printed = ::testing::internal::GetCapturedStderr();

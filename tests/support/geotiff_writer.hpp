@@ -5,6 +5,8 @@
 #include <gdal.h>
 #include <ogr_srs_api.h>
 
+#include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <stdexcept>
@@ -82,6 +84,43 @@ inline void writeLonLatDem(const std::string& path, double west, double north, i
     spec.nodata = kDemNoData;
     spec.value = [metres](int, int col, int row) { return metres(col, row); };
     writeGeoTiff(path, spec);
+}
+
+// A damaged DEM: a tiled, DEFLATE-compressed Cloud Optimised GeoTIFF (EPSG:4326, 128 × 128 Int16
+// cells of noise, so the tile hardly compresses) cut to the first half of its bytes. A COG keeps
+// its header (the directory and the georeferencing) before the tile data, so the file opens as a
+// georeferenced raster and fails only when its pixels are read.
+inline void writeTruncatedGeoTiff(const std::string& path) {
+    GDALAllRegister();
+    GDALDriverH mem_driver = GDALGetDriverByName("MEM");
+    GDALDriverH cog_driver = GDALGetDriverByName("COG");
+    if (mem_driver == nullptr || cog_driver == nullptr) throw std::runtime_error("no MEM or COG driver");
+    const auto close = [](void* ds) { GDALClose(static_cast<GDALDatasetH>(ds)); };
+    constexpr int kSide = 128;
+    std::unique_ptr<void, decltype(close)> source(GDALCreate(mem_driver, "", kSide, kSide, 1, GDT_Int16, nullptr), close);
+    if (!source) throw std::runtime_error("cannot create a MEM dataset");
+    double gt[6] = {68.0, 1.0 / 120.0, 0.0, 35.0, 0.0, -1.0 / 120.0};  // 30″ cells from 68°E 35°N
+    GDALSetGeoTransform(source.get(), gt);
+    std::unique_ptr<void, void (*)(void*)> srs(OSRNewSpatialReference(nullptr),
+                                               [](void* s) { OSRRelease(static_cast<OGRSpatialReferenceH>(s)); });
+    OSRImportFromEPSG(static_cast<OGRSpatialReferenceH>(srs.get()), 4326);
+    GDALSetSpatialRef(source.get(), static_cast<OGRSpatialReferenceH>(srs.get()));
+    std::vector<std::int16_t> cells(kSide * kSide);
+    std::uint32_t state = 12345u;
+    for (std::int16_t& cell : cells) {
+        state = state * 1664525u + 1013904223u;  // a linear congruential generator: repeatable noise
+        cell = static_cast<std::int16_t>(1000 + (state >> 20));
+    }
+    if (GDALRasterIO(GDALGetRasterBand(source.get(), 1), GF_Write, 0, 0, kSide, kSide, cells.data(), kSide, kSide,
+                     GDT_Int16, 0, 0) != CE_None) {
+        throw std::runtime_error("cannot fill the MEM dataset");
+    }
+    const char* options[] = {"COMPRESS=DEFLATE", nullptr};
+    std::unique_ptr<void, decltype(close)> copy(
+        GDALCreateCopy(cog_driver, path.c_str(), source.get(), FALSE, const_cast<char**>(options), nullptr, nullptr), close);
+    if (!copy) throw std::runtime_error("cannot write " + path);
+    copy.reset();
+    std::filesystem::resize_file(path, std::filesystem::file_size(path) / 2);
 }
 
 }  // namespace test_support
