@@ -276,7 +276,7 @@ std::unordered_set<std::string_view> personWords(const Document& doc, const std:
             takeRun(i + 1);  // "said Clifford"
         }
         // "Walker said": a single capitalised word before a speech verb ("officials in Paris said" aside).
-        if (nameWord(i) && t.gap_after == Gap::Space && !t.sentence_start && inList(tokens[i + 1], kListSpeech) &&
+        if (nameWord(i) && t.gap_after == Gap::Space && inList(tokens[i + 1], kListSpeech) &&
             !afterLocative(tokens, i)) {
             out.insert(t.lower);
         }

@@ -569,3 +569,39 @@ TEST_F(Extraction, CancellingBetweenPiecesStopsTheExtraction) {
                  geo::Cancelled);
     EXPECT_EQ(asked, 3);  // two pieces done, stopped before the third
 }
+
+// The cases issue 14 names, as a user tried them.
+TEST_F(Extraction, ManilaSurnamesAreNoTownsElsewhere) {
+    const auto ex = run("Muntinlupa officials said Villanueva and Gálvez would lead the relief effort after floods "
+                        "in Parañaque.\n\nVillanueva told reporters the embassy had offered help. Gálvez said schools "
+                        "in Muntinlupa would reopen on Monday.");
+    EXPECT_EQ(texts(ex), (Strings{"Muntinlupa", "Parañaque", "Muntinlupa"}));
+    ASSERT_NE(placeOf(ex, "Parañaque"), nullptr);
+    EXPECT_EQ(placeOf(ex, "Parañaque")->place.country, "PH");
+    EXPECT_EQ(placeOf(ex, "Muntinlupa")->place.country, "PH");
+}
+
+TEST_F(Extraction, UkraineFrontLineNamesRiversAndDemonyms) {
+    const auto ex = run("Russian troops pressed towards Kupiansk and took Avdiivka. Marines crossed the Dnipro river "
+                        "near Kherson, and shelling hit the Kharkiv region. The Russian claims about Kupyansk and "
+                        "Kup'yans'k were denied in Kyiv.");
+    for (const char* town : {"Kupiansk", "Kupyansk", "Kup'yans'k"}) {
+        ASSERT_NE(placeOf(ex, town), nullptr) << town;
+        EXPECT_EQ(placeOf(ex, town)->place.id, "geonames:703656") << town;
+    }
+    ASSERT_NE(placeOf(ex, "Avdiivka"), nullptr);
+    EXPECT_EQ(placeOf(ex, "Avdiivka")->place.id, "geonames:713122");
+    ASSERT_NE(placeOf(ex, "Dnipro river"), nullptr);
+    EXPECT_EQ(placeOf(ex, "Dnipro river")->place.id, "river:dnipro-116");
+    ASSERT_NE(placeOf(ex, "Kharkiv"), nullptr);
+    EXPECT_EQ(placeOf(ex, "Kharkiv")->place.id, "admin1:UA.07");
+    ASSERT_NE(placeOf(ex, "Russian"), nullptr);
+    EXPECT_EQ(placeOf(ex, "Russian")->place.id, "country:RU");
+    EXPECT_EQ(placeOf(ex, "Kyiv")->place.id, "geonames:703448");
+}
+
+TEST_F(Extraction, TheIndusIsTheRiver) {
+    const auto ex = run("Floods along the Indus submerged villages in Sindh.");
+    ASSERT_NE(placeOf(ex, "Indus"), nullptr);
+    EXPECT_EQ(placeOf(ex, "Indus")->place.id, "curated:indus-river");  // its course: geo::PlaceShapes
+}
