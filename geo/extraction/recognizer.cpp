@@ -96,6 +96,7 @@ bool endsLikePossessive(std::string_view key) {
 
 std::vector<RawMention> findCandidates(const Document& doc, const Gazetteer& gazetteer, const std::vector<Token>& tokens) {
     std::vector<RawMention> out;
+    out.reserve(tokens.size() / 8 + 4);
     const std::string_view text = doc.text();
     const std::size_t max_words = static_cast<std::size_t>(std::max(1, gazetteer.maxNameWords()));
     // The normalised span [i, last]: a single word's key is its token's normalised form.
@@ -330,8 +331,10 @@ Verdict judge(const RawMention& m, const std::vector<Token>& tokens, const std::
     const bool personal = single && inList(first, kListPersonal);
     // A given name that names a place only as one of its alternate spellings ("Julia", "Sam"): a person.
     if (single && (inList(first, kListGiven) || personal) && !m.demonym) {
+        thread_local std::string scratch;  // one buffer for every name compared
         const bool main_name = std::any_of(m.entries.begin(), m.entries.end(), [&](const NameEntry& e) {
-            return Gazetteer::normalise(g.place(e.place).name) == m.key;
+            Gazetteer::normaliseTo(g.place(e.place).name, scratch);
+            return scratch == m.key;
         });
         if (!main_name) return Verdict::Drop;
     }

@@ -11,6 +11,9 @@ namespace {
 
 using Group = NameSenses;
 
+// Senses of one name taken into resolution, best prior first (see resolve()).
+constexpr std::size_t kMaxCandidates = 48;
+
 // Places small enough that distance to them means something.
 bool isPointLike(const Place& p) { return p.kind == PlaceKind::City || p.kind == PlaceKind::Admin2 || p.kind == PlaceKind::Physical; }
 
@@ -337,7 +340,15 @@ void resolveInContext(std::vector<Group>& groups, const Gazetteer& gazetteer) {
             Group& g = groups[gi];
             const std::size_t lo = gi > kWindow ? gi - kWindow : 0;
             const std::size_t hi = std::min(groups.size(), gi + kWindow + 1);
+            const double top_base = *std::max_element(g.base.begin(), g.base.end());
             for (std::size_t k = 0; k < g.candidates.size(); ++k) {
+                // A sense whose prior is more than the most context can add below the best prior
+                // can win nothing and give no support (its share is far under kMinShare): it keeps
+                // its prior without the scan (names with hundreds of namesake villages).
+                if (g.base[k] + kCap < top_base) {
+                    g.score[k] = g.base[k];
+                    continue;
+                }
                 const Sense& c = packed[first[gi] + k];
                 const std::size_t unsupported_list = small_in_list[first[gi] + k] ? g.list : 0;
                 double support = 0.0;
@@ -350,7 +361,7 @@ void resolveInContext(std::vector<Group>& groups, const Gazetteer& gazetteer) {
                     const Supporter* o = supporters.data() + supporter_first[hj];
                     const Supporter* const o_end = supporters.data() + supporter_first[hj + 1];
                     for (; o != o_end && o->share > best; ++o) {
-                        if (listed_with && o->sense.big_city) continue;
+                        if (__builtin_expect(listed_with && o->sense.big_city, 0)) continue;
                         const Tie tie = relatedness(c, o->sense, near);
                         const double product = o->share * tie.strength;
                         if (product > best) {
@@ -443,6 +454,24 @@ Resolution resolve(const std::vector<RecognisedMention>& kept, const Gazetteer& 
                 const bool big = city.population >= 1000000 || city.feature_code == "PPLC";
                 if (seat || big) g.base[a] = std::min(g.base[a], g.base[c] - 0.05);
             }
+        }
+        // Names with hundreds of namesakes (villages of 500 people across a continent) keep the
+        // kMaxCandidates most likely by prior: the rest could win only with more support than
+        // context ever gives a village over a town, and each would cost a scan of the neighbours.
+        if (g.candidates.size() > kMaxCandidates) {
+            std::vector<std::size_t> order(g.candidates.size());
+            for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+            std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return g.base[x] > g.base[y]; });
+            order.resize(kMaxCandidates);
+            std::sort(order.begin(), order.end());
+            std::vector<std::uint32_t> candidates;
+            std::vector<double> base;
+            for (std::size_t k : order) {
+                candidates.push_back(g.candidates[k]);
+                base.push_back(g.base[k]);
+            }
+            g.candidates = std::move(candidates);
+            g.base = std::move(base);
         }
         g.score = g.base;
     }

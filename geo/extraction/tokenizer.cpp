@@ -165,7 +165,9 @@ std::vector<Token> tokenise(const Document& doc, std::size_t first_passage, std:
             t.sentence_start = sentence_start;
             sentence_start = false;
             // Initials with periods ("U.S.", "D.C.").
-            if (const std::size_t p = text::initialsEnd(text, pos, end); p > pos) {
+            // (The second byte is a period for initials: most words are out after one compare.)
+            if (const std::size_t p = pos + 1 < end && bytes[pos + 1] == '.' ? text::initialsEnd(text, pos, end) : pos;
+                p > pos) {
                 t.end = p;
                 t.dotted = true;
                 t.capitalised = bytes[pos] >= 'A' && bytes[pos] <= 'Z';
