@@ -59,6 +59,14 @@ CanvasFrame MapCanvas::draw(MapRenderer& renderer, const geo::Viewport& view,
     glDisable(GL_SCISSOR_TEST);
     const bool moving = last_view_ && !sameView(*last_view_, view);
     last_view_ = view;
+    // DEM windows are read on a worker thread while the canvas draws: a frame never waits on the
+    // disk; one that has landed changes the renderer's generation, so the map is drawn again.
+    renderer.pollDemReads();
+    struct BackgroundReads {
+        MapRenderer& renderer;
+        explicit BackgroundReads(MapRenderer& r) : renderer(r) { renderer.setDemReadsInBackground(true); }
+        ~BackgroundReads() { renderer.setDemReadsInBackground(false); }
+    } background_reads(renderer);
 
     const bool same_map = kept_ && kept_->style == style && kept_->generation == renderer.generation() &&
                           kept_->asked == asked;

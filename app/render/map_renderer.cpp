@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <chrono>
 #include <cstring>
+#include <functional>
+#include <future>
 #include <list>
 #include <map>
 #include <optional>
@@ -181,6 +184,12 @@ struct MapRenderer::Impl {
         bool in_view = true;     // the last view needs this DEM
         bool failed = false;     // reading it failed once: not tried again
         std::uint64_t serial = 0;  // names `layer` in the scenes' mesh caches
+        // A window being read on a worker thread (frames of the viewer's canvas never wait on the disk).
+        struct Read {
+            DemWindow window;
+            std::future<geo::Raster> raster;
+        };
+        std::optional<Read> reading;
     };
     std::vector<Terrain> terrains;  // drawn in this order: the world relief, then user DEMs coarsest first
     double relief_cell_degrees = 0.0;
@@ -196,7 +205,8 @@ struct MapRenderer::Impl {
     ColourTarget resolved;
 
     GLint max_texture_size = 0;
-    std::uint64_t generation = 0;  // counts added layers (MapRenderer::generation)
+    std::uint64_t generation = 0;  // counts added layers and DEM windows read on a worker (MapRenderer::generation)
+    bool reads_in_background = false;  // MapRenderer::setDemReadsInBackground
 
     Impl(const geo::Basemap& basemap, const geo::XY& render_origin) : mercator_origin(render_origin) {
         glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_texture_size);
@@ -264,9 +274,58 @@ struct MapRenderer::Impl {
         return it->second;
     }
 
-    // Reads the window of each user DEM that the view needs, if the one held does not cover it.
-    // `view` is the part being drawn (a strip of a scrolled canvas); the window read is sized
-    // for the whole viewport and a margin, aligned so that strips match what is kept.
+    // A DEM's cells in `window` (any thread: geo::Dem serialises its reads).
+    static geo::Raster readWindow(const geo::Dem& dem, const DemWindow& window) {
+        const double read_cells = double(window.width) * window.height;
+        return dem.readCells(window.column, window.row, window.width, window.height, window.outWidth(),
+                             window.outHeight(), read_cells <= kMaxAveragedCells);
+    }
+
+    // `raster`, read for `window`, becomes the terrain's layer; a read that failed leaves the DEM
+    // out of the map from then on.
+    void adoptWindow(Terrain& terrain, const DemWindow& window, const std::function<geo::Raster()>& raster) {
+        const geo::Dem& dem = *terrain.dem;
+        try {
+            const double feather =
+                std::min(kDemFeatherCells * dem.cellLatDegrees() * std::ldexp(1.0, window.level),
+                         kDemFeatherMaxShare * std::min(dem.east() - dem.west(), dem.north() - dem.south()));
+            const double fade[4] = {dem.west(), dem.south(), dem.east(), dem.north()};
+            terrain.layer = std::make_unique<TerrainLayer>(raster(), relief_cell_degrees > 0.0 ? feather : 0.0, fade);
+            terrain.window = window;
+            terrain.serial = next_terrain_serial++;
+        } catch (const std::exception& error) {
+            // A tile that vanished or is damaged past its first line: the map goes on without it.
+            terrain.failed = true;
+            terrain.in_view = false;
+            terrain.layer.reset();
+            problems.push_back(error.what());
+        }
+    }
+
+    // Takes the window a worker read for `terrain` when it has landed (or, with `wait`, once it
+    // lands). The generation changes: a picture kept without it is out of date. True if taken.
+    bool finishRead(Terrain& terrain, bool wait) {
+        if (!terrain.reading) return false;
+        if (!wait && terrain.reading->raster.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
+        Terrain::Read read = std::move(*terrain.reading);
+        terrain.reading.reset();
+        adoptWindow(terrain, read.window, [&read] { return read.raster.get(); });
+        ++generation;
+        return true;
+    }
+
+    bool pollDemReads() {
+        bool landed = false;
+        for (Terrain& terrain : terrains) landed |= finishRead(terrain, false);
+        if (landed) dropUnusedTerrainMeshes();
+        return landed;
+    }
+
+    // Reads the window of each user DEM that the view needs, if the one held does not cover it:
+    // here, or (reads_in_background) on a worker thread, drawing meanwhile what is held (the
+    // relief where nothing is). `view` is the part being drawn (a strip of a scrolled canvas);
+    // the window read is sized for the whole viewport and a margin, aligned so that strips match
+    // what is kept.
     void refreshDemWindows(const geo::MapProjection& projection, const geo::Viewport& viewport, const MercatorBox& view) {
         const std::optional<LonLatBox> drawn = lonLatBoxOf(projection, view);
         const std::optional<LonLatBox> whole = lonLatBoxOf(projection, viewBox(viewport));
@@ -274,6 +333,8 @@ struct MapRenderer::Impl {
         bool changed = false;
         for (Terrain& terrain : terrains) {
             if (!terrain.dem || terrain.failed) continue;
+            if (!reads_in_background) changed |= finishRead(terrain, true);  // a picture that must be whole
+            if (terrain.failed) continue;
             const geo::Dem& dem = *terrain.dem;
             const std::optional<DemWindow> needed =
                 drawn ? demWindowFor(dem, *drawn, ground_mpp, 0.0, relief_cell_degrees) : std::nullopt;
@@ -282,26 +343,18 @@ struct MapRenderer::Impl {
             std::optional<DemWindow> wanted =
                 whole ? demWindowFor(dem, *whole, ground_mpp, kDemWindowMargin, relief_cell_degrees) : std::nullopt;
             if (!wanted || !wanted->covers(*needed)) wanted = needed;
-            try {
-                const double read_cells = double(wanted->width) * wanted->height;
-                const geo::Raster raster = dem.readCells(wanted->column, wanted->row, wanted->width, wanted->height,
-                                                         wanted->outWidth(), wanted->outHeight(),
-                                                         read_cells <= kMaxAveragedCells);
-                const double feather =
-                    std::min(kDemFeatherCells * dem.cellLatDegrees() * std::ldexp(1.0, wanted->level),
-                             kDemFeatherMaxShare * std::min(dem.east() - dem.west(), dem.north() - dem.south()));
-                const double fade[4] = {dem.west(), dem.south(), dem.east(), dem.north()};
-                terrain.layer = std::make_unique<TerrainLayer>(raster, relief_cell_degrees > 0.0 ? feather : 0.0, fade);
-                terrain.window = *wanted;
-                terrain.serial = next_terrain_serial++;
-                changed = true;
-            } catch (const std::exception& error) {
-                // A tile that vanished or is damaged past its first line: the map goes on without it.
-                terrain.failed = true;
-                terrain.in_view = false;
-                terrain.layer.reset();
-                problems.push_back(error.what());
+            if (reads_in_background) {
+                // One read at a time per DEM: one on its way that no longer covers is followed by another.
+                if (!terrain.reading) {
+                    terrain.reading = Terrain::Read{
+                        *wanted, std::async(std::launch::async, [dem = terrain.dem, window = *wanted] {
+                            return readWindow(*dem, window);
+                        })};
+                }
+                continue;
             }
+            adoptWindow(terrain, *wanted, [&] { return readWindow(dem, *wanted); });
+            changed = true;
         }
         if (changed) dropUnusedTerrainMeshes();
     }
@@ -625,6 +678,15 @@ std::size_t MapRenderer::layerCount() const { return impl_->sources.size(); }
 void MapRenderer::addDem(const std::shared_ptr<const geo::Dem>& dem) {
     ++impl_->generation;
     impl_->addDem(dem);
+}
+
+void MapRenderer::setDemReadsInBackground(bool background) { impl_->reads_in_background = background; }
+
+bool MapRenderer::pollDemReads() { return impl_->pollDemReads(); }
+
+std::size_t MapRenderer::demReadsInFlight() const {
+    return std::size_t(std::count_if(impl_->terrains.begin(), impl_->terrains.end(),
+                                     [](const Impl::Terrain& t) { return t.reading.has_value(); }));
 }
 
 void MapRenderer::removeDem(const geo::Dem* dem) {

@@ -75,6 +75,15 @@ public:
     void addDem(const std::shared_ptr<const geo::Dem>& dem);
     // Takes a DEM added before off the map (Map → Add elevation…'s Remove); others stay.
     void removeDem(const geo::Dem* dem);
+    // Off (the default): a frame that needs another window of a DEM reads it before drawing, so
+    // every picture is whole (render, export, screenshots). On (the viewer's canvas, MapCanvas):
+    // the window is read on a worker thread and the frame drawn with what is held (the relief
+    // where nothing is); pollDemReads() takes windows that have landed and changes generation(),
+    // so the kept picture is drawn again with them. A frame drawn with it off takes a read still
+    // on its way first.
+    void setDemReadsInBackground(bool background);
+    bool pollDemReads();
+    std::size_t demReadsInFlight() const;
     // DEMs that could not be read while drawing (each then left out), one line each, since the
     // last call.
     std::vector<std::string> takeProblems();
@@ -89,7 +98,8 @@ public:
     void drawBase(const geo::Viewport& viewport, const FrameStyle& style, const PixelRect* region = nullptr);
     void drawMarkers(const geo::Viewport& viewport, const std::vector<MarkerInstance>& markers,
                      const FrameStyle& style = {});
-    // Changes whenever a layer or DEM is added, so a kept picture of the map knows it is out of date.
+    // Changes whenever a layer or DEM is added or removed, or a DEM window read on a worker thread is
+    // taken, so a kept picture of the map knows it is out of date.
     std::uint64_t generation() const;
 
     // Renders into an offscreen framebuffer of the viewport's size (4× multisampled where the GL

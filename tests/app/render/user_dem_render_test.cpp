@@ -1,11 +1,19 @@
 // A user's DEM drawn over the world relief: it changes the terrain where it covers and nowhere
-// else, and its edge fades into the relief without a seam. Drawn through EGL with real frames.
+// else, and its edge fades into the relief without a seam; the viewer's canvas reads its windows
+// on a worker thread and never waits for them. Drawn through EGL with real frames.
 #include <gtest/gtest.h>
 
+#include <GL/gl.h>
+
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <memory>
 #include <string>
+#include <thread>
+
+#include "app/render/colour_target.hpp"
+#include "app/render/map_canvas.hpp"
 
 #include "app/render/dem_window.hpp"
 #include "app/render/gl_context.hpp"
@@ -88,6 +96,64 @@ TEST_F(UserDemRender, ChangesTheTerrainWhereItCoversOnlyAndFadesIntoTheReliefWit
     EXPECT_TRUE(dem_renderer.renderToImage(elsewhere, {}, style).rgba ==
                 relief_renderer.renderToImage(elsewhere, {}, style).rgba);
     EXPECT_TRUE(dem_renderer.takeProblems().empty());
+}
+
+TEST_F(UserDemRender, TheViewersCanvasNeverWaitsForADemWindowAndDrawsItWhenItLands) {
+    const test_support::TempDir dir;
+    test_support::writeLonLatDem(dir / "alps.tif", 10.0, 48.0, 400, 400, 0.01, [](int col, int row) {
+        return 1000.0 + 8.0 * col + 3.0 * row;  // a tilted plane: hillshade and tint both change
+    });
+    geo::Basemap relief_only;
+    relief_only.world_dem = flatRelief();
+    geo::Basemap with_dem = relief_only;
+    with_dem.dems = geo::openDems(dir / "alps.tif");
+    MapRenderer relief_renderer(relief_only);
+    MapRenderer viewer_renderer(with_dem);
+    MapRenderer headless_renderer(with_dem);
+    const app::render::FrameStyle style;
+    const geo::Viewport view(320, 200, mercator(12.0, 46.0), 9.0);
+    const Image relief = relief_renderer.renderToImage(view, {}, style);
+    const Image whole = headless_renderer.renderToImage(view, {}, style);  // render, export: read, then drawn
+    ASSERT_GT(distance(whole, relief, 160, 100), 60);
+
+    app::render::ColourTarget window;
+    window.ensure(view.width(), view.height(), 0);
+    app::render::MapCanvas canvas;
+    const auto frame = [&](app::render::CanvasFrame* kind) {
+        glBindFramebuffer(GL_FRAMEBUFFER, window.framebuffer.get());
+        *kind = canvas.draw(viewer_renderer, view, {}, style);
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, window.framebuffer.get());
+        return app::render::readColour(view.width(), view.height());
+    };
+    // The first frame does not wait: the window is on its way, the relief is drawn meanwhile.
+    app::render::CanvasFrame kind{};
+    const std::uint64_t generation = viewer_renderer.generation();
+    const Image first = frame(&kind);
+    EXPECT_EQ(viewer_renderer.demReadsInFlight(), 1u);
+    EXPECT_EQ(distance(first, relief, 160, 100), 0);
+    // Once it lands, the next frame takes it and draws the map again, as a headless render does.
+    Image landed = first;
+    for (int i = 0; i < 500 && viewer_renderer.demReadsInFlight() > 0; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        landed = frame(&kind);
+    }
+    ASSERT_EQ(viewer_renderer.demReadsInFlight(), 0u) << "the read never landed";
+    EXPECT_EQ(kind, app::render::CanvasFrame::Redrawn);
+    EXPECT_GT(viewer_renderer.generation(), generation);
+    int largest = 0;
+    for (int y = 0; y < view.height(); y += 5)
+        for (int x = 0; x < view.width(); x += 5) largest = std::max(largest, distance(landed, whole, x, y));
+    EXPECT_LE(largest, 3);
+    // Still, nothing more to read: the kept picture is reused.
+    frame(&kind);
+    EXPECT_EQ(kind, app::render::CanvasFrame::Reused);
+    EXPECT_EQ(viewer_renderer.demReadsInFlight(), 0u);
+
+    // A picture of the same renderer made offscreen (a screenshot) waits for what it needs.
+    const geo::Viewport closer(320, 200, mercator(12.5, 46.5), 11.0);
+    const Image shot = viewer_renderer.renderToImage(closer, {}, style);
+    EXPECT_EQ(shot.rgba, headless_renderer.renderToImage(closer, {}, style).rgba);
+    EXPECT_TRUE(viewer_renderer.takeProblems().empty());
 }
 
 TEST(DemWindow, AViewNeedsCellsNoLargerThanAPixelInAWindowAlignedToItsLevel) {
