@@ -6,16 +6,18 @@
 #include <cmath>
 
 #include "app/render/tiled_render.hpp"
+#include "app/framing.hpp"
 #include "app/scene.hpp"
 #include "app/ui/map_overlay.hpp"
 
 namespace app {
 
 render::Image renderFrame(FrameRenderers& renderers, const AppState& state, float left_inset_px,
-                          ui::OverlayLayout* layout_out) {
+                          ui::OverlayLayout* layout_out, bool edge_indicators) {
     const MarkerScene scene = drawnMarkers(state);
     ui::OverlayOptions options;
     options.left_inset_px = left_inset_px;
+    options.edge_indicators = edge_indicators;
     options.attribution = renderers.attribution;
     options.towns = &renderers.towns;
     return renderers.map.renderToImage(state.view, scene.markers, frameStyleFor(state.map, state.projection), [&] {
@@ -38,6 +40,10 @@ AppState pictureState(const AppState& state, const geo::Viewport& view) {
         if (other) picture.other_docs.push_back(std::make_unique<OpenDocument>(*other));
     picture.show_other_texts = state.show_other_texts;
     picture.selection = state.selection;
+    picture.spread = state.spread;
+    picture.found = state.found;
+    picture.relief = state.relief;
+    picture.dems = state.dems;
     picture.view = view;
     picture.projection = state.projection;
     picture.map = state.map;
@@ -82,8 +88,8 @@ render::Image renderExportFrame(FrameRenderers& renderers, const AppState& state
     print.image_cx = view.width() / 2.0;
     print.image_cy = view.height() / 2.0;
     AppState picture = pictureState(state, geo::Viewport(screen_width, screen_height, view.center(), screen_zoom));
-    // The furniture draws its own north arrow where map_overlay's would be.
-    picture.map.show_north_arrow = false;
+    // The furniture draws its own north arrow where map_overlay's would be (a screenshot keeps the screen's).
+    if (!options.screen_north_arrow) picture.map.show_north_arrow = false;
 
     MarkerScene scene = drawnMarkers(picture);
     for (render::MarkerInstance& marker : scene.markers) marker.radius_px *= float(print.scale);
@@ -91,6 +97,8 @@ render::Image renderExportFrame(FrameRenderers& renderers, const AppState& state
     for (render::LayerDraw& layer : style.layers) layer.style.line_width_px *= float(print.scale);
 
     ui::OverlayOptions overlay_options;
+    overlay_options.furniture = options.map_furniture;
+    overlay_options.edge_indicators = options.edge_indicators;
     overlay_options.attribution = renderers.attribution;
     overlay_options.towns = &renderers.towns;
     // Drawn at the screen's size in screen pixels; the font may be rasterised larger (crisper).
@@ -98,7 +106,8 @@ render::Image renderExportFrame(FrameRenderers& renderers, const AppState& state
     ui::FurnitureOptions furniture_options;
     furniture_options.title = options.title;
     furniture_options.legend = options.legend;
-    furniture_options.north_arrow = options.north_arrow.value_or(state.map.show_north_arrow);
+    furniture_options.north_arrow =
+        !options.screen_north_arrow && options.north_arrow.value_or(state.map.show_north_arrow && options.map_furniture);
     furniture_options.inset = options.inset;
     furniture_options.bottom_reserved_px =
         ui::attributionHeight(overlay.font(), font_size, float(screen_width), renderers.attribution);
@@ -134,10 +143,46 @@ render::Image renderExportFrame(FrameRenderers& renderers, const AppState& state
         for (ui::Box* box : {&layout.furniture.title, &layout.furniture.legend, &layout.furniture.north_arrow,
                              &layout.furniture.inset, &layout.furniture.inset_view})
             *box = print.apply(*box);
+        for (ui::EdgeIndicator& e : layout.overlay.edge_indicators) {
+            const ui::Box box = print.apply(ui::Box{e.x, e.y, e.w, e.h});
+            e.x = box.x, e.y = box.y, e.w = box.w, e.h = box.h;
+            const ImVec2 tip = print.apply(ImVec2(float(e.tip_x), float(e.tip_y)));
+            e.tip_x = tip.x, e.tip_y = tip.y;
+        }
         layout.tiles = stats.tiles;
         *layout_out = std::move(layout);
     }
     return image;
+}
+
+geo::Viewport visibleMapView(const AppState& state) {
+    const MapArea area = visibleMapArea(state);
+    const int width = std::max(1, int(std::lround(area.width())));
+    const int height = std::max(1, int(std::lround(area.height())));
+    // The centre of the whole-pixel rectangle the window shows, so the two pictures share a pixel grid.
+    const double x0 = std::round(area.x0), y0 = std::round(area.y0);
+    return geo::Viewport(width, height, state.view.toMercator(geo::XY{x0 + width / 2.0, y0 + height / 2.0}),
+                         state.view.zoom());
+}
+
+render::Image renderVisibleMap(FrameRenderers& renderers, const AppState& state, int scale, FrameLayout* layout_out) {
+    const geo::Viewport seen = visibleMapView(state);
+    const double density = std::isfinite(state.ui_scale) && state.ui_scale > 0 ? state.ui_scale : 1.0;
+    const int factor = std::max(1, scale);
+    FrameOptions options;
+    options.view = geo::Viewport(seen.width() * factor, seen.height() * factor, seen.center(),
+                                 std::clamp(seen.zoom() + std::log2(double(factor)), geo::kMinZoom, geo::kMaxZoom));
+    options.dpi_scale = float(density * factor);
+    options.label_px = ui::kScreenLabelPx;
+    options.edge_indicators = true;
+    options.screen_north_arrow = true;
+    // The labels' font rasterised for the picture's size, so a larger screenshot stays crisp.
+    std::unique_ptr<render::OverlayRenderer> sharp;
+    if (options.dpi_scale != 1.0f) {
+        sharp = std::make_unique<render::OverlayRenderer>(ui::kScreenLabelPx * options.dpi_scale);
+        options.overlay = sharp.get();
+    }
+    return renderExportFrame(renderers, state, options, layout_out);
 }
 
 }  // namespace app

@@ -38,7 +38,7 @@ struct FrameRenderers {
 // The map is drawn in state.projection with state.map's layers and terrain; `layout_out`, if
 // given, receives where the overlay put labels and markers.
 render::Image renderFrame(FrameRenderers& renderers, const AppState& state, float left_inset_px = 0.0f,
-                          ui::OverlayLayout* layout_out = nullptr);
+                          ui::OverlayLayout* layout_out = nullptr, bool edge_indicators = false);
 
 // What an exported picture adds to the screen's: print resolution and furniture.
 struct FrameOptions {
@@ -56,6 +56,11 @@ struct FrameOptions {
     // Draws labels and furniture instead of renderers.overlay (a font rasterised for this
     // dpi_scale while the viewer's renderers keep the screen's); must live in the same GL context.
     render::OverlayRenderer* overlay = nullptr;
+    // Scale bar, north arrow and attribution (a clean GeoTIFF has none unless asked for).
+    bool map_furniture = true;
+    bool edge_indicators = false;   // arrows to the text's places outside the picture (as the viewer)
+    // The north arrow as the screen draws it (the map settings'), not the print furniture's.
+    bool screen_north_arrow = false;
 };
 
 // Where things went, in the image's pixels.
@@ -71,5 +76,15 @@ struct FrameLayout {
 // tool or the tour. Throws geo::Error(InvalidInput) for a size over the limits.
 render::Image renderExportFrame(FrameRenderers& renderers, const AppState& state, const FrameOptions& options,
                                 FrameLayout* layout_out = nullptr);
+
+// What F12 saves: the map as the window shows it — the part beside the side panel and between the
+// menu and status bars (app/framing's visibleMapArea), with its labels, scale bar, attribution and
+// edge indicators laid out as on screen — at `scale` times the pixels, labels, markers and lines
+// `scale` times their size (as `render --dpi` sizes them), HiDPI's ui_scale included. Selection,
+// an opened cluster and a found place show; hover, the measure tool and the tour do not.
+render::Image renderVisibleMap(FrameRenderers& renderers, const AppState& state, int scale,
+                               FrameLayout* layout_out = nullptr);
+// The view renderVisibleMap draws at scale 1 (the visible area's size, centred on it).
+geo::Viewport visibleMapView(const AppState& state);
 
 }  // namespace app

@@ -6,8 +6,81 @@
 #include "geo/error.hpp"
 #include "geo/project_store.hpp"
 #include "geo/projection.hpp"
+#include "geo/data_paths.hpp"
+#include "app/user_dirs.hpp"
+
+#include <unistd.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <optional>
 
 namespace app {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// The folder holding the program's own data (gazetteer, basemap, sample texts), if it can be found.
+std::optional<fs::path> programDataDir() {
+    try {
+        std::error_code ec;
+        const fs::path dir = fs::weakly_canonical(geo::findDataDir("/proc/self/exe"), ec);
+        if (!ec) return dir;
+    } catch (const geo::Error&) {
+    }
+    return std::nullopt;
+}
+
+bool isInside(const fs::path& path, const fs::path& folder) {
+    auto p = path.begin();
+    for (auto f = folder.begin(); f != folder.end(); ++f, ++p)
+        if (p == path.end() || *p != *f) return false;
+    return true;
+}
+
+// FNV-1a: a stable name for the text's absolute path (two texts of one name in two folders differ).
+std::string pathDigest(const std::string& path) {
+    std::uint64_t hash = 1469598103934665603ull;
+    for (unsigned char c : path) {
+        hash ^= c;
+        hash *= 1099511628211ull;
+    }
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+    return hex;
+}
+
+}  // namespace
+
+bool textFolderIsUsers(const std::string& text_path) {
+    std::error_code ec;
+    const fs::path text = fs::weakly_canonical(fs::absolute(text_path, ec), ec);
+    if (ec) return false;
+    const fs::path folder = text.parent_path();
+    if (const auto data = programDataDir(); data && isInside(folder, *data)) return false;
+    return ::access(folder.c_str(), W_OK) == 0;
+}
+
+std::string projectSavePath(const std::string& text_path) {
+    const std::string beside = geo::projectPathFor(text_path);
+    const std::string home = dataDir();
+    if (home.empty() || textFolderIsUsers(text_path)) return beside;
+    std::error_code ec;
+    const fs::path text = fs::weakly_canonical(fs::absolute(text_path, ec), ec);
+    const std::string key = ec ? text_path : text.string();
+    return (fs::path(home) / "projects" / (fs::path(text_path).filename().string() + "-" + pathDigest(key) + ".atlas.gpkg"))
+        .string();
+}
+
+std::string projectOpenPath(const std::string& text_path) {
+    std::error_code ec;
+    const std::string saved = projectSavePath(text_path);
+    if (fs::exists(saved, ec)) return saved;
+    const std::string beside = geo::projectPathFor(text_path);
+    if (fs::exists(beside, ec)) return beside;
+    return "";
+}
 
 OpenDocument openWithProject(const std::string& text_path, const geo::Gazetteer& gazetteer,
                              ProjectOpenReport* report, const geo::ExtractionProgress& progress) {
@@ -17,10 +90,10 @@ OpenDocument openWithProject(const std::string& text_path, const geo::Gazetteer&
     ProjectOpenReport local;
     ProjectOpenReport& r = report ? *report : local;
     r = ProjectOpenReport{};
-    const std::string project = geo::projectPathFor(text_path);
-    std::error_code ec;
-    if (!std::filesystem::exists(project, ec)) return doc;
+    const std::string project = projectOpenPath(text_path);
+    if (project.empty()) return doc;
     r.had_project = true;
+    r.project_path = project;
     try {
         geo::ProjectData data = geo::loadProject(project);
         std::vector<geo::Correction> corrections = std::move(data.corrections);
@@ -42,7 +115,7 @@ OpenDocument openWithProject(const std::string& text_path, const geo::Gazetteer&
     return doc;
 }
 
-void saveDocumentProject(const OpenDocument& doc, const geo::Viewport& view, const MapSettings* map) {
+std::string saveDocumentProject(const OpenDocument& doc, const geo::Viewport& view, const MapSettings* map) {
     geo::ProjectMeta meta;
     meta.text_path = doc.path;
     const geo::LonLat centre = geo::Projection::webMercator().inverse(view.center());
@@ -51,7 +124,15 @@ void saveDocumentProject(const OpenDocument& doc, const geo::Viewport& view, con
     meta.view_zoom = view.zoom();
     geo::ProjectData data = geo::makeProjectData(doc.document, doc.extraction, doc.corrections, meta);
     if (map != nullptr) data.map_settings = mapSettingsToJson(*map);
-    geo::saveProject(geo::projectPathFor(doc.path), data);
+    const std::string path = projectSavePath(doc.path);
+    std::error_code ec;
+    const fs::path folder = fs::path(path).parent_path();
+    if (!folder.empty() && !fs::is_directory(folder, ec)) {
+        fs::create_directories(folder, ec);
+        if (ec) throw geo::Error(geo::ErrorKind::Io, folder.string() + ": cannot make the projects folder (" + ec.message() + ")");
+    }
+    geo::saveProject(path, data);
+    return path;
 }
 
 std::string describe(const ProjectOpenReport& r) {
@@ -66,6 +147,7 @@ std::string describe(const ProjectOpenReport& r) {
             line += ")";
         }
     }
+    if (!r.project_path.empty()) line += " from " + r.project_path;
     return line + ".";
 }
 

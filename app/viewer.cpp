@@ -212,20 +212,12 @@ std::string timestampedName(const std::string& dir, const char* suffix) {
     return (std::filesystem::path(dir) / ("textatlas-" + std::string(stamp) + suffix + ".png")).string();
 }
 
+// F12: the map as the window shows it beside the panel (app/frame's renderVisibleMap), Shift+F12
+// at twice the pixels with everything drawn twice as large.
 void saveScreenshot(FrameRenderers& renderers, AppState& state, int scale) {
-    AppState shot;
-    shot.doc = nullptr;
-    // Render the same view, optionally larger: same centre, zoom raised so the content scales.
-    const geo::Viewport& v = state.view;
-    const double zoom = std::min(geo::kMaxZoom, v.zoom() + std::log2(double(scale)));
-    std::swap(shot.doc, state.doc);
-    shot.selection = state.selection;
-    shot.projection = state.projection;
-    shot.map = state.map;
-    shot.view = geo::Viewport(v.width() * scale, v.height() * scale, v.center(), zoom);
     const std::string path = timestampedName(state.screenshot_dir, scale == 1 ? "" : "@2x");
     try {
-        const render::Image image = renderFrame(renderers, shot);
+        const render::Image image = renderVisibleMap(renderers, state, scale);
         render::writePng(image, path);
         state.last_screenshot = path;
         state.status = "Saved screenshot " + std::filesystem::absolute(path).string() + " (" +
@@ -233,7 +225,6 @@ void saveScreenshot(FrameRenderers& renderers, AppState& state, int scale) {
     } catch (const std::exception& e) {
         state.error = std::string("Could not save the screenshot: ") + e.what();
     }
-    std::swap(shot.doc, state.doc);
 }
 
 // With TEXTATLAS_FRAME_STATS set, how long each frame took (from the start of its work to the
@@ -346,7 +337,7 @@ int runViewer(const std::string& text_path, const std::string& argv0, const std:
     state.doc = std::move(loaded->doc);
     glfwSetWindowTitle(window.get(), ("Text Atlas — " + state.doc->document.name()).c_str());
 
-    FrameRenderers renderers(basemap);
+    FrameRenderers renderers(basemap, ui::kScreenLabelPx);  // the labels' size on screen
     render::MapCanvas map_canvas;
     ActionQueue actions;
     TextOpener opener;
@@ -455,7 +446,7 @@ int runViewer(const std::string& text_path, const std::string& argv0, const std:
         finishViewerFrame(state, menu);  // quit; save after an edit or on File → Save project
     }
     // The view is part of the project: keep it when the text already has a project.
-    if (!state.doc->corrections.empty() || std::filesystem::exists(geo::projectPathFor(state.doc->path)))
+    if (!state.doc->corrections.empty() || !projectOpenPath(state.doc->path).empty())
         saveActiveProject(state);
     return 0;
 }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 
 #include "app/project_io.hpp"
 #include "app/ui/claims_panel.hpp"
@@ -54,9 +55,12 @@ void saveActiveProject(AppState& state) {
         // so a project opens on the same area on any monitor.
         const double density_zoom = std::log2(double(state.ui_scale > 0 ? state.ui_scale : 1.0f));
         const double zoom = std::clamp(state.view.zoom() - density_zoom, geo::kMinZoom, geo::kMaxZoom);
-        saveDocumentProject(*state.doc, geo::Viewport(state.view.width(), state.view.height(), state.view.center(), zoom),
-                            &state.map);
-        state.status = "Saved " + geo::projectPathFor(state.doc->path);
+        const std::string path = saveDocumentProject(
+            *state.doc, geo::Viewport(state.view.width(), state.view.height(), state.view.center(), zoom), &state.map);
+        state.status = "Project saved to " + path;
+        if (path != geo::projectPathFor(state.doc->path))
+            state.status += " (the text's folder is not yours to write: " +
+                            std::filesystem::path(state.doc->path).parent_path().string() + ")";
     } catch (const std::exception& e) {
         state.error = std::string("Could not save the project; your corrections are still open.\n") + e.what();
     }

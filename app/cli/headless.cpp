@@ -107,6 +107,12 @@ void writeLayoutJson(const ui::OverlayLayout& layout, const AppState& state, con
 
 }  // namespace
 
+std::string attributionLine(const std::vector<std::string>& sources) {
+    std::string line;
+    for (const std::string& source : sources) line += (line.empty() ? "" : " · ") + source;
+    return line;
+}
+
 bool isGeoTiffPath(const std::string& path) {
     std::string extension = std::filesystem::path(path).extension().string();
     std::transform(extension.begin(), extension.end(), extension.begin(),
@@ -211,6 +217,9 @@ RenderResult renderHeadless(const RenderRequest& print_request, const std::strin
         options.inset = request.inset;
         options.north_arrow = request.north_arrow;
         options.max_tile_px = request.max_tile_px;
+        // A GeoTIFF is a clean georeferenced map (markers and labels) unless furniture is asked for.
+        options.map_furniture = !isGeoTiffPath(request.out_path) || !request.title.empty() || request.legend ||
+                                request.inset || request.north_arrow.value_or(false);
         FrameLayout frame_layout;
         image = renderExportFrame(renderers, state, options, &frame_layout);
         layout = std::move(frame_layout.overlay);
@@ -226,6 +235,7 @@ RenderResult renderHeadless(const RenderRequest& print_request, const std::strin
         render::GeoTiffOptions geotiff;
         geotiff.crs = state.projection.crs();
         geotiff.dpi = request.dpi;
+        geotiff.copyright = attributionLine(basemap.attribution);
         render::writeGeoTiff(image, state.view, request.out_path, geotiff);
     } else {
         render::writePng(image, request.out_path);

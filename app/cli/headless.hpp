@@ -52,6 +52,9 @@ struct RenderResult {
     std::string png;                       // the picture, when the request had no out_path
 };
 
+// The basemap's sources on one line (a GeoTIFF's TIFFTAG_COPYRIGHT).
+std::string attributionLine(const std::vector<std::string>& sources);
+
 // True for paths ending in .tif or .tiff (any case): write a GeoTIFF.
 bool isGeoTiffPath(const std::string& path);
 

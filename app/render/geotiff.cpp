@@ -82,6 +82,8 @@ void writeGeoTiff(const Image& image, const geo::Viewport& view, const std::stri
             GDALSetMetadataItem(dataset.get(), "TIFFTAG_RESOLUTIONUNIT", "2", nullptr);  // inches
         }
         GDALSetMetadataItem(dataset.get(), "TIFFTAG_SOFTWARE", "Text Atlas " TEXTATLAS_VERSION, nullptr);
+        if (!options.copyright.empty())
+            GDALSetMetadataItem(dataset.get(), "TIFFTAG_COPYRIGHT", options.copyright.c_str(), nullptr);
         auto* pixels = const_cast<std::uint8_t*>(image.rgba.data());
         // Pixel-interleaved RGBA in, one band per channel out.
         if (GDALDatasetRasterIO(dataset.get(), GF_Write, 0, 0, image.width, image.height, pixels, image.width,

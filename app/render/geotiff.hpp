@@ -15,6 +15,8 @@ struct GeoTiffOptions {
     // The CRS of the view's plane, anything OGR's SetFromUserInput takes ("EPSG:3857", a PROJ string).
     std::string crs = "EPSG:3857";
     double dpi = 0.0;  // > 0: written as the TIFF resolution, so print software sizes the page
+    // The data's sources (TIFFTAG_COPYRIGHT): a clean map carries its attribution in the file.
+    std::string copyright;
 };
 
 // `view` must have the image's size. Pixel (0, 0)'s top-left corner is the view's top-left corner

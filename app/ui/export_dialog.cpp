@@ -46,6 +46,9 @@ FrameOptions frameOptionsFor(const ExportSettings& settings, const geo::Viewport
     options.north_arrow = settings.north_arrow;
     options.inset = settings.inset;
     options.view = view;
+    // A GeoTIFF is a clean georeferenced map (markers and labels) unless furniture is asked for.
+    options.map_furniture = settings.kind != ExportKind::GeoTiff || settings.legend || settings.inset ||
+                            settings.north_arrow || !settings.title.empty();
     return options;
 }
 
@@ -122,6 +125,8 @@ ExportOutcome writeExport(const ExportSettings& settings, const AppState& state,
                     render::GeoTiffOptions geotiff;
                     geotiff.crs = state.projection.crs();
                     geotiff.dpi = settings.dpi;
+                    for (const std::string& source : renderers.attribution)
+                        geotiff.copyright += (geotiff.copyright.empty() ? "" : " · ") + source;
                     render::writeGeoTiff(image, *options.view, settings.path, geotiff);
                 } else {
                     render::writePng(image, settings.path);
@@ -166,6 +171,8 @@ ExportDialog::~ExportDialog() = default;
 void ExportDialog::show(ExportKind kind, const AppState& state) {
     visible_ = true;
     settings_.kind = kind;
+    // A picture gets its furniture by default; a GeoTIFF is a clean map unless it is asked for.
+    settings_.legend = settings_.north_arrow = settings_.inset = kind == ExportKind::Image;
     preview_key_.clear();
     failure_.clear();
     std::filesystem::path base = std::filesystem::current_path() / "textatlas";
@@ -282,6 +289,8 @@ std::optional<ExportOutcome> ExportDialog::draw(const AppState& state, FrameRend
             ImGui::TextDisabled("One HTML file: the map, and every place with its passages highlighted.");
         }
         if (kind_changed) {
+            if (ExportKind(kind) != settings_.kind && (kind == 0 || kind == 1))
+                settings_.legend = settings_.north_arrow = settings_.inset = kind == 0;
             settings_.kind = ExportKind(kind);
             std::snprintf(path_, sizeof path_, "%s", replaceExtension(path_, settings_.extension()).c_str());
         }

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "app/project_io.hpp"
 #include "app/scene.hpp"
 #include "app/ui/item_locator.hpp"
 #include "geo/error.hpp"
@@ -254,7 +255,7 @@ void LayersPanel::save(const AppState& state, const MapSettings& settings, Actio
     saved_ = settings;
     // A text with a project keeps its layers there; map.json is the default for texts without one.
     std::error_code ec;
-    if (state.doc && std::filesystem::exists(geo::projectPathFor(state.doc->path), ec)) {
+    if (state.doc && !projectOpenPath(state.doc->path).empty()) {
         actions.push(MarkProjectChanged{});
         return;
     }

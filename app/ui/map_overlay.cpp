@@ -270,7 +270,7 @@ OverlayLayout drawMapOverlay(ImDrawList* dl, ImFont* font, float font_size, cons
     const std::optional<double> mpp = groundMetresPerPixel(state.view, state.projection);
     const double metres = mpp ? niceScaleLength(160.0 * *mpp) : 0.0;
     const float x0 = left + 16.0f, y0 = height - 24.0f;
-    if (metres > 0) {
+    if (metres > 0 && options.furniture) {
         const float bar_px = float(metres / *mpp);
         char text[64];
         if (metres >= 1000) std::snprintf(text, sizeof text, "%g km", metres / 1000.0);
@@ -297,7 +297,7 @@ OverlayLayout drawMapOverlay(ImDrawList* dl, ImFont* font, float font_size, cons
     }
 
     // North arrow: top right, pointing to true north at the view centre.
-    if (state.map.show_north_arrow) {
+    if (state.map.show_north_arrow && options.furniture) {
         layout.north_deg = northDirectionDeg(state.view, state.projection, state.view.width() / 2.0,
                                              state.view.height() / 2.0);
         if (layout.north_deg) {
@@ -320,9 +320,11 @@ OverlayLayout drawMapOverlay(ImDrawList* dl, ImFont* font, float font_size, cons
     }
 
     // Attribution: bottom-right, small; the sources wrap onto more lines when the map is narrow.
-    if (!options.attribution.empty()) {
+    if (!options.attribution.empty() && options.furniture) {
         const float small = std::max(10.0f, font_size * 0.75f);
-        const float max_width = std::max(80.0f, width - left - 12.0f);
+        // Beside the scale bar, wrapping onto more lines rather than covering it.
+        const float clear_of = layout.scale_bar.w > 0 ? layout.scale_bar.x + layout.scale_bar.w + 12.0f : left;
+        const float max_width = std::max(80.0f, width - clear_of - 12.0f);
         auto text_width = [&](const std::string& t) { return font->CalcTextSizeA(small, 1e9f, 0.0f, t.c_str()).x; };
         std::vector<std::string> lines;
         for (const auto& source : options.attribution) {

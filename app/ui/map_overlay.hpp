@@ -76,6 +76,9 @@ struct OverlayOptions {
     // Draw arrows to the text's places outside the picture (the viewer's; a rendered picture
     // stays clean, its layout lists them).
     bool edge_indicators = false;
+    // The map's furniture: scale bar, north arrow (as state.map says) and attribution. A clean
+    // GeoTIFF leaves them out (its attribution goes into the file's metadata).
+    bool furniture = true;
 };
 
 OverlayLayout drawMapOverlay(ImDrawList* draw_list, ImFont* font, float font_size, const AppState& state,

@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <string>
 
+#include <gdal.h>
 #include <nlohmann/json.hpp>
 
 #include "support/geotiff_writer.hpp"
@@ -259,6 +260,51 @@ TEST(Cli, DefaultWithNoDisplayRendersHeadlessAndListsPlaces) {
     EXPECT_NE(run.out.find(png.string()), std::string::npos);
     EXPECT_NE(run.out.find("Kabul"), std::string::npos);
     EXPECT_NE(run.out.find("Panjshir Valley"), std::string::npos);
+    fs::remove_all(dir);
+}
+
+}  // namespace
+
+namespace {
+
+// A GeoTIFF is a clean georeferenced map: markers and labels, but no scale bar, north arrow or
+// attribution burnt in (the sources go into TIFFTAG_COPYRIGHT) — unless furniture is asked for.
+TEST(Cli, AGeoTiffIsACleanMapUnlessFurnitureIsAskedFor) {
+    const fs::path dir = tempDir();
+    const std::string view = " --size 400x300 --center 34.9,69.3 --zoom 7";
+    const std::string png = (dir / "map.png").string(), tif = (dir / "map.tif").string(),
+                      titled = (dir / "titled.tif").string();
+    ASSERT_EQ(textatlas("render '" + kSeed + "' --out '" + png + "'" + view).exit_code, 0);
+    ASSERT_EQ(textatlas("render '" + kSeed + "' --out '" + tif + "'" + view).exit_code, 0);
+    ASSERT_EQ(textatlas("render '" + kSeed + "' --out '" + titled + "' --title Panjshir" + view).exit_code, 0);
+    // The scale bar: a dark bar 5 px high from (16, 276) in the bottom-left corner.
+    auto scaleBarDrawn = [](const app::render::Image& image) {
+        int dark = 0;
+        for (int x = 18; x < 60; ++x) {
+            const std::uint8_t* p = image.pixel(x, 300 - 22);
+            dark += p[0] < 60 && p[1] < 60 && p[2] < 60;
+        }
+        return dark > 30;
+    };
+    EXPECT_TRUE(scaleBarDrawn(app::render::readImage(png)));
+    EXPECT_FALSE(scaleBarDrawn(app::render::readImage(tif)));
+    const app::render::Image clean = app::render::readImage(tif);
+    // Kabul's marker is there.
+    const geo::Projection mercator = geo::Projection::webMercator();
+    const geo::Viewport v(400, 300, mercator.forward(geo::LonLat(69.3, 34.9)), 7.0);
+    const geo::XY kabul = v.toPixel(mercator.forward(geo::LonLat(69.17233, 34.52813)));
+    EXPECT_GT(clean.pixel(int(kabul.x), int(kabul.y))[0], 150);
+    EXPECT_LT(clean.pixel(int(kabul.x), int(kabul.y))[1], 100);
+    // The sources in the file's metadata.
+    GDALAllRegister();
+    GDALDatasetH dataset = GDALOpen(tif.c_str(), GA_ReadOnly);
+    ASSERT_NE(dataset, nullptr);
+    const char* copyright = GDALGetMetadataItem(dataset, "TIFFTAG_COPYRIGHT", nullptr);
+    const std::string sources = copyright ? copyright : "";
+    GDALClose(dataset);
+    EXPECT_NE(sources.find("GeoNames"), std::string::npos) << sources;
+    // Asked for a title, it has the map's furniture too.
+    EXPECT_TRUE(scaleBarDrawn(app::render::readImage(titled)));
     fs::remove_all(dir);
 }
 

@@ -13,7 +13,10 @@
 #include "app/actions.hpp"
 #include "app/project_io.hpp"
 #include "app/scene.hpp"
+#include "app/frame.hpp"
 #include "app/framing.hpp"
+#include "app/render/gl_context.hpp"
+#include "geo/basemap.hpp"
 #include "app/ui/edge_indicators.hpp"
 #include "app/ui/fonts.hpp"
 #include "app/ui/item_locator.hpp"
@@ -97,6 +100,7 @@ protected:
         if (key >= 0) io.KeysDown[key] = true;
         ImGui::NewFrame();
         const ui::MenuRequests requests = drawViewerPanels(state, actions, panels, {});
+        last_requests = requests;
         hits = panels.hits;
         ImGui::Render();
         state.scroll_passages_to_top = false;
@@ -157,6 +161,7 @@ protected:
     std::optional<ViewerPanels> panels_storage{std::in_place};
     ViewerPanels& panels = *panels_storage;  // emplace() keeps the address, so this stays valid
     std::vector<ui::MentionHit> hits;
+    ui::MenuRequests last_requests;
 };
 geo::Gazetteer* ViewerUi::gazetteer_ = nullptr;
 
@@ -466,7 +471,7 @@ TEST_F(ViewerUi, CorrectionsMadeWithClicksAreThereWhenTheTextIsOpenedAgain) {
     ASSERT_NO_FATAL_FAILURE(clickItem("File"));
     ASSERT_NO_FATAL_FAILURE(clickItem("Save project"));
     ASSERT_TRUE(fs::exists(geo::projectPathFor(text)));
-    EXPECT_NE(state.status.find("Saved"), std::string::npos) << state.status;
+    EXPECT_NE(state.status.find("saved to " + geo::projectPathFor(text)), std::string::npos) << state.status;
 
     // Pan the map (no edit, so nothing is saved by itself), then Ctrl+S saves the view too.
     const geo::LonLat before_pan = *state.projection.inverse(state.view.center());
@@ -595,6 +600,152 @@ TEST_F(ViewerUi, AddingAMissedPlaceBySearchingTheGazetteerForAnotherName) {
         taliban_as_kabul += m.text == "Taliban" && state.doc->extraction.places[m.place].place.name == "Kabul";
     EXPECT_GE(taliban_as_kabul, 2u);  // every occurrence, as "Only here" was not ticked
     EXPECT_TRUE(fs::exists(geo::projectPathFor(text)));  // saved after the edit
+}
+
+}  // namespace
+
+namespace {
+
+// F12 saves what the window shows of the map: the part beside the passages panel and between the
+// menu and status bars, pixel for pixel as the window draws it (map, markers, labels, scale bar,
+// attribution, edge indicators); Shift+F12 twice the pixels with labels and markers twice as large.
+TEST_F(ViewerUi, F12SavesTheVisibleMapAsTheWindowShowsIt) {
+    frame(ImVec2(5, 5), false);
+    apply(state, GoHome{});
+    finishFlight();
+    const geo::Basemap basemap = geo::loadBasemap(geo::findDataDir());
+    state.map = defaultMapSettings(basemap);
+    ImGui::GetIO().KeyMap[ImGuiKey_Enter] = GLFW_KEY_ENTER;  // keys the panels read by ImGuiKey
+    pressKey(GLFW_KEY_F12, false);
+    frame(ImVec2(5, 5), false, 0.0f, GLFW_KEY_F12);
+    ASSERT_TRUE(last_requests.screenshot) << "F12 asks for a screenshot";
+
+    const auto context = app::render::HeadlessContext::create();
+    FrameRenderers renderers(basemap, ui::kScreenLabelPx);
+    // The window's picture: the whole view with the panel's part covered, as the viewer draws it.
+    const render::Image window = renderFrame(renderers, state, 0.0f, nullptr, true);
+    FrameLayout layout;
+    const render::Image shot = renderVisibleMap(renderers, state, 1, &layout);
+    const MapArea area = visibleMapArea(state);
+    ASSERT_EQ(shot.width, int(std::lround(area.width())));
+    ASSERT_EQ(shot.height, int(std::lround(area.height())));
+    EXPECT_EQ(shot.width, 1400 - state.panel_width_px);
+    EXPECT_LT(shot.height, 900);
+    EXPECT_FALSE(layout.overlay.edge_indicators.empty()) << "the United States is pointed to, as on screen";
+    const int x0 = int(std::lround(area.x0)), y0 = int(std::lround(area.y0));
+    long differing = 0;
+    for (int y = 0; y < shot.height; ++y)
+        for (int x = 0; x < shot.width; ++x) {
+            const std::uint8_t* a = shot.pixel(x, y);
+            const std::uint8_t* b = window.pixel(x0 + x, y0 + y);
+            differing += std::abs(a[0] - b[0]) > 6 || std::abs(a[1] - b[1]) > 6 || std::abs(a[2] - b[2]) > 6;
+        }
+    EXPECT_LT(differing, long(shot.width) * shot.height / 5000) << "of " << shot.width * shot.height << " pixels";
+
+    // Twice the pixels: the same map, labels and markers twice as large and where they were.
+    FrameLayout twice;
+    const render::Image large = renderVisibleMap(renderers, state, 2, &twice);
+    EXPECT_EQ(large.width, 2 * shot.width);
+    EXPECT_EQ(large.height, 2 * shot.height);
+    ASSERT_EQ(twice.overlay.markers.size(), layout.overlay.markers.size());
+    for (std::size_t i = 0; i < layout.overlay.markers.size(); ++i) {
+        EXPECT_NEAR(twice.overlay.markers[i].box.w, 2 * layout.overlay.markers[i].box.w, 0.5);
+        EXPECT_NEAR(twice.overlay.markers[i].box.x, 2 * layout.overlay.markers[i].box.x, 1.0);
+    }
+    ASSERT_EQ(twice.overlay.labels.size(), layout.overlay.labels.size());
+    for (std::size_t i = 0; i < layout.overlay.labels.size(); ++i) {
+        EXPECT_NEAR(twice.overlay.labels[i].box.w, 2 * layout.overlay.labels[i].box.w, 1.0) << layout.overlay.labels[i].text;
+        EXPECT_NEAR(twice.overlay.labels[i].box.y, 2 * layout.overlay.labels[i].box.y, 1.0) << layout.overlay.labels[i].text;
+    }
+}
+
+}  // namespace
+
+namespace {
+
+// The bundled article lies in the program's own data folder: a correction made with clicks is saved
+// under $XDG_DATA_HOME/textatlas/projects/, never beside the text, the status bar says where, and
+// the text opens with it again. A read-only folder is treated the same way.
+class ViewerUiProjects : public ViewerUi {
+protected:
+    void SetUp() override {
+        ViewerUi::SetUp();
+        data_home_ = fs::temp_directory_path() / ("textatlas-xdg-" + std::to_string(::getpid()));
+        fs::remove_all(data_home_);
+        const char* old = std::getenv("XDG_DATA_HOME");
+        if (old) old_data_home_ = old;
+        had_data_home_ = old != nullptr;
+        ::setenv("XDG_DATA_HOME", data_home_.c_str(), 1);
+    }
+    void TearDown() override {
+        if (had_data_home_) ::setenv("XDG_DATA_HOME", old_data_home_.c_str(), 1);
+        else ::unsetenv("XDG_DATA_HOME");
+        fs::remove_all(data_home_);
+        ViewerUi::TearDown();
+    }
+    // Opens the text, marks one mention of Kabul "not a place" with clicks; returns the status line.
+    void correctKabulWithClicks(const std::string& text) {
+        state.doc = std::make_unique<OpenDocument>(openWithProject(text, *gazetteer_));
+        state.gazetteer = gazetteer_;
+        frame(ImVec2(5, 5), false);
+        frame(ImVec2(5, 5), false);
+        const std::size_t kabul = placeNamed("Kabul");
+        const ui::MentionHit* mention = nullptr;
+        for (const auto& hit : hits)
+            if (state.doc->extraction.mentions[hit.mention].place == kabul) {
+                mention = &hit;
+                break;
+            }
+        ASSERT_NE(mention, nullptr);
+        click(ImVec2((mention->x0 + mention->x1) / 2, (mention->y0 + mention->y1) / 2));
+        ASSERT_EQ(state.selection.place, kabul);
+        ASSERT_NO_FATAL_FAILURE(clickItem("Correct this place"));
+        ASSERT_NO_FATAL_FAILURE(clickItem("Only the selected mention"));
+        ASSERT_NO_FATAL_FAILURE(clickItem("Not a place"));
+        ASSERT_EQ(state.doc->corrections.size(), 1u);
+    }
+    fs::path data_home_;
+    std::string old_data_home_;
+    bool had_data_home_ = false;
+};
+
+TEST_F(ViewerUiProjects, ACorrectionToTheBundledArticleIsSavedUnderTheUsersDataFolder) {
+    const std::string text = std::string(TEXTATLAS_SOURCE_DATA_DIR) + "/texts/panjshir-valley.txt";
+    ASSERT_FALSE(fs::exists(geo::projectPathFor(text))) << "a project was left in the program's data folder";
+    EXPECT_FALSE(textFolderIsUsers(text));
+    ASSERT_NO_FATAL_FAILURE(correctKabulWithClicks(text));
+    EXPECT_FALSE(fs::exists(geo::projectPathFor(text))) << "saved into the program's own data folder";
+    const std::string saved = projectSavePath(text);
+    EXPECT_EQ(fs::path(saved).parent_path(), data_home_ / "textatlas" / "projects");
+    EXPECT_TRUE(fs::exists(saved));
+    EXPECT_NE(state.status.find(saved), std::string::npos) << state.status;
+    // Opened again, the correction is back, read from there.
+    ProjectOpenReport report;
+    const OpenDocument again = openWithProject(text, *gazetteer_, &report);
+    EXPECT_EQ(report.corrections, 1u);
+    EXPECT_EQ(report.project_path, saved);
+    EXPECT_NE(describe(report).find(saved), std::string::npos);
+}
+
+TEST_F(ViewerUiProjects, ACorrectionToATextInAReadOnlyFolderIsSavedUnderTheUsersDataFolder) {
+    if (::geteuid() == 0) GTEST_SKIP() << "root may write into any folder";
+    const std::string text = copySeedToTempDir("read-only");
+    fs::permissions(fs::path(text).parent_path(), fs::perms::owner_read | fs::perms::owner_exec);
+    EXPECT_FALSE(textFolderIsUsers(text));
+    correctKabulWithClicks(text);
+    fs::permissions(fs::path(text).parent_path(), fs::perms::owner_all);
+    EXPECT_FALSE(fs::exists(geo::projectPathFor(text)));
+    EXPECT_TRUE(fs::exists(projectSavePath(text)));
+    EXPECT_EQ(fs::path(projectSavePath(text)).parent_path(), data_home_ / "textatlas" / "projects");
+}
+
+TEST_F(ViewerUiProjects, ATextInTheUsersOwnFolderKeepsItsProjectBesideIt) {
+    const std::string text = copySeedToTempDir("own-folder");
+    EXPECT_TRUE(textFolderIsUsers(text));
+    ASSERT_NO_FATAL_FAILURE(correctKabulWithClicks(text));
+    EXPECT_TRUE(fs::exists(geo::projectPathFor(text)));
+    EXPECT_FALSE(fs::exists(data_home_ / "textatlas" / "projects"));
+    EXPECT_NE(state.status.find(geo::projectPathFor(text)), std::string::npos) << state.status;
 }
 
 }  // namespace
