@@ -266,10 +266,31 @@ OverlayLayout drawMapOverlay(ImDrawList* dl, ImFont* font, float font_size, cons
     const float width = float(area.x1);
     const float height = std::min(float(area.y1), float(state.view.height()) - options.bottom_inset_px);
     const float left = std::max(float(area.x0), options.left_inset_px);
-    // Scale bar: bottom-left of the visible map, at most 160 px long.
+    // Attribution: bottom-right, small; the sources wrap onto more lines when the map is narrow.
+    const float small = std::max(10.0f, font_size * 0.75f);
+    auto text_width = [&](const std::string& t) { return font->CalcTextSizeA(small, 1e9f, 0.0f, t.c_str()).x; };
+    std::vector<std::string> lines;
+    if (options.furniture) {
+        const float max_width = std::max(80.0f, width - left - 12.0f);
+        for (const auto& source : options.attribution) {
+            if (!lines.empty() && text_width(lines.back() + " · " + source) <= max_width) lines.back() += " · " + source;
+            else lines.push_back(source);
+        }
+    }
+    const float line_h = font->CalcTextSizeA(small, 1e9f, 0.0f, "Ag").y;
+    float widest = 0;
+    for (const auto& line : lines) widest = std::max(widest, text_width(line));
+    const float attribution_top = lines.empty() ? height : height - line_h * float(lines.size()) - 3;
+    const float attribution_left = width - widest - 10;
+
+    // Scale bar: bottom-left of the visible map, at most 160 px long; above the attribution where
+    // that reaches across to it.
     const std::optional<double> mpp = groundMetresPerPixel(state.view, state.projection);
     const double metres = mpp ? niceScaleLength(160.0 * *mpp) : 0.0;
-    const float x0 = left + 16.0f, y0 = height - 24.0f;
+    const float x0 = left + 16.0f;
+    float y0 = height - 24.0f;
+    if (metres > 0 && !lines.empty() && attribution_left < x0 + float(metres / *mpp) + 12.0f)
+        y0 = std::min(y0, attribution_top - 2.0f - 14.0f);
     if (metres > 0 && options.furniture) {
         const float bar_px = float(metres / *mpp);
         char text[64];
@@ -319,25 +340,10 @@ OverlayLayout drawMapOverlay(ImDrawList* dl, ImFont* font, float font_size, cons
         }
     }
 
-    // Attribution: bottom-right, small; the sources wrap onto more lines when the map is narrow.
-    if (!options.attribution.empty() && options.furniture) {
-        const float small = std::max(10.0f, font_size * 0.75f);
-        // Beside the scale bar, wrapping onto more lines rather than covering it.
-        const float clear_of = layout.scale_bar.w > 0 ? layout.scale_bar.x + layout.scale_bar.w + 12.0f : left;
-        const float max_width = std::max(80.0f, width - clear_of - 12.0f);
-        auto text_width = [&](const std::string& t) { return font->CalcTextSizeA(small, 1e9f, 0.0f, t.c_str()).x; };
-        std::vector<std::string> lines;
-        for (const auto& source : options.attribution) {
-            if (!lines.empty() && text_width(lines.back() + " · " + source) <= max_width) lines.back() += " · " + source;
-            else lines.push_back(source);
-        }
-        const float line_h = font->CalcTextSizeA(small, 1e9f, 0.0f, "Ag").y;
-        float widest = 0;
-        for (const auto& line : lines) widest = std::max(widest, text_width(line));
-        const float top = height - line_h * float(lines.size()) - 3;
-        dl->AddRectFilled(ImVec2(width - widest - 10, top - 2), ImVec2(width, height), IM_COL32(255, 255, 255, 170));
+    if (!lines.empty()) {
+        dl->AddRectFilled(ImVec2(attribution_left, attribution_top - 2), ImVec2(width, height), IM_COL32(255, 255, 255, 170));
         for (std::size_t i = 0; i < lines.size(); ++i)
-            dl->AddText(font, small, ImVec2(width - text_width(lines[i]) - 6, top + line_h * float(i)),
+            dl->AddText(font, small, ImVec2(width - text_width(lines[i]) - 6, attribution_top + line_h * float(i)),
                         IM_COL32(40, 40, 40, 255), lines[i].c_str());
     }
 
