@@ -289,7 +289,9 @@ OverlayLayout drawMapOverlay(ImDrawList* dl, ImFont* font, float font_size, cons
     const double metres = mpp ? niceScaleLength(160.0 * *mpp) : 0.0;
     const float x0 = left + 16.0f;
     float y0 = height - 24.0f;
-    if (metres > 0 && !lines.empty() && attribution_left < x0 + float(metres / *mpp) + 12.0f)
+    // (Not in a picture so small that the sources fill a sixth of it: the bar would cover the map.)
+    const bool attribution_low = height - attribution_top <= (height - float(area.y0)) / 6.0f;
+    if (metres > 0 && !lines.empty() && attribution_low && attribution_left < x0 + float(metres / *mpp) + 12.0f)
         y0 = std::min(y0, attribution_top - 2.0f - 14.0f);
     if (metres > 0 && options.furniture) {
         const float bar_px = float(metres / *mpp);
