@@ -18,6 +18,7 @@
 #include "geo/atomic_file.hpp"
 #include "geo/error.hpp"
 #include "geo/gdal_handles.hpp"
+#include "geo/local_gdal_open.hpp"
 
 namespace geo {
 
@@ -314,6 +315,8 @@ void checkHeader(const std::string& path) {
     const auto status = std::filesystem::status(path, ec);
     if (ec || !std::filesystem::exists(status)) throw Error(ErrorKind::InvalidInput, path + ": no such file");
     if (std::filesystem::is_directory(status)) throw Error(ErrorKind::InvalidInput, path + ": is a directory");
+    // A FIFO would block the read below until a writer came, a device never end.
+    requireLocalFile(path);
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(ErrorKind::InvalidInput, path + ": cannot open (" + systemReason(errno) + ")");
     const std::uintmax_t size = std::filesystem::file_size(path, ec);
@@ -464,8 +467,25 @@ ProjectData loadProject(const std::string& path) {
     gdal::registerDriversOnce();
     gdal::QuietErrors quiet;
     const char* drivers[] = {"GPKG", nullptr};
-    gdal::DatasetPtr dataset(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
+    gdal::DatasetPtr dataset = openLocalGdalFile(path, GDAL_OF_VECTOR, drivers);
     if (!dataset) damaged(path, gdalReason(path, "GDAL cannot open it"));
+
+    // Each of the project's tables must be a table: a view can compute rows without end (a
+    // recursive one never stops) or read other databases.
+    {
+        const std::string query = std::string("SELECT name, type FROM sqlite_master WHERE name IN ('") + kPassages +
+                                  "', '" + kPlaces + "', '" + kMentions + "', '" + kCorrections + "', '" + kMeta +
+                                  "', '" + kMapSettings + "') AND type <> 'table'";
+        OGRLayerH odd = GDALDatasetExecuteSQL(dataset.get(), query.c_str(), nullptr, "SQLITE");
+        if (odd != nullptr) {
+            gdal::FeaturePtr first(OGR_L_GetNextFeature(odd));
+            const std::string name = first ? OGR_F_GetFieldAsString(first.get(), 0) : "";
+            const std::string type = first ? OGR_F_GetFieldAsString(first.get(), 1) : "";
+            first.reset();
+            GDALDatasetReleaseResultSet(dataset.get(), odd);
+            if (!name.empty()) damaged(path, name + " is a " + type + ", not a table");
+        }
+    }
 
     // SQLite's own consistency check: catches damage the header cannot show.
     {

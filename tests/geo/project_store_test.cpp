@@ -397,6 +397,35 @@ TEST(ProjectStore, SaveNamesAReadOnlyDirectory) {
     EXPECT_EQ(std::string(saveError(locked + "/p.atlas.gpkg").what()), locked + "/p.atlas.gpkg: cannot write project (permission denied)");
 }
 
+TEST(ProjectStore, AProjectWhoseTableIsAnEndlessViewIsRefusedAtOnce) {
+    // A hostile project: "corrections" is a recursive SQL view that yields rows forever.
+    TempDir dir;
+    const std::string path = dir.file("p.atlas.gpkg");
+    const geo::ProjectData saved = sampleProject();
+    ASSERT_FALSE(saved.corrections.empty());
+    geo::saveProject(path, saved);
+    {
+        GdalUpdate update(path);
+        ASSERT_NE(update.dataset, nullptr);
+        update.sql("ALTER TABLE corrections RENAME TO corrections_rows");
+        update.sql("CREATE VIEW corrections AS WITH RECURSIVE forever(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM "
+                   "forever) SELECT c.* FROM forever, corrections_rows AS c");
+        update.sql("INSERT INTO gpkg_contents (table_name, data_type, identifier) VALUES ('corrections', 'attributes', "
+                   "'corrections')");
+    }
+    const geo::Error error = loadError(path);
+    EXPECT_EQ(error.kind(), geo::ErrorKind::CorruptData);
+    EXPECT_EQ(std::string(error.what()), path + ": damaged project (corrections is a view, not a table)");
+}
+
+TEST(ProjectStore, AFifoOrDeviceAsTheProjectIsRefusedWithoutWaiting) {
+    TempDir dir;
+    const std::string fifo = dir.file("p.atlas.gpkg");
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    EXPECT_EQ(std::string(loadError(fifo).what()), fifo + ": not a regular file (a device, FIFO or socket)");
+    EXPECT_EQ(std::string(loadError("/dev/zero").what()), "/dev/zero: not a regular file (a device, FIFO or socket)");
+}
+
 TEST(ProjectStore, RefusesFilesThatAreNotProjects) {
     TempDir dir;
     EXPECT_EQ(std::string(loadError(dir.file("none.atlas.gpkg")).what()), dir.file("none.atlas.gpkg") + ": no such file");

@@ -155,4 +155,17 @@ TEST_F(Hostile, APlantedLinkAtTheOldTemporaryNameIsNotFollowed) {
     EXPECT_TRUE(fs::is_symlink(layout + ".tmp"));
 }
 
+TEST_F(Hostile, AFifoAsTheTextsProjectIsReportedNotWaitedFor) {
+    const std::string project = text_ + ".atlas.gpkg";
+    ASSERT_EQ(::mkfifo(project.c_str(), 0600), 0);
+    test_support::RunLimits limits;
+    limits.seconds = 60;
+    const auto run = test_support::runTextatlas(
+        "export " + shellQuoted(text_) + " --out " + shellQuoted(dir_ / "places.geojson"), limits);
+    EXPECT_EQ(run.exit_code, 0);
+    EXPECT_EQ(run.err, "textatlas: warning: " + project +
+                           ": not a regular file (a device, FIFO or socket) (its corrections are not applied)\n");
+    EXPECT_TRUE(fs::exists(dir_ / "places.geojson"));
+}
+
 }  // namespace
