@@ -42,10 +42,17 @@ int extractJsonl(const std::string& path, const geo::Gazetteer& gazetteer, std::
         err << "textatlas: " << path << ": cannot open" << (errno == EACCES ? " (permission denied)" : "") << "\n";
         return kExitFailure;
     }
+    JsonlLineReader lines(in);
     std::string line;
-    std::size_t line_number = 0;
-    while (std::getline(in, line)) {
-        ++line_number;
+    for (;;) {
+        const JsonlLineReader::Result read = lines.next(line);
+        if (read == JsonlLineReader::Result::End) break;
+        const std::size_t line_number = lines.lineNumber();
+        if (read == JsonlLineReader::Result::TooLong) {
+            err << "textatlas: " << path << ":" << line_number << ": line longer than " << (kMaxJsonlLineBytes >> 20)
+                << " MiB (a longer text belongs in a file of its own: textatlas extract FILE)\n";
+            return kExitFailure;
+        }
         JsonlLine parsed = parseJsonlLine(line, path, line_number);
         if (parsed.kind == JsonlLine::Kind::Blank) continue;
         if (parsed.kind == JsonlLine::Kind::Error) {
@@ -64,7 +71,7 @@ int extractJsonl(const std::string& path, const geo::Gazetteer& gazetteer, std::
         }
         out << result.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     }
-    if (in.bad()) {
+    if (lines.readError()) {
         err << "textatlas: " << path << ": read error\n";
         return kExitFailure;
     }

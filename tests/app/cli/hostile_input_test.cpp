@@ -9,6 +9,10 @@
 #include <iterator>
 #include <string>
 
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "app/cli/jsonl_reader.hpp"
 #include "support/run_textatlas.hpp"
 #include "support/tcp_listener.hpp"
 #include "support/temp_dir.hpp"
@@ -166,6 +170,70 @@ TEST_F(Hostile, AFifoAsTheTextsProjectIsReportedNotWaitedFor) {
     EXPECT_EQ(run.err, "textatlas: warning: " + project +
                            ": not a regular file (a device, FIFO or socket) (its corrections are not applied)\n");
     EXPECT_TRUE(fs::exists(dir_ / "places.geojson"));
+}
+
+// The --jsonl corpus reader.
+
+TEST_F(Hostile, DeeplyNestedJsonIsRefusedAndEarlierLinesStayWhole) {
+    std::string nested = R"({"id": )";
+    nested += std::string(60000, '[') + "1" + std::string(60000, ']') + R"(, "text": "Kabul"})";
+    const std::string corpus = dir_.write("corpus.jsonl", R"({"id": 1, "text": "Kabul is far from Herat."})" "\n"
+                                                          R"({"id": [2, {"a": [3]}], "text": "Kandahar"})" "\n" +
+                                                              nested + "\n" R"({"id": 4, "text": "Kabul"})" "\n");
+    const auto run = test_support::runTextatlas("extract --jsonl " + shellQuoted(corpus));
+    EXPECT_EQ(run.exit_code, 1);
+    expectOneLine(run, corpus + ":3: JSON nested deeper than 100 levels");
+    // The two documents before it were written whole, one JSON object a line.
+    std::istringstream lines(run.out);
+    std::string line;
+    int whole = 0;
+    while (std::getline(lines, line)) {
+        const nlohmann::json written = nlohmann::json::parse(line);
+        EXPECT_TRUE(written.contains("mentions"));
+        ++whole;
+    }
+    EXPECT_EQ(whole, 2);
+}
+
+TEST_F(Hostile, AnEndlessLineIsRefusedAtTheLimitWithItsNumber) {
+    test_support::RunLimits limits;
+    limits.seconds = 60;
+    const auto run = test_support::runTextatlas("extract --jsonl /dev/zero", limits);
+    EXPECT_EQ(run.exit_code, 1);
+    expectOneLine(run, "/dev/zero:1: line longer than 16 MiB (a longer text belongs in a file of its own: textatlas "
+                       "extract FILE)");
+}
+
+TEST(JsonlLineReader, LinesAreCutAtTheLimitAndNumbered) {
+    std::istringstream in("short\r\n\n0123456789\nlast without newline");
+    app::cli::JsonlLineReader reader(in, 10);
+    std::string line;
+    ASSERT_EQ(reader.next(line), app::cli::JsonlLineReader::Result::Line);
+    EXPECT_EQ(line, "short\r");
+    ASSERT_EQ(reader.next(line), app::cli::JsonlLineReader::Result::Line);
+    EXPECT_EQ(line, "");
+    ASSERT_EQ(reader.next(line), app::cli::JsonlLineReader::Result::Line);
+    EXPECT_EQ(line, "0123456789");  // exactly the limit
+    EXPECT_EQ(reader.lineNumber(), 3u);
+    EXPECT_EQ(reader.next(line), app::cli::JsonlLineReader::Result::TooLong);
+    EXPECT_EQ(reader.lineNumber(), 4u);
+
+    // An endless line costs the limit, not the stream: the reader stops there.
+    std::istringstream endless(std::string(1 << 20, 'x'));
+    app::cli::JsonlLineReader bounded(endless, 1000);
+    EXPECT_EQ(bounded.next(line), app::cli::JsonlLineReader::Result::TooLong);
+    EXPECT_LE(line.capacity(), 1u << 16);
+}
+
+TEST(JsonlLine, NestingIsLimitedOutsideStringsOnly) {
+    const std::string hundred = std::string(99, '[') + "1" + std::string(99, ']');
+    EXPECT_EQ(app::cli::parseJsonlLine(R"({"id": )" + hundred + R"(, "text": "x"})", "c.jsonl", 1).kind,
+              app::cli::JsonlLine::Kind::Document);
+    EXPECT_EQ(app::cli::parseJsonlLine(R"({"id": [)" + hundred + R"(], "text": "x"})", "c.jsonl", 2).error,
+              "c.jsonl:2: JSON nested deeper than 100 levels");
+    // Brackets inside strings (escaped quotes too) are text.
+    const std::string brackets = R"({"id": "\"[[[[", "text": ")" + std::string(500, '[') + R"("})";
+    EXPECT_EQ(app::cli::parseJsonlLine(brackets, "c.jsonl", 3).kind, app::cli::JsonlLine::Kind::Document);
 }
 
 }  // namespace
