@@ -336,7 +336,7 @@ ClaimVerdict judgeClaim(double claimed_m, double measured_m, std::optional<doubl
 // sentence, and a sentence within one passage, so passages can be read in batches.
 static void findClaimsIn(const Document& doc, const Extraction& extraction, std::size_t first_passage,
                   std::size_t end_passage, std::unordered_set<std::size_t>& used_references,
-                  std::vector<DistanceClaim>& claims) {
+                  std::vector<DistanceClaim>& claims, ClaimSearchWork& work) {
     std::size_t sentence_count = 0;
     const std::vector<Token> t = tokenise(doc, first_passage, end_passage, &sentence_count);
     if (t.empty()) return;
@@ -356,14 +356,23 @@ static void findClaimsIn(const Document& doc, const Extraction& extraction, std:
         const std::size_t s = (it - 1)->sentence;
         return byte >= sentence_bytes[s].first && byte < sentence_bytes[s].second ? s : kNoSentence;
     };
-    const auto wordsBetween = [&](std::size_t from_byte, std::size_t to_byte) {
-        std::size_t count = 0;
+    // Words between two offsets, counted only up to `limit` + 1 (and over at most a few dozen
+    // tokens): callers ask whether a place is near, and a far one must not cost its distance.
+    const auto wordsBetween = [&](std::size_t from_byte, std::size_t to_byte, std::size_t limit) {
+        constexpr std::size_t kMaxTokens = 64;
+        std::size_t count = 0, tokens = 0;
         auto it = std::lower_bound(t.begin(), t.end(), from_byte, [](const Token& x, std::size_t b) { return x.begin < b; });
-        for (; it != t.end() && it->begin < to_byte; ++it) {
+        for (; it != t.end() && it->begin < to_byte && count <= limit; ++it) {
             if (it->kind != TokenKind::Symbol) ++count;
+            ++work.words_counted;
+            if (++tokens > kMaxTokens) return limit + 1;
         }
         return count;
     };
+    // A claim's subject is looked for among this many mentions on either side of it: with more
+    // between, it would not be the claim's subject, and a sentence of thousands of claims must not
+    // make each search walk the whole sentence.
+    constexpr std::size_t kMaxSubjectCandidates = 32;
     const auto& mentions = extraction.mentions;
     const auto usable = [&](std::size_t mi) {
         return mentions[mi].kind == MentionKind::Toponym && mentions[mi].place < extraction.places.size();
@@ -418,8 +427,9 @@ static void findClaimsIn(const Document& doc, const Extraction& extraction, std:
         const auto after = std::lower_bound(mentions.begin(), mentions.end(), t[connector].end,
                                             [](const Mention& m, std::size_t b) { return m.byte_start < b; });
         for (auto it = after; it != mentions.end(); ++it) {
+            ++work.mentions_examined;
             const std::size_t mi = static_cast<std::size_t>(it - mentions.begin());
-            if (sentenceAt(it->byte_start) != sentence || wordsBetween(t[connector].end, it->byte_start) > 3) break;
+            if (sentenceAt(it->byte_start) != sentence || wordsBetween(t[connector].end, it->byte_start, 3) > 3) break;
             if (!usable(mi)) continue;
             claim.reference_mention = mi;
             claim.reference = it->place;
@@ -427,7 +437,7 @@ static void findClaimsIn(const Document& doc, const Extraction& extraction, std:
         }
         // "N miles of road near Kabul" is not a claim; "within N miles of Kabul" is.
         if (!direction && t[connector].lower == "of" &&
-            (!claim.reference || wordsBetween(t[connector].end, mentions[*claim.reference_mention].byte_start) > 0)) {
+            (!claim.reference || wordsBetween(t[connector].end, mentions[*claim.reference_mention].byte_start, 0) > 0)) {
             continue;
         }
 
@@ -465,8 +475,10 @@ static void findClaimsIn(const Document& doc, const Extraction& extraction, std:
         };
         const auto claim_start = std::lower_bound(mentions.begin(), mentions.end(), claim.byte_start,
                                                   [](const Mention& m, std::size_t b) { return m.byte_start < b; });
-        for (auto it = claim_start; it != mentions.begin();) {
+        std::size_t candidates = 0;
+        for (auto it = claim_start; it != mentions.begin() && candidates < kMaxSubjectCandidates; ++candidates) {
             --it;
+            ++work.mentions_examined;
             const std::size_t mi = static_cast<std::size_t>(it - mentions.begin());
             if (sentenceAt(it->byte_start) != sentence) break;
             if (it->byte_end <= claim.byte_start && acceptableSubject(mi)) {
@@ -477,7 +489,10 @@ static void findClaimsIn(const Document& doc, const Extraction& extraction, std:
         if (!claim.subject_mention) {
             const auto claim_end = std::lower_bound(mentions.begin(), mentions.end(), claim.byte_end,
                                                     [](const Mention& m, std::size_t b) { return m.byte_start < b; });
-            for (auto mi = static_cast<std::size_t>(claim_end - mentions.begin()); mi < mentions.size(); ++mi) {
+            candidates = 0;
+            for (auto mi = static_cast<std::size_t>(claim_end - mentions.begin());
+                 mi < mentions.size() && candidates < kMaxSubjectCandidates; ++mi, ++candidates) {
+                ++work.mentions_examined;
                 if (sentenceAt(mentions[mi].byte_start) != sentence) break;
                 if (acceptableSubject(mi)) {
                     claim.subject_mention = mi;
@@ -506,7 +521,10 @@ static void findClaimsIn(const Document& doc, const Extraction& extraction, std:
     }
 }
 
-std::vector<DistanceClaim> findDistanceClaims(const Document& doc, const Extraction& extraction) {
+std::vector<DistanceClaim> findDistanceClaims(const Document& doc, const Extraction& extraction,
+                                              ClaimSearchWork* work) {
+    ClaimSearchWork local;
+    ClaimSearchWork& counted = work != nullptr ? *work : local;
     // Passages are read in batches of about 1 MiB, so the tokens (some 20 times their text) stay
     // bounded on a long text.
     constexpr std::size_t kBatchBytes = std::size_t{1} << 20;
@@ -516,7 +534,7 @@ std::vector<DistanceClaim> findDistanceClaims(const Document& doc, const Extract
     for (std::size_t first = 0; first < passages.size();) {
         std::size_t end = first + 1;
         while (end < passages.size() && passages[end - 1].byte_end - passages[first].byte_start < kBatchBytes) ++end;
-        findClaimsIn(doc, extraction, first, end, used_references, claims);
+        findClaimsIn(doc, extraction, first, end, used_references, claims, counted);
         first = end;
     }
     return claims;

@@ -67,9 +67,19 @@ constexpr double kConsistentAzimuthDeg = 45.0;
 constexpr double kRoughDistance = 0.50;
 constexpr double kRoughAzimuthDeg = 67.5;
 
+// How much searching finding the claims took: mentions looked at for a claim's subject and
+// reference, and words counted between a claim and a place. Each claim costs at most a fixed
+// amount of both, however many claims and places share its sentence (tests hold it to that).
+struct ClaimSearchWork {
+    std::size_t mentions_examined = 0;
+    std::size_t words_counted = 0;
+};
+
 // The claims of `doc`, in text order. `extraction` is the document's (corrected) extraction; its
-// mentions must be in text order, as extractPlaces and applyCorrections give them.
-std::vector<DistanceClaim> findDistanceClaims(const Document& doc, const Extraction& extraction);
+// mentions must be in text order, as extractPlaces and applyCorrections give them. `work`, if
+// given, receives what the search cost.
+std::vector<DistanceClaim> findDistanceClaims(const Document& doc, const Extraction& extraction,
+                                              ClaimSearchWork* work = nullptr);
 
 // The verdict for a claimed and a measured distance and an optional pair of azimuths (degrees).
 ClaimVerdict judgeClaim(double claimed_m, double measured_m, std::optional<double> claimed_azimuth_deg,

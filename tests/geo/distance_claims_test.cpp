@@ -199,6 +199,32 @@ TEST_F(DistanceClaims, ATextLongerThanABatchKeepsEveryClaim) {
     }
 }
 
+TEST_F(DistanceClaims, ThousandsOfClaimsInOneSentenceCostEachAFixedAmount) {
+    // One endless sentence: every claim names the same reference, used already, so a search for a
+    // subject that walked over every earlier and later mention grew with the square of the claims
+    // (20,000 claims: 33 s). A place far after many claims made the word counts grow the same way.
+    auto costPerClaim = [&](int claims) {
+        std::string text;
+        for (int i = 0; i < claims; ++i) text += "the road runs 60 km north of Kabul and ";
+        for (int i = 0; i < claims; ++i) text += "then 5 km from the river and ";
+        text += "on to Herat.";
+        const geo::Document doc = geo::Document::fromString(text, "test");
+        const geo::Extraction extraction = geo::extractPlaces(doc, *gazetteer_);
+        geo::ClaimSearchWork work;
+        const std::vector<geo::DistanceClaim> found = geo::findDistanceClaims(doc, extraction, &work);
+        EXPECT_EQ(found.size(), static_cast<std::size_t>(2 * claims));
+        return std::pair<double, double>(double(work.mentions_examined) / found.size(),
+                                         double(work.words_counted) / found.size());
+    };
+    const auto [mentions_small, words_small] = costPerClaim(200);
+    const auto [mentions_large, words_large] = costPerClaim(2000);
+    EXPECT_LE(mentions_large, 200.0);
+    EXPECT_LE(words_large, 200.0);
+    // Ten times the claims, about the same cost each.
+    EXPECT_LE(mentions_large, mentions_small * 1.5 + 1.0);
+    EXPECT_LE(words_large, words_small * 1.5 + 1.0);
+}
+
 TEST(ClaimVerdicts, FollowTheDocumentedTolerances) {
     using V = geo::ClaimVerdict;
     // Distance alone: 25 % and 50 % of the claimed distance.
