@@ -249,7 +249,7 @@ RenderResult renderHeadless(const RenderRequest& print_request, const std::strin
     if (!project.project_error.empty()) result.warnings.push_back(project.project_error + " (its corrections are not applied)");
     if (!project.unplaced.empty()) result.warnings.push_back(describe(project));
     for (const std::string& problem : dem_problems) result.warnings.push_back(problem + " (left out of the terrain)");
-    for (const std::string& problem : renderers.map.takeProblems()) result.warnings.push_back(problem + " (left out of the terrain)");
+    for (const std::string& problem : renderers.map.takeProblems()) result.warnings.push_back(problem);
     result.view = state.view;
     if (state_out) *state_out = std::move(state);
     return result;

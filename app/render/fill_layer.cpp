@@ -108,22 +108,105 @@ void appendTriangles(GEOSContextHandle_t context, const GEOSGeometry* triangles,
     }
 }
 
-// Triangulates one polygon; invalid input (self-intersections, rounding artefacts) is repaired first.
-// (The triangulator takes the polygons out of whatever collection the repair returns.)
-bool triangulate(GEOSContextHandle_t context, const GEOSGeometry* polygon, std::vector<geo::XY>& out) {
+// The rings of a GEOS polygon as points.
+std::vector<std::vector<geo::XY>> ringsOf(GEOSContextHandle_t context, const GEOSGeometry* polygon) {
+    std::vector<std::vector<geo::XY>> rings;
+    const int holes = GEOSGetNumInteriorRings_r(context, polygon);
+    for (int r = -1; r < holes; ++r) {
+        const GEOSGeometry* ring = r < 0 ? GEOSGetExteriorRing_r(context, polygon) : GEOSGetInteriorRingN_r(context, polygon, r);
+        const GEOSCoordSequence* sequence = ring != nullptr ? GEOSGeom_getCoordSeq_r(context, ring) : nullptr;
+        unsigned int size = 0;
+        if (sequence == nullptr || GEOSCoordSeq_getSize_r(context, sequence, &size) == 0) continue;
+        std::vector<geo::XY> points(size);
+        for (unsigned int i = 0; i < size; ++i) GEOSCoordSeq_getXY_r(context, sequence, i, &points[i].x, &points[i].y);
+        rings.push_back(std::move(points));
+    }
+    return rings;
+}
+
+enum class Triangulated { Done, Failed, OverBudget };
+
+// Triangulates one polygon; invalid input (self-intersections, rounding artefacts) is repaired
+// first, if it crosses itself few enough times for that to be cheap. (The triangulator takes the
+// polygons out of whatever collection the repair returns.)
+Triangulated triangulate(GEOSContextHandle_t context, const GEOSGeometry* polygon, std::vector<geo::XY>& out) {
     Geometry repaired(nullptr, GeometryDeleter{context});
     if (GEOSisValid_r(context, polygon) != 1) {
+        // The pairs tested grow with the vertices only where segments are long and many overlap.
+        constexpr std::size_t kMaxPairsTested = 20'000'000;
+        if (countCrossings(ringsOf(context, polygon), kMaxRepairedCrossings, kMaxPairsTested).gave_up) {
+            return Triangulated::OverBudget;
+        }
         repaired.reset(GEOSMakeValid_r(context, polygon));
-        if (!repaired) return false;
+        if (!repaired) return Triangulated::Failed;
     }
     Geometry triangles(GEOSConstrainedDelaunayTriangulation_r(context, repaired ? repaired.get() : polygon),
                        GeometryDeleter{context});
-    if (!triangles) return false;
+    if (!triangles) return Triangulated::Failed;
     appendTriangles(context, triangles.get(), out);
-    return true;
+    return Triangulated::Done;
+}
+
+// Whether segments ab and cd share a point (crossing, touching or overlapping).
+int orientation(const geo::XY& a, const geo::XY& b, const geo::XY& c) {
+    const double cross = (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+    return (cross > 0.0) - (cross < 0.0);
+}
+bool onSegment(const geo::XY& a, const geo::XY& b, const geo::XY& p) {
+    return std::min(a.x, b.x) <= p.x && p.x <= std::max(a.x, b.x) && std::min(a.y, b.y) <= p.y && p.y <= std::max(a.y, b.y);
+}
+bool segmentsMeet(const geo::XY& a, const geo::XY& b, const geo::XY& c, const geo::XY& d) {
+    const int o1 = orientation(a, b, c), o2 = orientation(a, b, d), o3 = orientation(c, d, a), o4 = orientation(c, d, b);
+    if (o1 != o2 && o3 != o4) return true;
+    return (o1 == 0 && onSegment(a, b, c)) || (o2 == 0 && onSegment(a, b, d)) || (o3 == 0 && onSegment(c, d, a)) ||
+           (o4 == 0 && onSegment(c, d, b));
 }
 
 }  // namespace
+
+CrossingCount countCrossings(const std::vector<std::vector<geo::XY>>& rings, std::size_t limit, std::size_t max_pairs) {
+    struct Segment {
+        geo::XY a, b;
+        double min_x, max_x, min_y, max_y;
+        std::size_t ring, index, ring_size;
+    };
+    std::vector<Segment> segments;
+    for (std::size_t r = 0; r < rings.size(); ++r) {
+        const std::vector<geo::XY>& ring = rings[r];
+        // Closed rings repeat their first point at the end; segments join consecutive points.
+        const std::size_t count = ring.size() >= 2 ? ring.size() - 1 : 0;
+        for (std::size_t i = 0; i < count; ++i) {
+            const geo::XY& a = ring[i];
+            const geo::XY& b = ring[i + 1];
+            segments.push_back({a, b, std::min(a.x, b.x), std::max(a.x, b.x), std::min(a.y, b.y), std::max(a.y, b.y), r, i,
+                                count});
+        }
+    }
+    std::sort(segments.begin(), segments.end(), [](const Segment& p, const Segment& q) { return p.min_x < q.min_x; });
+    CrossingCount result;
+    // Sort and sweep along x: a segment meets only those that start before it ends.
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        const Segment& s = segments[i];
+        for (std::size_t j = i + 1; j < segments.size() && segments[j].min_x <= s.max_x; ++j) {
+            const Segment& o = segments[j];
+            if (o.max_y < s.min_y || o.min_y > s.max_y) continue;
+            // Neighbours in one ring share a point by construction.
+            if (o.ring == s.ring) {
+                const std::size_t gap = s.index > o.index ? s.index - o.index : o.index - s.index;
+                if (gap == 1 || gap + 1 == s.ring_size) continue;
+            }
+            if (++result.pairs_tested > max_pairs) {
+                result.gave_up = true;
+                return result;
+            }
+            if (segmentsMeet(s.a, s.b, o.a, o.b) && ++result.crossings > limit) {
+                result.gave_up = true;
+                return result;
+            }
+        }
+    }
+    return result;
+}
 
 void unpackRgba(std::uint32_t rgba, float out[4]) {
     out[0] = static_cast<float>((rgba >> 24) & 0xffu) / 255.0f;
@@ -133,9 +216,10 @@ void unpackRgba(std::uint32_t rgba, float out[4]) {
 }
 
 std::vector<LonLatXY> triangulatePolygons(const geo::VectorLayer& layer, int* skipped,
-                                          std::vector<std::size_t>* polygon_ends) {
+                                          std::vector<std::size_t>* polygon_ends, int* over_budget) {
     std::vector<geo::XY> triangles;
     if (skipped != nullptr) *skipped = 0;
+    if (over_budget != nullptr) *over_budget = 0;
     if (layer.kind != geo::GeometryKind::Polygons) return triangles;
     GeosContext context(GEOS_init_r());
     if (!context) return triangles;
@@ -155,7 +239,10 @@ std::vector<LonLatXY> triangulatePolygons(const geo::VectorLayer& layer, int* sk
         }
         for (const auto& rings : polygons) {
             Geometry polygon = makePolygon(context.get(), rings);
-            if (!polygon || !triangulate(context.get(), polygon.get(), triangles)) {
+            const Triangulated done = polygon ? triangulate(context.get(), polygon.get(), triangles) : Triangulated::Failed;
+            if (done == Triangulated::OverBudget) {
+                if (over_budget != nullptr) ++*over_budget;
+            } else if (done == Triangulated::Failed) {
                 if (skipped != nullptr) ++*skipped;
             } else if (polygon_ends != nullptr) {
                 polygon_ends->push_back(triangles.size());

@@ -67,6 +67,7 @@ struct SourceLayer {
     std::vector<LonLatXY> triangles{};
     std::vector<std::size_t> polygon_ends{};
     std::optional<SubdividedTriangles> subdivided{};  // the triangles cut for non-Mercator projections
+    std::string id{};                                 // the layer's file, for messages
 };
 
 // One layer's GPU geometry in one projection, built when first needed.
@@ -194,7 +195,8 @@ struct MapRenderer::Impl {
     std::vector<Terrain> terrains;  // drawn in this order: the world relief, then user DEMs coarsest first
     double relief_cell_degrees = 0.0;
     std::uint64_t next_terrain_serial = 1;
-    std::vector<std::string> problems;  // DEMs that failed to read, one line each (takeProblems)
+    // DEMs that failed to read, polygons too tangled to fill: one line each (takeProblems)
+    std::vector<std::string> problems;
     std::vector<SourceLayer> sources;
     std::list<ProjectedScene> scenes;    // most recently used first
     std::vector<LonLatXY> sea_triangles;
@@ -298,7 +300,7 @@ struct MapRenderer::Impl {
             terrain.failed = true;
             terrain.in_view = false;
             terrain.layer.reset();
-            problems.push_back(error.what());
+            problems.push_back(std::string(error.what()) + " (left out of the terrain)");
         }
     }
 
@@ -382,8 +384,17 @@ struct MapRenderer::Impl {
             layer.fill_built = true;
             if (source.layer.kind == geo::GeometryKind::Polygons) {
                 if (!source.triangulated) {
-                    source.triangles = triangulatePolygons(source.layer, nullptr, &source.polygon_ends);
+                    int over_budget = 0;
+                    source.triangles = triangulatePolygons(source.layer, nullptr, &source.polygon_ends, &over_budget);
                     source.triangulated = true;
+                    if (over_budget > 0) {
+                        const std::string name = source.id.empty() ? source.layer.name : source.id;
+                        const bool one = over_budget == 1;
+                        problems.push_back(name + ": " + std::to_string(over_budget) +
+                                           (one ? " polygon crosses itself" : " polygons cross themselves") +
+                                           " more than " + std::to_string(kMaxRepairedCrossings) + " times and " +
+                                           (one ? "is" : "are") + " drawn as outlines only");
+                    }
                 }
                 if (scene.projection.isWebMercator()) {
                     layer.fill.emplace(source.triangles, source.polygon_ends, scene.projection, scene.origin);
@@ -649,6 +660,7 @@ MapRenderer::~MapRenderer() = default;
 std::size_t MapRenderer::addLayer(const geo::StyledLayer& layer) {
     ++impl_->generation;
     impl_->sources.push_back(SourceLayer{layer.layer, layer.style, layer.visible, nullptr, nullptr});
+    impl_->sources.back().id = layer.id;
     return impl_->sources.size() - 1;
 }
 

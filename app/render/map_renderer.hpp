@@ -84,8 +84,8 @@ public:
     void setDemReadsInBackground(bool background);
     bool pollDemReads();
     std::size_t demReadsInFlight() const;
-    // DEMs that could not be read while drawing (each then left out), one line each, since the
-    // last call.
+    // What went wrong while drawing, one line each, since the last call: DEMs that could not be
+    // read (each then left out), polygons that cross themselves too often to fill (outlined only).
     std::vector<std::string> takeProblems();
 
     // Draws one frame into the currently bound framebuffer, whose size is viewport.width() ×

@@ -40,10 +40,12 @@ protected:
     test_support::TempDir dir_;
     std::string text_ = dir_.write("kabul.txt", "Kabul is the capital of Afghanistan.\n");
 
-    test_support::CommandResult renderWithLayer(const std::string& layer) const {
-        return test_support::runTextatlas("render " + shellQuoted(text_) + " --size 64x48 --out " + shellQuoted(dir_ / "map.png") +
-                                          " --layer " + shellQuoted(layer));
+    test_support::CommandResult renderWithLayerWithin(const std::string& layer, const test_support::RunLimits& limits) const {
+        return test_support::runTextatlas("render " + shellQuoted(text_) + " --size 64x48 --out " +
+                                              shellQuoted(dir_ / "map.png") + " --layer " + shellQuoted(layer),
+                                          limits);
     }
+    test_support::CommandResult renderWithLayer(const std::string& layer) const { return renderWithLayerWithin(layer, {}); }
 };
 
 TEST_F(Hostile, VrtLayerReadingEtcPasswdIsRefused) {
@@ -85,6 +87,31 @@ TEST_F(Hostile, FifoAsALayerDoesNotHang) {
         "render " + shellQuoted(text_) + " --size 64x48 --out " + shellQuoted(dir_ / "map.png") + " --layer " + shellQuoted(fifo), limits);
     EXPECT_EQ(run.exit_code, 1);
     expectOneLine(run, fifo + ": not a regular file (a device, FIFO or socket)");
+}
+
+TEST_F(Hostile, ATangledPolygonLayerIsOutlinedInBoundedTime) {
+    // 1,000 random vertices: GEOS's repair ran for minutes (100,000 reached 21 GB).
+    std::string ring;
+    unsigned seed = 7;
+    auto next = [&seed] {
+        seed = seed * 1103515245u + 12345u;
+        return double((seed >> 8) % 100000) / 100000.0;
+    };
+    std::string first;
+    for (int i = 0; i < 1000; ++i) {
+        const std::string point = "[" + std::to_string(69.0 + next()) + ", " + std::to_string(34.0 + next()) + "]";
+        if (i == 0) first = point;
+        ring += point + ", ";
+    }
+    const std::string layer = dir_.write(
+        "tangle.geojson", R"({"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, )"
+                          R"("geometry": {"type": "Polygon", "coordinates": [[)" + ring + first + "]]}}]}\n");
+    test_support::RunLimits limits;
+    limits.seconds = 120;
+    const auto run = renderWithLayerWithin(layer, limits);
+    EXPECT_EQ(run.exit_code, 0);
+    expectOneLine(run, "warning: " + layer + ": 1 polygon crosses itself more than 64 times and is drawn as outlines only");
+    EXPECT_TRUE(fs::exists(dir_ / "map.png"));
 }
 
 // Outputs never replace the program's inputs.
