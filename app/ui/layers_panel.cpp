@@ -276,8 +276,8 @@ void LayersPanel::draw(const AppState& state, ActionQueue& actions, render::MapR
         showElevationDialog(state);
         actions.push(ShowLayersPanel{true, false, false});
     }
-    for (const std::string& problem : renderer.takeProblems())
-        actions.push(ShowStatus{"Elevation left out: " + oneLine(problem)});
+    // Each says what was left out ("… (left out of the terrain)", "… drawn as outlines only").
+    for (const std::string& problem : renderer.takeProblems()) actions.push(ShowStatus{oneLine(problem)});
     MapSettings edited = state.map;
     bool changed = false;
     if (state.show_layers_panel) {
