@@ -195,6 +195,11 @@ void refreshMeasureProfile(AppState& state) {
 
 }  // namespace
 
+bool movesByItself(const AppState& state) {
+    const bool gliding = std::hypot(state.pan_velocity_px_s.x, state.pan_velocity_px_s.y) >= kGlideStopPxS;
+    return state.flight.has_value() || gliding || (state.tour && state.tour->playing);
+}
+
 std::vector<std::size_t> tourStops(const OpenDocument& doc) {
     std::vector<std::size_t> stops;
     const auto& mentions = doc.extraction.mentions;

@@ -82,6 +82,9 @@ private:
 
 void apply(AppState& state, const Action& action);
 
+// True while the map changes by itself, with no input: a fly-to, the glide after a drag, a playing
+// tour. The viewer draws frames only then, or after an event (idle means idle).
+bool movesByItself(const AppState& state);
 // Passage indices shown by the passages panel: all passages, or those mentioning the selected place.
 std::vector<std::size_t> visiblePassages(const AppState& state);
 // The tour's stops: mention indices in reading order, consecutive mentions of one place merged.

@@ -151,6 +151,7 @@ struct TextOpener {
     std::optional<MapSettings> map_settings;  // of the text just opened, for LayersPanel::adopt
 
     void request(const std::string& path) { queue.push_back(path); }
+    bool busy() const { return running != nullptr || !queue.empty(); }
 
     // Starts the next load, reports progress with a Cancel button, and hands finished texts over.
     void update(const geo::Gazetteer& gazetteer, RecentFiles& recent, ActionQueue& actions) {
@@ -369,10 +370,30 @@ int runViewer(const std::string& text_path, const std::string& argv0, const std:
     layers_panel.init(state, basemap, renderers.map, mapSettingsPath(), reopened.map_settings);  // saved layers, projection
     auto last = std::chrono::steady_clock::now();
     FrameStats frame_stats;
+    // Idle means idle: while nothing moves by itself the loop sleeps until the next event (input,
+    // resize, expose), then draws a few frames so Dear ImGui settles hover, popups and layout.
+    // A text field with the cursor in it wakes twice a second for the cursor's blink; otherwise the
+    // loop wakes every five seconds for one frame.
+    constexpr int kSettleFrames = 3;
+    constexpr double kIdleWakeSeconds = 5.0, kTypingWakeSeconds = 0.5;
+    constexpr double kLongestStepSeconds = 0.1;  // the clock a frame advances after a long sleep
+    int settle_frames = kSettleFrames;
     while (!glfwWindowShouldClose(window.get()) && !state.quit_requested) {
-        glfwPollEvents();
+        // (A DEM window read on a worker thread is drawn when it lands: frames go on until then.)
+        if (movesByItself(state) || opener.busy() || renderers.map.demReadsInFlight() > 0 || settle_frames > 0) {
+            glfwPollEvents();
+            if (settle_frames > 0) --settle_frames;
+        } else {
+            const double timeout = ImGui::GetIO().WantTextInput ? kTypingWakeSeconds : kIdleWakeSeconds;
+            const auto sleep_start = std::chrono::steady_clock::now();
+            glfwWaitEventsTimeout(timeout);
+            // Woken by an event: settle; by the timeout (nothing happened): one frame, for a
+            // blinking cursor or anything that changed without telling the window.
+            const double slept = std::chrono::duration<double>(std::chrono::steady_clock::now() - sleep_start).count();
+            settle_frames = slept < 0.95 * timeout ? kSettleFrames - 1 : 0;
+        }
         const auto now = std::chrono::steady_clock::now();
-        const double dt = std::chrono::duration<double>(now - last).count();
+        const double dt = std::min(std::chrono::duration<double>(now - last).count(), kLongestStepSeconds);
         last = now;
 
         glfwGetFramebufferSize(window.get(), &fb_w, &fb_h);
