@@ -31,7 +31,7 @@ ui::MenuRequests drawViewerPanels(AppState& state, ActionQueue& actions, ViewerP
     ui::drawStatusBar(state, ui::statusBarHeight());
     ui::drawErrorDialog(state, actions);
     ui::drawMarkerTooltip(state);
-    ui::drawElevationProfile(state);
+    panels.panel.profile_samples_drawn = ui::drawElevationProfile(state);
     ui::drawAddPlaceWindow(state, actions, panels.panel);
 
     // Dear ImGui 1.86 indexes keys by the backend's codes: GLFW_KEY_* here.

@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "app/scene.hpp"
+#include "app/ui/item_locator.hpp"
 #include "app/ui/measure_overlay.hpp"
 #include "geo/geodesy.hpp"
 
@@ -56,16 +57,37 @@ void drawClaimsList(const AppState& state, ActionQueue& actions) {
     if (!state.doc || state.doc->claims.empty()) return;
     char header[64];
     std::snprintf(header, sizeof header, "Distance claims (%zu)###claims", state.doc->claims.size());
-    if (!ImGui::CollapsingHeader(header)) return;
+    const bool open = ImGui::CollapsingHeader(header);
+    noteItem(header);  // "Distance claims (N)"
+    if (!open) return;
     for (std::size_t i = 0; i < state.doc->claims.size(); ++i) {
         const geo::DistanceClaim& c = state.doc->claims[i];
         ImGui::PushID(int(i));
+        // The claim's words and what was measured, wrapped to the panel; the whole block is clickable.
+        const bool shown = state.shown_claim == i;
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->ChannelsSplit(2);  // the highlight goes under the text
+        dl->ChannelsSetCurrent(1);
+        ImGui::BeginGroup();
         ImGui::TextColored(verdictColour(c.verdict), "[%s]", geo::toString(c.verdict));
         ImGui::SameLine();
-        const std::string label = "\"" + c.text + "\"";
-        if (ImGui::Selectable(label.c_str(), state.shown_claim == i))
-            actions.push(ShowClaim{state.shown_claim == i ? std::nullopt : std::optional<std::size_t>(i)});
-        ImGui::TextDisabled("   %s", claimSummary(state, c).c_str());
+        ImGui::TextWrapped("\"%s\"", c.text.c_str());
+        ImGui::Indent();
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s", claimSummary(state, c).c_str());
+        ImGui::PopStyleColor();
+        ImGui::Unindent();
+        ImGui::EndGroup();
+        const ImVec2 min = ImGui::GetItemRectMin(), max(ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x,
+                                                        ImGui::GetItemRectMax().y);
+        noteItem("claim " + std::to_string(i + 1));
+        const bool hovered = ImGui::IsMouseHoveringRect(min, max) && ImGui::IsWindowHovered();
+        dl->ChannelsSetCurrent(0);
+        if (shown || hovered)
+            dl->AddRectFilled(min, max, ImGui::GetColorU32(shown ? ImGuiCol_Header : ImGuiCol_HeaderHovered), 3.0f);
+        dl->ChannelsMerge();
+        if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left))
+            actions.push(ShowClaim{shown ? std::nullopt : std::optional<std::size_t>(i)});
         ImGui::PopID();
     }
 }
@@ -110,27 +132,65 @@ void drawClaimOnMap(ImDrawList* dl, const AppState& state) {
     haloText(dl, ImVec2(mid.x + 10, mid.y + 4), IM_COL32(20, 20, 20, 255), label);
 }
 
-void drawElevationProfile(const AppState& state) {
-    if (!state.measure || !state.measure->profile) return;
+int drawElevationProfile(const AppState& state) {
+    if (!state.measure || !state.measure->profile) return 0;
     const geo::ElevationProfile& profile = *state.measure->profile;
-    std::vector<float> values;
+    const std::size_t n = profile.elevations.size();
     float lo = 1e9f, hi = -1e9f;
     for (double e : profile.elevations)
         if (std::isfinite(e)) {
             lo = std::min(lo, float(e));
             hi = std::max(hi, float(e));
         }
-    if (hi < lo) return;  // the line lies outside the DEM
-    for (double e : profile.elevations) values.push_back(std::isfinite(e) ? float(e) : lo);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - 20, vp->Pos.y + 40), ImGuiCond_Appearing, ImVec2(1, 0));
     ImGui::SetNextWindowSize(ImVec2(460, 230), ImGuiCond_Appearing);
+    int drawn = 0;
     if (ImGui::Begin("Elevation profile")) {
-        ImGui::Text("%s · lowest %.0f m · highest %.0f m", formatDistance(profile.length_m).c_str(), lo, hi);
-        ImGui::PlotLines("##profile", values.data(), int(values.size()), 0, nullptr, lo, hi,
-                         ImVec2(-1, ImGui::GetContentRegionAvail().y));
+        if (hi < lo || n < 2) {
+            ImGui::TextWrapped("No elevation data along this line (%s).", formatDistance(profile.length_m).c_str());
+        } else {
+            ImGui::Text("%s · lowest %.0f m · highest %.0f m", formatDistance(profile.length_m).c_str(), lo, hi);
+            // The plot: the ground's silhouette filled, its outline on top; a flat profile gets a band.
+            const ImVec2 size(std::max(80.0f, ImGui::GetContentRegionAvail().x),
+                              std::max(60.0f, ImGui::GetContentRegionAvail().y));
+            const ImVec2 origin = ImGui::GetCursorScreenPos();
+            ImGui::InvisibleButton("##profile", size);
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), IM_COL32(235, 240, 245, 255), 3.0f);
+            const float span = std::max(hi - lo, 1.0f);
+            const float pad = 6.0f;
+            auto at = [&](std::size_t i, double e) {
+                return ImVec2(origin.x + pad + (size.x - 2 * pad) * float(i) / float(n - 1),
+                              origin.y + size.y - pad - (size.y - 2 * pad) * (float(e) - lo) / span * 0.9f);
+            };
+            const float bottom = origin.y + size.y - pad * 0.5f;
+            std::vector<ImVec2> outline;
+            for (std::size_t i = 0; i < n; ++i) {
+                const double e = profile.elevations[i];
+                if (!std::isfinite(e)) continue;  // a gap in the data: nothing drawn there
+                const ImVec2 p = at(i, e);
+                // One column of the silhouette to the next sample (convex pieces for ImDrawList).
+                if (i + 1 < n && std::isfinite(profile.elevations[i + 1])) {
+                    const ImVec2 q = at(i + 1, profile.elevations[i + 1]);
+                    const ImVec2 quad[4] = {p, q, ImVec2(q.x, bottom), ImVec2(p.x, bottom)};
+                    dl->AddConvexPolyFilled(quad, 4, IM_COL32(170, 150, 120, 255));
+                }
+                outline.push_back(p);
+                ++drawn;
+            }
+            if (outline.size() > 1) dl->AddPolyline(outline.data(), int(outline.size()), IM_COL32(80, 60, 40, 255), 0, 1.5f);
+            if (ImGui::IsItemHovered()) {
+                const float t = std::clamp((ImGui::GetIO().MousePos.x - origin.x - pad) / (size.x - 2 * pad), 0.0f, 1.0f);
+                const std::size_t i = std::size_t(std::lround(t * float(n - 1)));
+                if (std::isfinite(profile.elevations[i]))
+                    ImGui::SetTooltip("%s from the start: %.0f m", formatDistance(profile.length_m * t).c_str(),
+                                      profile.elevations[i]);
+            }
+        }
     }
     ImGui::End();
+    return drawn;
 }
 
 }  // namespace app::ui

@@ -12,7 +12,10 @@ namespace app::ui {
 
 void drawClaimsList(const AppState& state, ActionQueue& actions);
 void drawClaimOnMap(ImDrawList* draw_list, const AppState& state);
-void drawElevationProfile(const AppState& state);
+// The measure tool's elevation profile in its own window: the ground's silhouette along the
+// geodesic, lowest and highest point, distance; hovering reads the elevation. Returns how many of
+// the profile's samples were drawn (0: no profile, or none of it has elevation data).
+int drawElevationProfile(const AppState& state);
 // "N", "NNE", … for an azimuth in degrees.
 const char* compassPoint(double azimuth_deg);
 

@@ -111,6 +111,21 @@ bool LayersPanel::addChosenDem(const std::string& chosen, const AppState& state,
     }
 }
 
+void LayersPanel::showAddLayerDialog(const AppState& state) {
+    add_dialog_.title = "Add layer: a GIS file (vector or raster)";
+    // What GDAL/OGR read that a reader is likely to have; others are typed in the path field.
+    add_dialog_.extensions = {".geojson", ".json", ".shp", ".gpkg", ".kml", ".kmz", ".gml", ".gpx", ".csv",
+                              ".fgb", ".sqlite", ".tab", ".mif", ".tif", ".tiff", ".vrt", ".jp2", ".png",
+                              ".jpg", ".img", ".asc", ".nc"};
+    std::error_code ec;
+    std::string start = add_dialog_.folder;
+    if (start.empty() || !std::filesystem::is_directory(start, ec)) {
+        start = state.doc ? std::filesystem::path(state.doc->path).parent_path().string() : std::string();
+        if (start.empty() || !std::filesystem::is_directory(start, ec)) start = std::filesystem::current_path(ec).string();
+    }
+    add_dialog_.show(start);
+}
+
 void LayersPanel::showElevationDialog(const AppState& state) {
     elevation_dialog_.title = "Add elevation: a DEM file or a folder of tiles";
     elevation_dialog_.extensions = demFileExtensions();
@@ -269,7 +284,7 @@ void LayersPanel::save(const AppState& state, const MapSettings& settings, Actio
 
 void LayersPanel::draw(const AppState& state, ActionQueue& actions, render::MapRenderer& renderer) {
     if (state.add_layer_requested && !add_dialog_.visible) {
-        add_dialog_.show(std::filesystem::current_path().string());
+        showAddLayerDialog(state);
         actions.push(ShowLayersPanel{true, false});
     }
     if (state.add_elevation_requested && !elevation_dialog_.visible) {
@@ -292,7 +307,7 @@ void LayersPanel::draw(const AppState& state, ActionQueue& actions, render::MapR
                 changed = true;
             }
             ImGui::TextDisabled("%s", state.projection.title().c_str());
-            if (ImGui::Button("Add layer…")) add_dialog_.show(std::filesystem::current_path().string());
+            if (ImGui::Button("Add layer…")) showAddLayerDialog(state);
             ImGui::Separator();
             // Top of the list is drawn on top: walk the drawing order backwards.
             for (std::size_t n = edited.layers.size(); n-- > 0;) {

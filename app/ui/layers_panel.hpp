@@ -53,6 +53,8 @@ private:
     // Opens `path` and gives its DEMs to `renderer`; throws geo::Error naming the file.
     const AddedDem& addDem(const std::string& path, render::MapRenderer& renderer);
     void removeDem(std::size_t index, render::MapRenderer& renderer);
+    // Map → Add layer…: a file dialog titled for it, listing GIS files (GDAL vector and raster formats).
+    void showAddLayerDialog(const AppState& state);
     void showElevationDialog(const AppState& state);
     // The chosen file or folder added (or why not, in the status bar); true when `edited` changed.
     bool addChosenDem(const std::string& chosen, const AppState& state, MapSettings& edited, ActionQueue& actions,

@@ -262,6 +262,21 @@ OverlayLayout drawMapOverlay(ImDrawList* dl, ImFont* font, float font_size, cons
                      state.selection.place == label.place ? kSelectedLabelText : kLabelText, label.text);
     }
 
+    // The place found with "Go to a place": a pin with its name.
+    if (state.found) {
+        const geo::LonLat& at = state.found->place.position;
+        if (const auto xy = state.projection.forward(at.lon, at.lat)) {
+            const geo::XY p = state.view.toPixel(*xy);
+            const ImVec2 tip(float(p.x), float(p.y)), head(float(p.x), float(p.y) - 14.0f);
+            dl->AddTriangleFilled(tip, ImVec2(head.x - 5.0f, head.y + 2.0f), ImVec2(head.x + 5.0f, head.y + 2.0f),
+                                  IM_COL32(30, 80, 160, 255));
+            dl->AddCircleFilled(head, 7.0f, IM_COL32(30, 80, 160, 255));
+            dl->AddCircleFilled(head, 3.0f, IM_COL32(255, 255, 255, 255));
+            drawHaloText(dl, font, font_size, ImVec2(head.x + 10.0f, head.y - font_size / 2), IM_COL32(20, 50, 110, 255),
+                         state.found->place.name);
+        }
+    }
+
     const MapArea area = visibleMapArea(state);
     const float width = float(area.x1);
     const float height = std::min(float(area.y1), float(state.view.height()) - options.bottom_inset_px);

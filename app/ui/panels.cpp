@@ -141,8 +141,12 @@ void drawPlacesTable(const AppState& state, ActionQueue& actions, PanelState& pa
     noteItem("Search places");
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
-    const float rows = float(std::min<std::size_t>(doc.extraction.places.size(), 6) + 1);
-    if (!ImGui::BeginTable("places", 5, flags, ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * (rows + 0.6f)))) return;
+    // As many rows as there are places, up to a third of the panel (at least six): the same height
+    // whatever is selected, so the table never moves under the cursor.
+    const float line_h = ImGui::GetTextLineHeightWithSpacing();
+    const std::size_t fit = std::max<std::size_t>(6, std::size_t(ImGui::GetWindowHeight() / 3.0f / line_h));
+    const float rows = float(std::min(doc.extraction.places.size(), fit) + 1);
+    if (!ImGui::BeginTable("places", 5, flags, ImVec2(0, line_h * (rows + 0.6f)))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Place", ImGuiTableColumnFlags_DefaultSort, 3.0f);
     ImGui::TableSetupColumn("Kind", 0, 1.4f);
@@ -226,9 +230,34 @@ void drawTourBar(const AppState& state, ActionQueue& actions) {
     if (ImGui::SmallButton("Stop")) actions.push(StopTour{});
 }
 
+// "Go to any place": a gazetteer search; choosing a result flies there and pins it on the map.
+void drawGoToPlace(const AppState& state, ActionQueue& actions, PanelState& panel) {
+    if (!state.gazetteer) return;
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##goto", "Go to any place…", panel.goto_query, sizeof panel.goto_query);
+    noteItem("Go to any place");
+    if (panel.goto_query[0] == '\0') return;
+    if (!panel.place_search || panel.place_search->gazetteer() != state.gazetteer)
+        panel.place_search = std::make_unique<PlaceSearch>(*state.gazetteer);
+    const auto found = panel.place_search->find(panel.goto_query, 8);
+    if (found.empty()) ImGui::TextDisabled("No place of that name in the gazetteer");
+    for (std::uint32_t index : found) {
+        const geo::Place& place = state.gazetteer->place(index);
+        const std::string line = describeFoundPlace(place);
+        if (ImGui::Selectable((line + "##found" + std::to_string(index)).c_str())) {
+            actions.push(GoToPlace{place});
+            panel.goto_query[0] = '\0';
+        }
+        noteItem(line);
+    }
+}
+
 void drawPlaceHeader(const AppState& state, ActionQueue& actions, PanelState& panel) {
     const OpenDocument& doc = *state.doc;
     drawTextSwitcher(state, actions);
+    drawGoToPlace(state, actions, panel);
+    // The places list first: selecting a place changes what is below it, never where it is.
+    drawPlacesTable(state, actions, panel);
     if (state.selection.place) {
         const geo::ResolvedPlace& rp = doc.extraction.places[*state.selection.place];
         ImGui::TextColored(ImVec4(0.55f, 0.25f, 0.0f, 1.0f), "%s", rp.place.name.c_str());
@@ -253,7 +282,6 @@ void drawPlaceHeader(const AppState& state, ActionQueue& actions, PanelState& pa
     }
     drawTourBar(state, actions);
     drawClaimsList(state, actions);
-    drawPlacesTable(state, actions, panel);
     ImGui::Separator();
 }
 

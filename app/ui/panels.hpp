@@ -9,6 +9,9 @@
 #include <vector>
 
 #include "app/actions.hpp"
+#include "app/place_search.hpp"
+
+#include <memory>
 
 namespace app::ui {
 
@@ -46,6 +49,9 @@ struct PanelState {
     PassageHeights passage_heights;
     std::size_t passages_drawn = 0;  // in the last frame (tests check a long text is not drawn whole)
     int scroll_frames_left = 0;      // frames that still scroll the selected mention into view
+    char goto_query[128] = "";       // "Go to any place": a gazetteer name being typed
+    std::unique_ptr<PlaceSearch> place_search;  // made on the first search
+    int profile_samples_drawn = 0;   // the elevation profile's samples drawn in the last frame (tests)
 };
 
 // Where a mention was drawn this frame (screen pixels), so tests can point the mouse at it.

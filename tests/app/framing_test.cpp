@@ -213,6 +213,20 @@ TEST_F(Framing, ClickingAClusterOfPlacesOnOneSpotFansThemOut) {
     EXPECT_FALSE(state.spread.has_value());
 }
 
+TEST_F(Framing, OnlyAFlightAGlideOrAPlayingTourMovesTheMapByItself) {
+    open("Kabul. Charikar.\n");
+    EXPECT_FALSE(movesByItself(state));
+    apply(state, GoHome{});
+    EXPECT_TRUE(movesByItself(state));
+    finishFlight();
+    EXPECT_FALSE(movesByItself(state));
+    apply(state, StartTour{});
+    finishFlight();
+    EXPECT_TRUE(movesByItself(state));  // playing: the next stop comes by itself
+    apply(state, ToggleTourPlaying{});
+    EXPECT_FALSE(movesByItself(state));
+}
+
 TEST(FramingSeed, TheSeedsFocusIsKabulAndThePanjshirValley) {
     const geo::Gazetteer gazetteer = geo::Gazetteer::load(geo::findDataDir());
     const OpenDocument doc = OpenDocument::load(geo::findDataDir() + "/texts/panjshir-valley.txt", gazetteer);

@@ -15,6 +15,7 @@
 #include "app/scene.hpp"
 #include "app/frame.hpp"
 #include "app/framing.hpp"
+#include "app/place_search.hpp"
 #include "app/render/gl_context.hpp"
 #include "geo/basemap.hpp"
 #include "app/ui/edge_indicators.hpp"
@@ -746,6 +747,83 @@ TEST_F(ViewerUiProjects, ATextInTheUsersOwnFolderKeepsItsProjectBesideIt) {
     EXPECT_TRUE(fs::exists(geo::projectPathFor(text)));
     EXPECT_FALSE(fs::exists(data_home_ / "textatlas" / "projects"));
     EXPECT_NE(state.status.find(geo::projectPathFor(text)), std::string::npos) << state.status;
+}
+
+}  // namespace
+
+namespace {
+
+// "Go to any place" finds places the text does not name, flies there and pins the place.
+TEST_F(ViewerUi, GoToAnyPlaceFindsAGazetteerPlaceTheTextDoesNotName) {
+    state.gazetteer = gazetteer_;
+    ASSERT_NO_FATAL_FAILURE(clickItem("Go to any place"));
+    for (char c : std::string("Bergen")) ImGui::GetIO().AddInputCharacter(static_cast<unsigned char>(c));
+    frame(ImGui::GetIO().MousePos, false);
+    ASSERT_NO_FATAL_FAILURE(clickItem("Bergen — city, NO", true));
+    ASSERT_TRUE(state.found.has_value());
+    EXPECT_EQ(state.found->place.name, "Bergen");
+    EXPECT_EQ(state.found->place.country, "NO");
+    finishFlight();
+    const geo::XY p = state.view.toPixel(*state.projection.forward(state.found->place.position.lon,
+                                                                    state.found->place.position.lat));
+    const MapArea area = visibleMapArea(state);
+    EXPECT_NEAR(p.x, area.centreX(), 2.0);
+    EXPECT_NEAR(p.y, area.centreY(), 2.0);
+    EXPECT_DOUBLE_EQ(state.view.zoom(), flyToZoom(state, state.found->place));
+    // Another name of a place finds it too.
+    PlaceSearch search(*gazetteer_);
+    bool kyiv = false;
+    for (std::uint32_t i : search.find("Kiev")) kyiv = kyiv || gazetteer_->place(i).name == "Kyiv";
+    EXPECT_TRUE(kyiv);
+}
+
+// Selecting a place changes what is below the places list, never where the list is.
+TEST_F(ViewerUi, SelectingAPlaceDoesNotMoveThePlacesList) {
+    frame(ImVec2(5, 5), false);
+    frame(ImVec2(5, 5), false);
+    const auto before = ui::findNotedItem("United States");
+    ASSERT_TRUE(before.has_value());
+    ASSERT_NO_FATAL_FAILURE(clickItem("Kabul"));
+    ASSERT_EQ(state.selection.place, placeNamed("Kabul"));
+    frame(ImVec2(5, 5), false);
+    const auto after = ui::findNotedItem("United States");
+    ASSERT_TRUE(after.has_value());
+    EXPECT_FLOAT_EQ(after->y0, before->y0);
+    // All five places are rows of the list at once.
+    for (const char* name : {"Afghanistan", "Kabul", "Panjshir Valley", "United Kingdom", "United States"})
+        EXPECT_TRUE(ui::findNotedItem(name).has_value()) << name;
+}
+
+// The distance claim's text wraps inside the panel instead of running off its edge.
+TEST_F(ViewerUi, TheDistanceClaimWrapsInsideThePanel) {
+    ASSERT_FALSE(state.doc->claims.empty());
+    frame(ImVec2(5, 5), false);
+    frame(ImVec2(5, 5), false);
+    // Open the claims' header, then the claim is a block of several lines within the panel.
+    ASSERT_NO_FATAL_FAILURE(clickItem("Distance claims (1)"));
+    frame(ImVec2(5, 5), false);
+    const auto claim = ui::findNotedItem("claim 1");
+    ASSERT_TRUE(claim.has_value());
+    EXPECT_LE(claim->x1, float(state.panel_width_px));
+    EXPECT_GT(claim->y1 - claim->y0, 2.5f * ImGui::GetTextLineHeight()) << "the quote and the measurement, wrapped";
+    click(ImVec2(claim->centreX(), claim->centreY()));
+    EXPECT_EQ(state.shown_claim, std::optional<std::size_t>(0));
+}
+
+// The measure tool's profile plot draws the ground along the line.
+TEST_F(ViewerUi, TheElevationProfilePlotDrawsItsSamples) {
+    const std::string dem = copySeedToTempDir("profile") + ".dem.tif";
+    // A ridge rising eastwards across 69–70° E.
+    test_support::writeLonLatDem(dem, 68.9, 35.5, 120, 120, 1.0 / 100.0, [](int col, int) { return 1500.0 + 10.0 * col; });
+    state.dems = geo::openDems(dem);
+    apply(state, ToggleMeasure{});
+    apply(state, AddMeasurePoint{geo::LonLat(69.0, 35.0)});
+    apply(state, AddMeasurePoint{geo::LonLat(70.0, 35.0)});
+    ASSERT_TRUE(state.measure->profile.has_value());
+    frame(ImVec2(5, 5), false);
+    frame(ImVec2(5, 5), false);
+    EXPECT_EQ(panels.panel.profile_samples_drawn, int(state.measure->profile->elevations.size()));
+    EXPECT_GT(panels.panel.profile_samples_drawn, 100);
 }
 
 }  // namespace
