@@ -3,10 +3,17 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "app/render/dem_window.hpp"
 #include "app/user_dirs.hpp"
 #include "geo/error.hpp"
 
 namespace app {
+
+std::string demOverviewsDir() { return (std::filesystem::path(cacheDir()) / "dem-overviews").string(); }
+
+bool wantsAveragedOverviews(const geo::Dem& dem) {
+    return double(dem.columns()) * double(dem.rows()) > render::kMaxAveragedCells;
+}
 
 std::vector<std::string> demDirEntries(const std::string& folder) {
     std::vector<std::string> entries;

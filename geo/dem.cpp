@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <limits>
 #include <map>
 
+#include "geo/atomic_file.hpp"
 #include "geo/elevation_profile.hpp"
 #include "geo/error.hpp"
 #include "geo/gdal_handles.hpp"
@@ -82,6 +84,13 @@ std::vector<std::string> filesUnder(const std::string& folder) {
     return files;
 }
 
+// FNV-1a: a name for a cache file that is the same in every run.
+std::uint64_t fnv1a(const std::string& text) {
+    std::uint64_t hash = 0xcbf29ce484222325ull;
+    for (unsigned char c : text) hash = (hash ^ c) * 0x100000001b3ull;
+    return hash;
+}
+
 }  // namespace
 
 // The datasets a DEM reads through: the file or mosaic as opened, and the warped VRT over it when
@@ -93,6 +102,7 @@ struct Dem::Datasets {
     int column_offset = 0, row_offset = 0;  // the part inside the world: cells cut at ±180°, ±90°
     double nodata = 0.0;
     bool has_nodata = false;
+    gdal::DatasetPtr overviews;  // useAveragedOverviews: the grid at half resolution and coarser
 };
 
 Dem::~Dem() = default;
@@ -124,10 +134,34 @@ Raster Dem::readCells(int column, int row, int width, int height, int out_width,
     {
         const std::lock_guard<std::mutex> lock(reading_);
         gdal::QuietErrors quiet;
-        GDALRasterBandH band = GDALGetRasterBand(datasets_->read(), 1);
-        if (GDALRasterIOEx(band, GF_Read, first_column + datasets_->column_offset, first_row + datasets_->row_offset,
-                           cut_width, cut_height, raster.values.data(), raster.width, raster.height, GDT_Float32, 0, 0,
-                           &extra) != CE_None) {
+        GDALDatasetH dataset = datasets_->read();
+        int x = first_column + datasets_->column_offset, y = first_row + datasets_->row_offset;
+        int x_size = cut_width, y_size = cut_height;
+        // Every second cell or coarser: from the averaged overviews when there are some (their
+        // own coarser levels are GDAL's overviews of them), averaged again to the size asked.
+        if (datasets_->overviews && scale_x >= 2.0 && scale_y >= 2.0) {
+            dataset = datasets_->overviews.get();
+            double gt[6];
+            GDALGetGeoTransform(dataset, gt);
+            extra.eResampleAlg = GRIORA_Average;
+            extra.bFloatingPointWindowValidity = TRUE;
+            extra.dfXOff = (raster.geotransform[0] - gt[0]) / gt[1];
+            extra.dfYOff = (raster.geotransform[3] - gt[3]) / gt[5];
+            extra.dfXSize = cut_width * cell_lon / gt[1];
+            extra.dfYSize = cut_height * cell_lat / -gt[5];
+            const int columns = GDALGetRasterXSize(dataset), rows = GDALGetRasterYSize(dataset);
+            extra.dfXOff = std::clamp(extra.dfXOff, 0.0, double(columns));
+            extra.dfYOff = std::clamp(extra.dfYOff, 0.0, double(rows));
+            extra.dfXSize = std::clamp(extra.dfXSize, 1e-9, double(columns) - extra.dfXOff);
+            extra.dfYSize = std::clamp(extra.dfYSize, 1e-9, double(rows) - extra.dfYOff);
+            x = static_cast<int>(std::floor(extra.dfXOff));
+            y = static_cast<int>(std::floor(extra.dfYOff));
+            x_size = std::max(1, std::min(columns - x, static_cast<int>(std::ceil(extra.dfXOff + extra.dfXSize)) - x));
+            y_size = std::max(1, std::min(rows - y, static_cast<int>(std::ceil(extra.dfYOff + extra.dfYSize)) - y));
+        }
+        GDALRasterBandH band = GDALGetRasterBand(dataset, 1);
+        if (GDALRasterIOEx(band, GF_Read, x, y, x_size, y_size, raster.values.data(), raster.width, raster.height,
+                           GDT_Float32, 0, 0, &extra) != CE_None) {
             throw Error(ErrorKind::CorruptData, path_ + ": cannot read raster data" + gdal::lastErrorSuffix(path_));
         }
     }
@@ -148,6 +182,65 @@ Raster Dem::readCells(int column, int row, int width, int height, int out_width,
     return raster;
 }
 
+std::string Dem::useAveragedOverviews(const std::string& cache_dir, const std::function<bool()>& keep_going) const {
+    // Named after what it is made of: the DEM's files with their sizes and modification times.
+    std::string identity = path_;
+    for (const std::string& file : files_) {
+        std::error_code ec;
+        const auto size = std::filesystem::file_size(file, ec);
+        const auto time = std::filesystem::last_write_time(file, ec).time_since_epoch().count();
+        identity += "\n" + file + "\t" + std::to_string(size) + "\t" + std::to_string(time);
+    }
+    char name[32];
+    std::snprintf(name, sizeof name, "%016llx.tif", static_cast<unsigned long long>(fnv1a(identity)));
+    const std::string path = (std::filesystem::path(cache_dir) / name).string();
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) {
+        std::filesystem::create_directories(cache_dir, ec);
+        if (ec) throw Error(ErrorKind::Io, cache_dir + ": cannot create the folder (" + ec.message() + ")");
+        gdal::QuietErrors quiet;
+        // Its own datasets: reads of the map go on meanwhile.
+        const std::unique_ptr<Datasets> source = openDatasets(path_, files_);
+        GDALDatasetH read = source->read();
+        const int columns = GDALGetRasterXSize(read), rows = GDALGetRasterYSize(read);
+        const std::string half_columns = std::to_string(std::max(1, columns / 2));
+        const std::string half_rows = std::to_string(std::max(1, rows / 2));
+        AtomicFile file(path, "DEM overviews");
+        const std::string temporary = file.pathForWriter();
+        const char* arguments[] = {"-of", "GTiff", "-ot", "Float32", "-r", "average", "-outsize", half_columns.c_str(),
+                                   half_rows.c_str(), "-co", "TILED=YES", "-co", "COMPRESS=DEFLATE", "-co", "PREDICTOR=3",
+                                   "-co", "BIGTIFF=IF_SAFER", nullptr};
+        std::unique_ptr<GDALTranslateOptions, void (*)(GDALTranslateOptions*)> options(
+            GDALTranslateOptionsNew(const_cast<char**>(arguments), nullptr), GDALTranslateOptionsFree);
+        // GDAL asks this between blocks; false stops it.
+        const GDALProgressFunc progress = [](double, const char*, void* data) -> int {
+            const auto& go_on = *static_cast<const std::function<bool()>*>(data);
+            return !go_on || go_on() ? TRUE : FALSE;
+        };
+        void* progress_data = const_cast<std::function<bool()>*>(&keep_going);
+        GDALTranslateOptionsSetProgress(options.get(), progress, progress_data);
+        int usage_error = 0;
+        gdal::DatasetPtr half(GDALTranslate(temporary.c_str(), read, options.get(), &usage_error));
+        if (keep_going && !keep_going()) throw Cancelled();
+        if (!half) throw Error(ErrorKind::Io, path + ": cannot write the DEM's overviews" + gdal::lastErrorSuffix(path));
+        // Its own overviews, each averaged from the one before, down to about 256 cells a side.
+        std::vector<int> levels;
+        for (int level = 2; std::max(columns, rows) / 2 / level >= 256; level *= 2) levels.push_back(level);
+        if (!levels.empty() && GDALBuildOverviews(half.get(), "AVERAGE", static_cast<int>(levels.size()), levels.data(), 0,
+                                                  nullptr, progress, progress_data) != CE_None) {
+            if (keep_going && !keep_going()) throw Cancelled();
+            throw Error(ErrorKind::Io, path + ": cannot write the DEM's overviews" + gdal::lastErrorSuffix(path));
+        }
+        half.reset();
+        file.commit();
+    }
+    gdal::DatasetPtr overviews = openLocalGdalFile(path, GDAL_OF_RASTER);
+    if (!overviews) throw Error(ErrorKind::CorruptData, path + ": not a raster GDAL can read" + gdal::lastErrorSuffix(path));
+    const std::lock_guard<std::mutex> lock(reading_);
+    datasets_->overviews = std::move(overviews);
+    return path;
+}
+
 Raster Dem::readAll(int max_side) const {
     const double shrink = std::max(1.0, double(std::max(columns_, rows_)) / std::max(max_side, 1));
     return readCells(0, 0, columns_, rows_, std::max(1, static_cast<int>(std::floor(columns_ / shrink))),
@@ -166,6 +259,40 @@ double Dem::sample(double lon, double lat) const {
     // The (at most) 2 × 2 cells around the point, sampled as the profile samples any raster.
     const Raster cells = readCells(c0, r0, c1 - c0 + 1, r1 - r0 + 1, c1 - c0 + 1, r1 - r0 + 1, false);
     return sampleBilinear(cells, lon, lat);
+}
+
+// The datasets a DEM of `paths` reads through (named `name` in messages): the file, or an in-memory
+// VRT mosaic of several, warped to lon/lat when it is not a north-up lon/lat grid.
+std::unique_ptr<Dem::Datasets> Dem::openDatasets(const std::string& name, const std::vector<std::string>& paths) {
+    auto datasets = std::make_unique<Dem::Datasets>();
+    if (paths.size() == 1) {
+        datasets->source = openLocalGdalFile(paths.front(), GDAL_OF_RASTER);
+    } else {
+        std::vector<const char*> names;
+        for (const std::string& p : paths) names.push_back(p.c_str());
+        const char* arguments[] = {"-resolution", "highest", nullptr};
+        std::unique_ptr<GDALBuildVRTOptions, void (*)(GDALBuildVRTOptions*)> options(
+            GDALBuildVRTOptionsNew(const_cast<char**>(arguments), nullptr), GDALBuildVRTOptionsFree);
+        int usage_error = 0;
+        // An empty name keeps the VRT in memory; its tiles are opened as reads reach them.
+        datasets->source.reset(GDALBuildVRT("", static_cast<int>(names.size()), nullptr, names.data(), options.get(),
+                                            &usage_error));
+    }
+    if (!datasets->source) {
+        throw Error(ErrorKind::CorruptData, name + ": not a raster GDAL can read" + gdal::lastErrorSuffix(name));
+    }
+    if (!isNorthUpLonLat(datasets->source.get())) {
+        const char* arguments[] = {"-of", "VRT", "-t_srs", "EPSG:4326", "-r", "bilinear", "-ot", "Float32",
+                                   "-dstnodata", "nan", nullptr};
+        gdal::WarpOptionsPtr options(GDALWarpAppOptionsNew(const_cast<char**>(arguments), nullptr));
+        GDALDatasetH sources[] = {datasets->source.get()};
+        int usage_error = 0;
+        if (options) datasets->warped.reset(GDALWarp("", nullptr, 1, sources, options.get(), &usage_error));
+        if (!datasets->warped || !isNorthUpLonLat(datasets->warped.get())) {
+            throw Error(ErrorKind::CorruptData, name + ": cannot reproject the DEM to lon/lat" + gdal::lastErrorSuffix(name));
+        }
+    }
+    return datasets;
 }
 
 std::vector<std::shared_ptr<const Dem>> openDems(const std::string& path) {
@@ -191,34 +318,7 @@ std::vector<std::shared_ptr<const Dem>> openDems(const std::string& path) {
     std::vector<std::shared_ptr<const Dem>> dems;
     for (const auto& [crs, paths] : by_crs) {
         const std::string& name = paths.size() == 1 ? paths.front() : path;
-        auto datasets = std::make_unique<Dem::Datasets>();
-        if (paths.size() == 1) {
-            datasets->source = openLocalGdalFile(paths.front(), GDAL_OF_RASTER);
-        } else {
-            std::vector<const char*> names;
-            for (const std::string& p : paths) names.push_back(p.c_str());
-            const char* arguments[] = {"-resolution", "highest", nullptr};
-            std::unique_ptr<GDALBuildVRTOptions, void (*)(GDALBuildVRTOptions*)> options(
-                GDALBuildVRTOptionsNew(const_cast<char**>(arguments), nullptr), GDALBuildVRTOptionsFree);
-            int usage_error = 0;
-            // An empty name keeps the VRT in memory; its tiles are opened as reads reach them.
-            datasets->source.reset(GDALBuildVRT("", static_cast<int>(names.size()), nullptr, names.data(), options.get(),
-                                                &usage_error));
-        }
-        if (!datasets->source) {
-            throw Error(ErrorKind::CorruptData, name + ": not a raster GDAL can read" + gdal::lastErrorSuffix(name));
-        }
-        if (!isNorthUpLonLat(datasets->source.get())) {
-            const char* arguments[] = {"-of", "VRT", "-t_srs", "EPSG:4326", "-r", "bilinear", "-ot", "Float32",
-                                       "-dstnodata", "nan", nullptr};
-            gdal::WarpOptionsPtr options(GDALWarpAppOptionsNew(const_cast<char**>(arguments), nullptr));
-            GDALDatasetH sources[] = {datasets->source.get()};
-            int usage_error = 0;
-            if (options) datasets->warped.reset(GDALWarp("", nullptr, 1, sources, options.get(), &usage_error));
-            if (!datasets->warped || !isNorthUpLonLat(datasets->warped.get())) {
-                throw Error(ErrorKind::CorruptData, name + ": cannot reproject the DEM to lon/lat" + gdal::lastErrorSuffix(name));
-            }
-        }
+        auto datasets = Dem::openDatasets(name, paths);
         GDALDatasetH read = datasets->read();
         GDALRasterBandH band = GDALGetRasterBand(read, 1);
         int has_nodata = 0;
@@ -237,6 +337,7 @@ std::vector<std::shared_ptr<const Dem>> openDems(const std::string& path) {
         }
         std::shared_ptr<Dem> dem(new Dem());
         dem->path_ = name;
+        dem->files_ = paths;
         dem->columns_ = end_col - first_col;
         dem->rows_ = end_row - first_row;
         dem->west_ = gt[0] + first_col * gt[1];

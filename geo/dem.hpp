@@ -45,6 +45,17 @@ public:
     Raster readCells(int column, int row, int width, int height, int out_width, int out_height, bool average) const;
     // The whole DEM as at most `max_side` cells a side (averaged).
     Raster readAll(int max_side) const;
+    // Averaged overviews for a DEM too large to average on the fly (a mosaic of many tiles, whose
+    // zoomed-out windows are otherwise read from the nearest cells): the grid at half resolution,
+    // with GDAL overviews of it down to about 256 cells a side, written once as a GeoTIFF in
+    // `cache_dir` and used by readCells for every read of every second cell or coarser (always
+    // averaged). The file is named after the DEM's files, their sizes and modification times, so
+    // a changed tile makes a new one and an unchanged DEM reuses it in later runs. Reads the whole
+    // DEM once when the file is made (slow for a large mosaic: call on a worker thread); reads go
+    // on meanwhile. `keep_going` (may be empty) is asked now and then while the file is made;
+    // false stops it (geo::Cancelled, nothing left in the cache). Returns the file's path. Throws
+    // geo::Error naming it if it cannot be written.
+    std::string useAveragedOverviews(const std::string& cache_dir, const std::function<bool()>& keep_going = {}) const;
     // The elevation at a lon/lat, bilinear between the four nearest cell centres (the edge cells
     // within half a cell of the edge); NaN outside the DEM or where a contributing cell has no data.
     double sample(double lon, double lat) const;
@@ -53,7 +64,9 @@ private:
     friend std::vector<std::shared_ptr<const Dem>> openDems(const std::string& path);
     Dem() = default;
     struct Datasets;
+    static std::unique_ptr<Datasets> openDatasets(const std::string& name, const std::vector<std::string>& paths);
     std::string path_;
+    std::vector<std::string> files_;  // the files it is made of
     std::unique_ptr<Datasets> datasets_;
     double west_ = 0, east_ = 0, south_ = 0, north_ = 0;
     int columns_ = 0, rows_ = 0;

@@ -133,11 +133,22 @@ RenderResult renderHeadless(const RenderRequest& print_request, const std::strin
     // the text's places found on one thread, the basemap read on another, and the GL context made
     // here (it stays current on this thread). An error in the text is still the one reported first.
     std::vector<std::string> dem_problems;
-    std::future<geo::Basemap> basemap_loading = std::async(std::launch::async, [&data_dir, &request, &dem_problems] {
+    std::vector<std::string> overview_problems;
+    std::future<geo::Basemap> basemap_loading = std::async(std::launch::async, [&data_dir, &request, &dem_problems,
+                                                                               &overview_problems] {
         geo::Basemap basemap = geo::loadBasemap(data_dir);
         UserDems user = openUserDems(request.dems);
         basemap.dems = std::move(user.dems);
         dem_problems = std::move(user.problems);
+        // A large DEM's zoomed-out view is averaged: its overviews are made once (cached) and used.
+        for (const auto& dem : basemap.dems) {
+            if (!wantsAveragedOverviews(*dem)) continue;
+            try {
+                dem->useAveragedOverviews(demOverviewsDir());
+            } catch (const geo::Error& e) {
+                overview_problems.push_back(e.what());
+            }
+        }
         return basemap;
     });
     struct FoundPlaces {
@@ -249,6 +260,8 @@ RenderResult renderHeadless(const RenderRequest& print_request, const std::strin
     if (!project.project_error.empty()) result.warnings.push_back(project.project_error + " (its corrections are not applied)");
     if (!project.unplaced.empty()) result.warnings.push_back(describe(project));
     for (const std::string& problem : dem_problems) result.warnings.push_back(problem + " (left out of the terrain)");
+    for (const std::string& problem : overview_problems)
+        result.warnings.push_back(problem + " (no averaged overviews: zoomed-out views take the nearest cells)");
     for (const std::string& problem : renderers.map.takeProblems()) result.warnings.push_back(problem);
     result.view = state.view;
     if (state_out) *state_out = std::move(state);

@@ -15,6 +15,10 @@
 namespace app::render {
 
 constexpr int kMaxDemWindowSide = 2048;
+// A decimated window is averaged (smooth hillshade) when that reads at most this many DEM cells,
+// else the nearest cells are read (a zoomed-out view of a large mosaic stays quick) — unless the
+// DEM has averaged overviews (geo::Dem::useAveragedOverviews), which larger DEMs are given.
+constexpr double kMaxAveragedCells = 16.0e6;
 
 struct DemWindow {
     int level = 0;  // cells of 2^level DEM cells

@@ -104,9 +104,6 @@ constexpr double kDemFeatherCells = 48.0;
 constexpr double kDemFeatherMaxShare = 1.0 / 6.0;
 // A DEM window holds the view and this share of its size on every side, so a pan reads rarely.
 constexpr double kDemWindowMargin = 0.5;
-// A decimated window is averaged (smooth hillshade) when that reads at most this many DEM cells,
-// else the nearest cells are read (a zoomed-out view of a large mosaic stays quick).
-constexpr double kMaxAveragedCells = 16.0e6;
 // Graticule lines stop short of the poles, where meridians would crowd.
 constexpr double kGraticuleMaxLatitude = 80.0;
 

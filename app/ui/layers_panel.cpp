@@ -1,9 +1,11 @@
 #include "app/ui/layers_panel.hpp"
 #include "app/layer_files.hpp"
+#include "app/user_dems.hpp"
 
 #include <imgui.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 
@@ -138,6 +140,35 @@ void LayersPanel::showElevationDialog(const AppState& state) {
         if (start.empty() || !std::filesystem::is_directory(start, ec)) start = std::filesystem::current_path(ec).string();
     }
     elevation_dialog_.show(start);
+}
+
+LayersPanel::~LayersPanel() { stop_overviews_->store(true); }
+
+void LayersPanel::updateOverviews(const AppState& state, ActionQueue& actions) {
+    // Every large DEM in use (from --dem, the DEM folder or added) is given averaged overviews once.
+    for (const auto& dem : state.dems) {
+        if (std::find(overviews_asked_.begin(), overviews_asked_.end(), dem.get()) != overviews_asked_.end()) continue;
+        overviews_asked_.push_back(dem.get());
+        if (!wantsAveragedOverviews(*dem)) continue;
+        overviews_.emplace_back(fileName(dem->path()),
+                                std::async(std::launch::async, [dem, dir = demOverviewsDir(), stop = stop_overviews_] {
+                                    return dem->useAveragedOverviews(dir, [stop] { return !stop->load(); });
+                                }));
+    }
+    for (auto it = overviews_.begin(); it != overviews_.end();) {
+        if (it->second.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+            ++it;
+            continue;
+        }
+        try {
+            it->second.get();
+            actions.push(ShowStatus{"Elevation: " + it->first + " is averaged when zoomed out (overviews in the cache)"});
+        } catch (const geo::Cancelled&) {
+        } catch (const std::exception& e) {
+            actions.push(ShowStatus{"Elevation: no overviews for " + it->first + ": " + oneLine(e.what())});
+        }
+        it = overviews_.erase(it);
+    }
 }
 
 void LayersPanel::drawElevation(const AppState& state, MapSettings& edited, bool& changed, ActionQueue& actions,
@@ -293,6 +324,7 @@ void LayersPanel::draw(const AppState& state, ActionQueue& actions, render::MapR
     }
     // Each says what was left out ("… (left out of the terrain)", "… drawn as outlines only").
     for (const std::string& problem : renderer.takeProblems()) actions.push(ShowStatus{oneLine(problem)});
+    updateOverviews(state, actions);
     MapSettings edited = state.map;
     bool changed = false;
     if (state.show_layers_panel) {

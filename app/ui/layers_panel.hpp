@@ -12,8 +12,11 @@
 // project. init() restores them at start, adopt() when a text with saved layers is opened. Also
 // the Map menu. It does not draw the map.
 #pragma once
+#include <atomic>
+#include <future>
 #include <memory>
 #include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -27,6 +30,10 @@ namespace app::ui {
 
 class LayersPanel {
 public:
+    LayersPanel() = default;
+    ~LayersPanel();
+    LayersPanel(const LayersPanel&) = delete;
+    LayersPanel& operator=(const LayersPanel&) = delete;
     // state.map becomes the basemap's defaults with the text's project settings laid over them,
     // or, when it has none, the settings saved at `settings_path`; layers the reader added before
     // are loaded again into `renderer` (a file that fails to load is dropped and reported in
@@ -62,6 +69,13 @@ private:
     void drawElevation(const AppState& state, MapSettings& edited, bool& changed, ActionQueue& actions,
                        render::MapRenderer& renderer);
     std::vector<AddedDem> added_dems_;
+    // Averaged overviews of large DEMs being made on worker threads (app/user_dems), and the DEMs
+    // already given them or being given them.
+    std::vector<std::pair<std::string, std::future<std::string>>> overviews_;
+    // Set when the panel goes (the viewer quits): an overview being made stops instead of holding it up.
+    std::shared_ptr<std::atomic<bool>> stop_overviews_ = std::make_shared<std::atomic<bool>>(false);
+    std::vector<const geo::Dem*> overviews_asked_;
+    void updateOverviews(const AppState& state, ActionQueue& actions);
     std::string settings_path_;
     MapSettings defaults_;
     MapSettings saved_;

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -119,6 +121,72 @@ TEST(Dem, AFolderOfTilesIsOneMosaicPerCoordinateSystem) {
     EXPECT_NEAR(geo::elevationAt(dems, nullptr, 69.15, 34.9), 1000.0, 1e-6);
     EXPECT_NEAR(geo::elevationAt(dems, nullptr, 70.5, 34.5), 2000.0, 1e-6);
     EXPECT_TRUE(std::isnan(geo::elevationAt(dems, nullptr, 10.0, 10.0)));
+}
+
+// A checkerboard of 0 m and 1000 m cells over 10–12°E, 44–46°N: every second cell is all of one
+// colour (what a nearest-cell read of a zoomed-out view sees), the average of any 2 × 2 is 500 m.
+void writeCheckerboard(const std::string& path, double west, int columns, double base = 0.0) {
+    const double cell = 2.0 / 512;
+    test_support::writeLonLatDem(path, west, 46.0, columns, 512, cell,
+                                 [base](int col, int row) { return base + ((col + row) % 2 == 0 ? 0.0 : 1000.0); });
+}
+
+// Every value of `raster` within `tolerance` of `metres`.
+::testing::AssertionResult allNear(const geo::Raster& raster, double metres, double tolerance) {
+    for (float v : raster.values)
+        if (!(std::abs(v - metres) <= tolerance)) return ::testing::AssertionFailure() << v << " is not " << metres;
+    return ::testing::AssertionSuccess();
+}
+
+TEST(Dem, AveragedOverviewsAreWrittenOnceToTheCacheAndUsedForCoarseReads) {
+    const test_support::TempDir scratch;
+    writeCheckerboard(scratch / "board.tif", 10.0, 512);
+    const auto dem = geo::openDems(scratch / "board.tif").front();
+    // Without overviews a nearest read of every fourth cell sees one colour only.
+    const geo::Raster aliased = dem->readCells(0, 0, 512, 512, 128, 128, false);
+    EXPECT_TRUE(allNear(aliased, 0.0, 0.0) || allNear(aliased, 1000.0, 0.0));
+
+    const std::string cache = scratch / "cache";
+    const std::string made = dem->useAveragedOverviews(cache);
+    EXPECT_EQ(std::filesystem::path(made).parent_path(), cache);
+    EXPECT_EQ(std::filesystem::path(made).extension(), ".tif");
+    // Coarse reads, nearest asked or not, anywhere in the grid, are the average now.
+    EXPECT_TRUE(allNear(dem->readCells(0, 0, 512, 512, 128, 128, false), 500.0, 1.0));
+    EXPECT_TRUE(allNear(dem->readCells(101, 37, 200, 100, 50, 25, false), 500.0, 1.0));
+    const geo::Raster coarse = dem->readCells(101, 37, 200, 100, 50, 25, false);
+    EXPECT_NEAR(coarse.geotransform[0], 10.0 + 101 * 2.0 / 512, 1e-12);
+    EXPECT_NEAR(coarse.geotransform[1], 4 * 2.0 / 512, 1e-12);
+    // Full-resolution reads are the DEM's own cells.
+    const geo::Raster fine = dem->readCells(10, 10, 2, 1, 2, 1, false);
+    EXPECT_EQ(fine.values, (std::vector<float>{0.0f, 1000.0f}));
+
+    // Another run on the same DEM reuses the file; a changed DEM makes another.
+    const auto written = std::filesystem::last_write_time(made);
+    EXPECT_EQ(geo::openDems(scratch / "board.tif").front()->useAveragedOverviews(cache), made);
+    EXPECT_EQ(std::filesystem::last_write_time(made), written);
+    writeCheckerboard(scratch / "board.tif", 10.0, 512, 200.0);
+    std::filesystem::last_write_time(scratch / "board.tif", written + std::chrono::seconds(10));  // any clock's grain
+    const auto changed = geo::openDems(scratch / "board.tif").front();
+    const std::string remade = changed->useAveragedOverviews(cache);
+    EXPECT_NE(remade, made);
+    EXPECT_TRUE(allNear(changed->readCells(0, 0, 512, 512, 128, 128, false), 700.0, 1.0));
+
+    // Stopped while it is made (the viewer quits): nothing is left in the cache, reads go on as before.
+    writeCheckerboard(scratch / "other.tif", 10.0, 512);
+    const auto other = geo::openDems(scratch / "other.tif").front();
+    const std::string stopped_cache = scratch / "stopped";
+    EXPECT_THROW(other->useAveragedOverviews(stopped_cache, [] { return false; }), geo::Cancelled);
+    EXPECT_TRUE(std::filesystem::is_empty(stopped_cache));
+    const geo::Raster still_aliased = other->readCells(0, 0, 512, 512, 128, 128, false);
+    EXPECT_TRUE(allNear(still_aliased, 0.0, 0.0) || allNear(still_aliased, 1000.0, 0.0));
+    // A folder of tiles: the mosaic's overviews, across the seam.
+    std::filesystem::create_directories(scratch.path() / "tiles");
+    writeCheckerboard(scratch / "tiles/west.tif", 10.0, 256);
+    writeCheckerboard(scratch / "tiles/east.tif", 11.0, 256);
+    const auto mosaic = geo::openDems(scratch / "tiles").front();
+    ASSERT_EQ(mosaic->columns(), 512);
+    mosaic->useAveragedOverviews(cache);
+    EXPECT_TRUE(allNear(mosaic->readCells(200, 0, 112, 512, 28, 128, false), 500.0, 1.0));
 }
 
 TEST(Dem, BadFilesAreNamedInOneLine) {
