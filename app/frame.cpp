@@ -49,6 +49,7 @@ AppState pictureState(const AppState& state, const geo::Viewport& view) {
     picture.map = state.map;
     picture.panel_width_px = 0;
     picture.gazetteer = state.gazetteer;
+    picture.shapes = state.shapes;
     return picture;
 }
 

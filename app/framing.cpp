@@ -182,6 +182,14 @@ geo::Viewport fitPlaces(const AppState& state, const std::vector<std::size_t>& p
             const auto& place = state.doc->extraction.places[i];
             // Places the projection does not show (far side of the globe) are left out.
             if (const auto position = placePosition(state, *state.doc, i)) points.push_back(*position);
+            // One place with an outline or course (a country, a province, a river) is fitted whole.
+            const ProjectedShape* shape =
+                places.size() == 1 && state.selection.place == i ? selectedShape(state) : nullptr;
+            if (shape) {
+                for (const auto& part : shape->parts) points.insert(points.end(), part.begin(), part.end());
+                closest_zoom = std::max(closest_zoom, detailZoomAt(state, place.place.position) + std::log2(density(state)));
+                continue;
+            }
             closest_zoom = std::max(closest_zoom, flyToZoom(state, place.place));
             largest_marker = std::max(largest_marker, markerRadiusPx(place.mentions.size()));
         }

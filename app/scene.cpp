@@ -100,6 +100,50 @@ std::optional<geo::XY> spreadPosition(const AppState& state, std::size_t place) 
     return geo::XY{spot->x + std::sin(angle) * ring_px * mpp, spot->y + std::cos(angle) * ring_px * mpp};
 }
 
+const ProjectedShape* selectedShape(const AppState& state) {
+    if (!state.doc || !state.shapes || !state.selection.place ||
+        *state.selection.place >= state.doc->extraction.places.size())
+        return nullptr;
+    const std::string& id = state.doc->extraction.places[*state.selection.place].place.id;
+    auto& cache = state.selected_shape;
+    if (cache && cache->place_id == id && cache->projected_for == state.projection.id())
+        return cache->parts.empty() ? nullptr : &*cache;
+    std::optional<geo::PlaceShape> shape;
+    try {
+        shape = state.shapes->find(id);
+    } catch (const geo::Error&) {
+        shape.reset();  // a damaged shapes file: the place is a dot, as without one
+    }
+    ProjectedShape projected;
+    projected.place_id = id;
+    projected.projected_for = state.projection.id();
+    if (shape) {
+        projected.area = shape->kind == geo::PlaceShape::Kind::Area;
+        projected.west = shape->west, projected.south = shape->south;
+        projected.east = shape->east, projected.north = shape->north;
+        auto add = [&](const std::vector<geo::LonLat>& points) {
+            std::vector<geo::XY> part;
+            for (const geo::LonLat& p : points) {
+                const std::optional<geo::XY> xy = state.projection.forward(p.lon, p.lat);
+                if (xy) {
+                    part.push_back(*xy);
+                } else if (part.size() > 1) {
+                    projected.parts.push_back(std::move(part));
+                    part.clear();
+                } else {
+                    part.clear();
+                }
+            }
+            if (part.size() > 1) projected.parts.push_back(std::move(part));
+        };
+        for (const auto& polygon : shape->polygons)
+            for (const auto& ring : polygon) add(ring);
+        for (const auto& line : shape->lines) add(line);
+    }
+    cache = std::move(projected);
+    return cache->parts.empty() ? nullptr : &*cache;
+}
+
 geo::XY pixelOf(const AppState& state, const geo::LonLat& point) {
     const std::optional<geo::XY> xy = state.projection.forward(point.lon, point.lat);
     // A point the projection does not show (far side of the globe) lands far off screen.

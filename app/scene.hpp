@@ -58,6 +58,10 @@ void setMapProjection(AppState& state, geo::MapProjectionKind kind);
 // Cached in doc (refreshed when the projection or the place's lon/lat changes).
 std::optional<geo::XY> placePosition(const AppState& state, const OpenDocument& doc, std::size_t place);
 
+// The selected place's shape in the map's plane (nullptr: nothing selected, no shapes file, or no
+// shape for it). Read from state.shapes once per place and projected once per projection.
+const ProjectedShape* selectedShape(const AppState& state);
+
 // Screen pixel of a lon/lat in the current view, and back (none where the map has no point).
 geo::XY pixelOf(const AppState& state, const geo::LonLat& point);
 std::optional<geo::LonLat> lonLatAtPixel(const AppState& state, double x_px, double y_px);

@@ -14,6 +14,7 @@
 #include "geo/elevation_profile.hpp"
 #include "geo/extraction.hpp"
 #include "geo/gazetteer.hpp"
+#include "geo/place_shapes.hpp"
 #include "geo/text.hpp"
 #include "geo/viewport.hpp"
 #include "app/map_settings.hpp"
@@ -112,6 +113,16 @@ struct AddPlaceDraft {
     bool this_mention_only = false;
 };
 
+// The selected place's outline (an area) or course (a line), from geo::PlaceShapes, in the map's
+// plane: what app::selectedShape (scene.hpp) last made, kept while the place and projection stay.
+struct ProjectedShape {
+    std::string place_id;
+    std::uint64_t projected_for = 0;       // geo::MapProjection::id()
+    bool area = true;
+    std::vector<std::vector<geo::XY>> parts;  // rings or lines, broken where the projection shows nothing
+    double west = 0, south = 0, east = 0, north = 0;  // lon/lat bounds
+};
+
 struct AppState {
     std::unique_ptr<OpenDocument> doc;                      // the active text; selection refers to it
     std::vector<std::unique_ptr<OpenDocument>> other_docs;  // other open texts, in opening order
@@ -142,6 +153,8 @@ struct AppState {
     std::optional<SpreadCluster> spread; // a cluster whose places share a spot, fanned out round it
     std::optional<FoundPlace> found;     // the gazetteer place "Go to a place" flew to, pinned on the map
     const geo::Gazetteer* gazetteer = nullptr;   // for corrections; owned by whoever loaded the texts
+    const geo::PlaceShapes* shapes = nullptr;    // outlines of countries, provinces, rivers (may be null)
+    mutable std::optional<ProjectedShape> selected_shape;  // a cache: see app::selectedShape
     // Elevation profiles sample the finest of the user's DEMs (coarsest first) that covers a point,
     // else the world relief (owned with the basemap). The DEMs: --dem, the XDG dem folder and
     // those added with Map → Add elevation… (their paths are in map.dems).

@@ -333,6 +333,8 @@ int runViewer(const std::string& text_path, const std::string& argv0, const std:
     ProjectOpenReport& reopened = loaded->reopened;
     AppState state;
     state.gazetteer = &gazetteer;
+    const geo::PlaceShapes shapes(data_dir);  // opened on the first selected country, province or river
+    state.shapes = &shapes;
     state.relief = &basemap.world_dem;
     state.dems = basemap.dems;
     state.doc = std::move(loaded->doc);

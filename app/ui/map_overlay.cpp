@@ -218,6 +218,32 @@ OverlayLayout drawMapOverlay(ImDrawList* dl, ImFont* font, float font_size, cons
         return std::pair<float, float>{s.x, s.y};
     };
 
+    // The selected place's outline (a country, a province) or course (a river), under the labels.
+    if (const ProjectedShape* shape = selectedShape(state)) {
+        const ImU32 colour = shape->area ? IM_COL32(200, 70, 0, 235) : IM_COL32(20, 90, 210, 240);
+        const float width = shape->area ? 2.0f : 3.0f;
+        std::vector<ImVec2> pixels;
+        for (const auto& part : shape->parts) {
+            pixels.clear();
+            float min_x = 1e30f, max_x = -1e30f, min_y = 1e30f, max_y = -1e30f;
+            for (const geo::XY& xy : part) {
+                const geo::XY p = state.view.toPixel(xy);
+                // Points closer than half a pixel add nothing (a country's 10m outline at zoom 4).
+                if (!pixels.empty() && std::abs(float(p.x) - pixels.back().x) < 0.5f &&
+                    std::abs(float(p.y) - pixels.back().y) < 0.5f)
+                    continue;
+                pixels.emplace_back(float(p.x), float(p.y));
+                min_x = std::min(min_x, float(p.x)), max_x = std::max(max_x, float(p.x));
+                min_y = std::min(min_y, float(p.y)), max_y = std::max(max_y, float(p.y));
+            }
+            const bool off_screen = max_x < 0 || max_y < 0 || min_x > float(state.view.width()) ||
+                                    min_y > float(state.view.height());
+            if (pixels.size() < 2 || off_screen) continue;
+            dl->AddPolyline(pixels.data(), int(pixels.size()), IM_COL32(255, 255, 255, 200), 0, width + 2.5f);
+            dl->AddPolyline(pixels.data(), int(pixels.size()), colour, 0, width);
+        }
+    }
+
     // Counts on the active text's markers: mentions, or places for a cluster.
     const MarkerScene scene = drawnMarkers(state);
     const float count_size = std::max(9.0f, font_size * 0.72f);

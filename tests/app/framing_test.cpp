@@ -6,6 +6,10 @@
 #include <cmath>
 #include <set>
 
+#include <gdal.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+
 #include "app/actions.hpp"
 #include "app/framing.hpp"
 #include "app/scene.hpp"
@@ -48,6 +52,7 @@ protected:
         add("Panjshir Valley", geo::PlaceKind::Region, 69.52, 35.31);
         add("Parwan", geo::PlaceKind::Admin1, 69.0, 35.0);
         add("Qalacha", geo::PlaceKind::City, 69.17233, 34.52813, 10'000);  // Kabul's spot exactly
+        add("Panjshir", geo::PlaceKind::Physical, 69.6, 35.3);  // the river
     }
     void add(const std::string& name, geo::PlaceKind kind, double lon, double lat, std::int64_t population = 0,
              const std::string& country = "AF") {
@@ -225,6 +230,77 @@ TEST_F(Framing, OnlyAFlightAGlideOrAPlayingTourMovesTheMapByItself) {
     EXPECT_TRUE(movesByItself(state));  // playing: the next stop comes by itself
     apply(state, ToggleTourPlaying{});
     EXPECT_FALSE(movesByItself(state));
+}
+
+// A shapes file as tools/build_place_shapes.py writes it: layer place_shapes, place_id, kind, geometry.
+void writeShapes(const std::string& path) {
+    GDALAllRegister();
+    GDALDriverH driver = GDALGetDriverByName("GPKG");
+    GDALDatasetH dataset = GDALCreate(driver, path.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
+    ASSERT_NE(dataset, nullptr);
+    OGRSpatialReferenceH wgs84 = OSRNewSpatialReference(nullptr);
+    OSRImportFromEPSG(wgs84, 4326);
+    OSRSetAxisMappingStrategy(wgs84, OAMS_TRADITIONAL_GIS_ORDER);
+    OGRLayerH layer = GDALDatasetCreateLayer(dataset, "place_shapes", wgs84, wkbUnknown, nullptr);
+    for (const char* name : {"place_id", "kind"}) {
+        OGRFieldDefnH field = OGR_Fld_Create(name, OFTString);
+        OGR_L_CreateField(layer, field, TRUE);
+        OGR_Fld_Destroy(field);
+    }
+    const std::pair<const char*, const char*> rows[] = {
+        {"t:Afghanistan", "POLYGON ((60.5 29.4, 74.9 37.0, 71.0 38.4, 61.0 35.6, 60.5 29.4))"},
+        {"t:Panjshir", "LINESTRING (70.4 35.9, 69.9 35.5, 69.5 35.2, 69.3 35.0)"}};
+    for (const auto& [id, wkt] : rows) {
+        OGRFeatureH feature = OGR_F_Create(OGR_L_GetLayerDefn(layer));
+        OGR_F_SetFieldString(feature, 0, id);
+        OGR_F_SetFieldString(feature, 1, std::string(id) == "t:Panjshir" ? "line" : "area");
+        OGRGeometryH geometry = nullptr;
+        char* text = const_cast<char*>(wkt);
+        OGR_G_CreateFromWkt(&text, wgs84, &geometry);
+        OGR_F_SetGeometryDirectly(feature, geometry);
+        OGR_L_CreateFeature(layer, feature);
+        OGR_F_Destroy(feature);
+    }
+    OSRDestroySpatialReference(wgs84);
+    GDALClose(dataset);
+}
+
+TEST_F(Framing, ACountryOrRiverIsOutlinedWhenSelectedAndFittedWhole) {
+    const std::filesystem::path data =
+        std::filesystem::temp_directory_path() / ("framing-shapes-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(data / "gazetteer");
+    ASSERT_NO_FATAL_FAILURE(writeShapes(geo::PlaceShapes::pathIn(data.string())));
+    const geo::PlaceShapes shapes(data.string());
+    open("Afghanistan. Kabul. The Panjshir flows south.\n");
+    state.shapes = &shapes;
+    EXPECT_EQ(selectedShape(state), nullptr);  // nothing selected
+    apply(state, SelectPlace{placeNamed("Afghanistan"), true});
+    const ProjectedShape* country = selectedShape(state);
+    ASSERT_NE(country, nullptr);
+    EXPECT_TRUE(country->area);
+    ASSERT_EQ(country->parts.size(), 1u);
+    EXPECT_EQ(country->parts[0].size(), 5u);
+    finishFlight();
+    // The whole outline is in view (not the kind's fixed zoom 5 about its centroid).
+    const MapArea area = visibleMapArea(state);
+    for (const geo::XY& corner : country->parts[0]) {
+        const geo::XY p = state.view.toPixel(corner);
+        EXPECT_TRUE(area.contains(p.x, p.y)) << p.x << "," << p.y;
+    }
+    apply(state, SelectPlace{placeNamed("Panjshir"), true});
+    const ProjectedShape* river = selectedShape(state);
+    ASSERT_NE(river, nullptr);
+    EXPECT_FALSE(river->area);
+    finishFlight();
+    for (const geo::XY& point : river->parts[0]) {
+        const geo::XY p = state.view.toPixel(point);
+        EXPECT_TRUE(area.contains(p.x, p.y));
+    }
+    apply(state, SelectPlace{placeNamed("Kabul"), true});
+    EXPECT_EQ(selectedShape(state), nullptr);  // a city is a dot
+    finishFlight();
+    EXPECT_DOUBLE_EQ(state.view.zoom(), 8.0);
+    std::filesystem::remove_all(data);
 }
 
 TEST(FramingSeed, TheSeedsFocusIsKabulAndThePanjshirValley) {
