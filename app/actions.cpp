@@ -217,6 +217,10 @@ std::vector<std::size_t> visiblePassages(const AppState& state) {
     return shown;
 }
 
+// False for every type, but only when instantiated: the static_assert in apply's last branch.
+template <typename T>
+constexpr bool kNoBranchFor = false;
+
 void apply(AppState& state, const Action& action) {
     std::visit(
         [&state](const auto& a) {
@@ -439,6 +443,9 @@ void apply(AppState& state, const Action& action) {
                 state.error = a.message;
             } else if constexpr (std::is_same_v<T, DismissError>) {
                 state.error.clear();
+            } else {
+                // Every Action has its branch above: a new one without it does not compile.
+                static_assert(kNoBranchFor<T>, "apply(): an Action alternative has no branch");
             }
         },
         action);

@@ -25,6 +25,7 @@
 #include <optional>
 #include <string>
 #include <vector>
+#include <tuple>
 
 #include "geo/extraction.hpp"
 #include "geo/gazetteer.hpp"
@@ -72,6 +73,20 @@ struct Correction {
     // Corrections made by one action of the reader share this number, so undo removes them together.
     std::uint64_t edit = 0;
 };
+
+// Every field equal.
+inline bool operator==(const SpanAnchor& a, const SpanAnchor& b) {
+    return std::tie(a.byte_start, a.byte_end, a.text, a.context_before, a.context_after) ==
+           std::tie(b.byte_start, b.byte_end, b.text, b.context_before, b.context_after);
+}
+inline bool operator==(const UserPoint& a, const UserPoint& b) {
+    return std::tie(a.name, a.position, a.kind) == std::tie(b.name, b.position, b.kind);
+}
+inline bool operator==(const Correction& a, const Correction& b) {
+    return std::tie(a.kind, a.name, a.anchor, a.place_id, a.user_point, a.edit) ==
+           std::tie(b.kind, b.name, b.anchor, b.place_id, b.user_point, b.edit);
+}
+inline bool operator!=(const Correction& a, const Correction& b) { return !(a == b); }
 
 // What a correction points at: a gazetteer id or a user point (exactly one of them).
 struct PlaceTarget {

@@ -8,6 +8,7 @@
 #include <string>
 #include <unordered_map>
 #include <vector>
+#include <tuple>
 
 #include "geo/gazetteer.hpp"
 #include "geo/text.hpp"
@@ -45,6 +46,21 @@ struct Extraction {
     std::vector<ResolvedPlace> places;     // in order of first mention
     std::vector<Mention> mentions;         // in text order
 };
+
+// Every field equal, confidences and scores exactly (extraction is deterministic).
+inline bool operator==(const Mention& a, const Mention& b) {
+    return std::tie(a.start, a.end, a.byte_start, a.byte_end, a.text, a.kind, a.passage, a.place) ==
+           std::tie(b.start, b.end, b.byte_start, b.byte_end, b.text, b.kind, b.passage, b.place);
+}
+inline bool operator==(const Candidate& a, const Candidate& b) {
+    return a.gazetteer_index == b.gazetteer_index && a.score == b.score;
+}
+inline bool operator==(const ResolvedPlace& a, const ResolvedPlace& b) {
+    return std::tie(a.place, a.confidence, a.runners_up, a.mentions, a.passages) ==
+           std::tie(b.place, b.confidence, b.runners_up, b.mentions, b.passages);
+}
+inline bool operator==(const Extraction& a, const Extraction& b) { return a.places == b.places && a.mentions == b.mentions; }
+inline bool operator!=(const Extraction& a, const Extraction& b) { return !(a == b); }
 
 // Runs recognition and resolution. Deterministic for a given document and gazetteer. The stages,
 // each with its own header and tests: geo/text/unicode (what a word is), extraction/word_lists,

@@ -21,6 +21,9 @@ struct LonLat {
         }
     }
 };
+// Exactly the same position (no tolerance: for round trips and copies).
+inline bool operator==(const LonLat& a, const LonLat& b) { return a.lon == b.lon && a.lat == b.lat; }
+inline bool operator!=(const LonLat& a, const LonLat& b) { return !(a == b); }
 
 // A plane position in a projection's units (metres for Web Mercator).
 struct XY {

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 #include <vector>
+#include <tuple>
 
 #include "geo/lonlat.hpp"
 
@@ -31,5 +32,12 @@ struct Place {
     std::int64_t population = 0;
     std::string source;      // where the entry comes from ("GeoNames", "Natural Earth", "curated: …")
 };
+
+// Every field equal.
+inline bool operator==(const Place& a, const Place& b) {
+    return std::tie(a.id, a.name, a.position, a.kind, a.country, a.admin1, a.feature_code, a.population, a.source) ==
+           std::tie(b.id, b.name, b.position, b.kind, b.country, b.admin1, b.feature_code, b.population, b.source);
+}
+inline bool operator!=(const Place& a, const Place& b) { return !(a == b); }
 
 }  // namespace geo

@@ -43,6 +43,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include <tuple>
 
 #include "geo/corrections.hpp"
 #include "geo/extraction.hpp"
@@ -113,6 +114,30 @@ struct ProjectData {
     std::vector<Correction> corrections;  // in the order they were made (the edit history)
     std::string map_settings;             // JSON kept as is (table map_settings); empty: none saved
 };
+
+// Every field equal (a saved project reads back ==).
+inline bool operator==(const ProjectMeta& a, const ProjectMeta& b) {
+    return std::tie(a.format_version, a.text_path, a.text, a.view_lon, a.view_lat, a.view_zoom, a.visible_layers,
+                    a.app_version) == std::tie(b.format_version, b.text_path, b.text, b.view_lon, b.view_lat,
+                                               b.view_zoom, b.visible_layers, b.app_version);
+}
+inline bool operator==(const StoredPassage& a, const StoredPassage& b) {
+    return std::tie(a.index, a.start, a.end, a.byte_start, a.byte_end, a.text) ==
+           std::tie(b.index, b.start, b.end, b.byte_start, b.byte_end, b.text);
+}
+inline bool operator==(const StoredPlace& a, const StoredPlace& b) {
+    return std::tie(a.id, a.name, a.kind, a.country, a.position, a.confidence, a.mention_count) ==
+           std::tie(b.id, b.name, b.kind, b.country, b.position, b.confidence, b.mention_count);
+}
+inline bool operator==(const StoredMention& a, const StoredMention& b) {
+    return std::tie(a.start, a.end, a.byte_start, a.byte_end, a.text, a.kind, a.place_id, a.passage) ==
+           std::tie(b.start, b.end, b.byte_start, b.byte_end, b.text, b.kind, b.place_id, b.passage);
+}
+inline bool operator==(const ProjectData& a, const ProjectData& b) {
+    return std::tie(a.meta, a.passages, a.places, a.mentions, a.corrections, a.map_settings) ==
+           std::tie(b.meta, b.passages, b.places, b.mentions, b.corrections, b.map_settings);
+}
+inline bool operator!=(const ProjectData& a, const ProjectData& b) { return !(a == b); }
 
 // "<text_path>.atlas.gpkg".
 std::string projectPathFor(const std::string& text_path);

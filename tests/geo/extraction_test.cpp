@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <memory>
 #include <string>
 #include <type_traits>
@@ -352,17 +353,6 @@ TEST_F(Extraction, ConfidenceAndRunnersUp) {
     EXPECT_GT(afghanistan->confidence, alexandria->confidence);
 }
 
-TEST_F(Extraction, Deterministic) {
-    const std::string text = "Kabul, Herat and Kandahar; the U.S. and Britain; Alexandria and Paris.";
-    const auto a = run(text);
-    const auto b = run(text);
-    ASSERT_EQ(texts(a), texts(b));
-    for (std::size_t i = 0; i < a.places.size(); ++i) {
-        EXPECT_EQ(a.places[i].place.id, b.places[i].place.id);
-        EXPECT_DOUBLE_EQ(a.places[i].confidence, b.places[i].confidence);
-    }
-}
-
 // ---- the seed article
 
 class SeedArticle : public Extraction {
@@ -500,34 +490,62 @@ TEST_F(SeedArticle, OutputIsConsistent) {
 namespace {
 // Field-by-field equality of two extractions (same places in the same order, same mentions).
 void expectSameExtraction(const geo::Extraction& a, const geo::Extraction& b) {
-    ASSERT_EQ(a.places.size(), b.places.size());
-    for (std::size_t i = 0; i < a.places.size(); ++i) {
-        EXPECT_EQ(a.places[i].place.id, b.places[i].place.id);
-        EXPECT_EQ(a.places[i].mentions, b.places[i].mentions) << a.places[i].place.name;
-        EXPECT_EQ(a.places[i].passages, b.places[i].passages) << a.places[i].place.name;
-    }
-    ASSERT_EQ(a.mentions.size(), b.mentions.size());
-    for (std::size_t i = 0; i < a.mentions.size(); ++i) {
-        EXPECT_EQ(a.mentions[i].start, b.mentions[i].start);
-        EXPECT_EQ(a.mentions[i].end, b.mentions[i].end);
-        EXPECT_EQ(a.mentions[i].byte_start, b.mentions[i].byte_start);
-        EXPECT_EQ(a.mentions[i].text, b.mentions[i].text);
-        EXPECT_EQ(a.mentions[i].passage, b.mentions[i].passage);
-        EXPECT_EQ(a.mentions[i].place, b.mentions[i].place);
-    }
+    // Sizes first, for a readable failure; then every field: places with their confidence and
+    // runners-up, mentions, links (Extraction's ==).
+    EXPECT_EQ(a.places.size(), b.places.size());
+    EXPECT_EQ(a.mentions.size(), b.mentions.size());
+    EXPECT_TRUE(a == b);
 }
 }  // namespace
 
-TEST_F(Extraction, OnePieceIsExactlyTheWholeExtraction) {
+TEST_F(Extraction, TheMergerKeepsEveryFieldOfOnePiece) {
+    // What a one-piece text skips (the merger) must not change anything when it does run: places
+    // with their confidence and runners-up, mentions and their links.
     const geo::Document doc = geo::Document::fromFile(geo::findDataDir() + "/texts/panjshir-valley.txt");
-    std::vector<double> heard;
     const geo::Extraction whole = geo::extractPlaces(doc, *gazetteer_);
-    const geo::Extraction pieced = geo::extractPlaces(doc, *gazetteer_, [&](double f) {
+    ASSERT_FALSE(whole.places.empty());
+    ASSERT_TRUE(std::any_of(whole.places.begin(), whole.places.end(),
+                            [](const geo::ResolvedPlace& p) { return !p.runners_up.empty(); }));
+    geo::ExtractionMerger merger;
+    merger.add(whole);
+    expectSameExtraction(merger.take(), whole);
+    // And a text of one piece asks for progress once, before it starts.
+    std::vector<double> heard;
+    geo::extractPlaces(doc, *gazetteer_, [&](double f) {
         heard.push_back(f);
         return true;
     });
-    expectSameExtraction(whole, pieced);
-    EXPECT_EQ(heard, std::vector<double>{0.0});  // one piece: asked once, before it starts
+    EXPECT_EQ(heard, std::vector<double>{0.0});
+}
+
+TEST_F(Extraction, EqualityNoticesConfidenceRunnersUpAndLinks) {
+    const geo::Extraction base = run("Kabul and Alexandria, north of Herat.");
+    ASSERT_GE(base.places.size(), 2u);
+    ASSERT_TRUE(base == base);
+    const std::vector<std::function<void(geo::Extraction&)>> changes = {
+        [](geo::Extraction& e) { e.places[0].confidence += 1e-12; },
+        [](geo::Extraction& e) { e.places[0].runners_up.push_back({7, 0.5}); },
+        [](geo::Extraction& e) { e.places[0].mentions.push_back(99); },
+        [](geo::Extraction& e) { e.places[0].passages.push_back(99); },
+        [](geo::Extraction& e) { e.places[0].place.population += 1; },
+        [](geo::Extraction& e) { e.places[0].place.admin1 += "x"; },
+        [](geo::Extraction& e) { e.mentions[0].place += 1; },
+        [](geo::Extraction& e) { e.mentions[0].passage += 1; },
+        [](geo::Extraction& e) { e.mentions[0].byte_end += 1; },
+        [](geo::Extraction& e) { e.mentions[0].kind = geo::MentionKind::Demonym; },
+    };
+    for (std::size_t i = 0; i < changes.size(); ++i) {
+        geo::Extraction changed = base;
+        changes[i](changed);
+        EXPECT_FALSE(changed == base) << "change " << i << " went unnoticed";
+    }
+    geo::Extraction scored = base;
+    for (geo::ResolvedPlace& p : scored.places) {
+        if (p.runners_up.empty()) continue;
+        p.runners_up[0].score += 1e-12;
+        EXPECT_FALSE(scored == base);
+        break;
+    }
 }
 
 TEST_F(Extraction, PiecesOfRepeatedParagraphsGiveTheMentionsOfTheWholeText) {

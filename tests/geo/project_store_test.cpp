@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -99,70 +100,12 @@ geo::ProjectData sampleProject(std::size_t extra_mentions = 0) {
 }
 
 void expectSameProject(const geo::ProjectData& a, const geo::ProjectData& b) {
-    EXPECT_EQ(a.meta.format_version, b.meta.format_version);
-    EXPECT_EQ(a.meta.text_path, b.meta.text_path);
-    EXPECT_EQ(a.meta.text, b.meta.text);
-    EXPECT_EQ(a.meta.view_lon, b.meta.view_lon);
-    EXPECT_EQ(a.meta.view_lat, b.meta.view_lat);
-    EXPECT_EQ(a.meta.view_zoom, b.meta.view_zoom);
-    EXPECT_EQ(a.meta.visible_layers, b.meta.visible_layers);
-    EXPECT_EQ(a.meta.app_version, b.meta.app_version);
-    EXPECT_EQ(a.map_settings, b.map_settings);
-    ASSERT_EQ(a.passages.size(), b.passages.size());
-    for (std::size_t i = 0; i < a.passages.size(); ++i) {
-        EXPECT_EQ(a.passages[i].index, b.passages[i].index);
-        EXPECT_EQ(a.passages[i].start, b.passages[i].start);
-        EXPECT_EQ(a.passages[i].end, b.passages[i].end);
-        EXPECT_EQ(a.passages[i].byte_start, b.passages[i].byte_start);
-        EXPECT_EQ(a.passages[i].byte_end, b.passages[i].byte_end);
-        EXPECT_EQ(a.passages[i].text, b.passages[i].text);
-    }
-    ASSERT_EQ(a.places.size(), b.places.size());
-    for (std::size_t i = 0; i < a.places.size(); ++i) {
-        EXPECT_EQ(a.places[i].id, b.places[i].id);
-        EXPECT_EQ(a.places[i].name, b.places[i].name);
-        EXPECT_EQ(a.places[i].kind, b.places[i].kind);
-        EXPECT_EQ(a.places[i].country, b.places[i].country);
-        EXPECT_EQ(a.places[i].position.lon, b.places[i].position.lon);
-        EXPECT_EQ(a.places[i].position.lat, b.places[i].position.lat);
-        EXPECT_EQ(a.places[i].confidence, b.places[i].confidence);
-        EXPECT_EQ(a.places[i].mention_count, b.places[i].mention_count);
-    }
-    ASSERT_EQ(a.mentions.size(), b.mentions.size());
-    for (std::size_t i = 0; i < a.mentions.size(); ++i) {
-        EXPECT_EQ(a.mentions[i].start, b.mentions[i].start);
-        EXPECT_EQ(a.mentions[i].end, b.mentions[i].end);
-        EXPECT_EQ(a.mentions[i].byte_start, b.mentions[i].byte_start);
-        EXPECT_EQ(a.mentions[i].byte_end, b.mentions[i].byte_end);
-        EXPECT_EQ(a.mentions[i].text, b.mentions[i].text);
-        EXPECT_EQ(a.mentions[i].kind, b.mentions[i].kind);
-        EXPECT_EQ(a.mentions[i].place_id, b.mentions[i].place_id);
-        EXPECT_EQ(a.mentions[i].passage, b.mentions[i].passage);
-    }
-    ASSERT_EQ(a.corrections.size(), b.corrections.size());
-    for (std::size_t i = 0; i < a.corrections.size(); ++i) {
-        const geo::Correction& x = a.corrections[i];
-        const geo::Correction& y = b.corrections[i];
-        EXPECT_EQ(x.kind, y.kind);
-        EXPECT_EQ(x.name, y.name);
-        EXPECT_EQ(x.place_id, y.place_id);
-        EXPECT_EQ(x.edit, y.edit);
-        ASSERT_EQ(x.anchor.has_value(), y.anchor.has_value());
-        if (x.anchor) {
-            EXPECT_EQ(x.anchor->byte_start, y.anchor->byte_start);
-            EXPECT_EQ(x.anchor->byte_end, y.anchor->byte_end);
-            EXPECT_EQ(x.anchor->text, y.anchor->text);
-            EXPECT_EQ(x.anchor->context_before, y.anchor->context_before);
-            EXPECT_EQ(x.anchor->context_after, y.anchor->context_after);
-        }
-        ASSERT_EQ(x.user_point.has_value(), y.user_point.has_value());
-        if (x.user_point) {
-            EXPECT_EQ(x.user_point->name, y.user_point->name);
-            EXPECT_EQ(x.user_point->position.lon, y.user_point->position.lon);
-            EXPECT_EQ(x.user_point->position.lat, y.user_point->position.lat);
-            EXPECT_EQ(x.user_point->kind, y.user_point->kind);
-        }
-    }
+    // Sizes first, for a readable failure; then every field of every row (ProjectData's ==).
+    EXPECT_EQ(a.passages.size(), b.passages.size());
+    EXPECT_EQ(a.places.size(), b.places.size());
+    EXPECT_EQ(a.mentions.size(), b.mentions.size());
+    EXPECT_EQ(a.corrections.size(), b.corrections.size());
+    EXPECT_TRUE(a == b);
 }
 
 geo::Error loadError(const std::string& path) {
@@ -216,6 +159,70 @@ TEST(ProjectStore, RoundTripKeepsEveryField) {
     geo::saveProject(path, saved);
     expectSameProject(geo::loadProject(path), saved);
     EXPECT_EQ(dir.entries(), std::vector<std::string>{"report.txt.atlas.gpkg"});
+}
+
+TEST(ProjectStore, EqualityNoticesEveryField) {
+    // The round trip above is only as good as ProjectData's ==: a field it forgot would pass unseen.
+    const geo::ProjectData base = sampleProject();
+    ASSERT_TRUE(base == base);
+    ASSERT_FALSE(base.passages.empty() || base.places.empty() || base.mentions.empty() || base.corrections.empty());
+    const std::vector<std::function<void(geo::ProjectData&)>> changes = {
+        [](geo::ProjectData& d) { d.meta.format_version += 1; },
+        [](geo::ProjectData& d) { d.meta.text_path += "x"; },
+        [](geo::ProjectData& d) { d.meta.text.hash += 1; },
+        [](geo::ProjectData& d) { d.meta.text.length += 1; },
+        [](geo::ProjectData& d) { d.meta.view_lon += 1e-9; },
+        [](geo::ProjectData& d) { d.meta.view_lat += 1e-9; },
+        [](geo::ProjectData& d) { d.meta.view_zoom += 1e-9; },
+        [](geo::ProjectData& d) { d.meta.visible_layers += "x"; },
+        [](geo::ProjectData& d) { d.meta.app_version += "x"; },
+        [](geo::ProjectData& d) { d.passages[0].index += 1; },
+        [](geo::ProjectData& d) { d.passages[0].start += 1; },
+        [](geo::ProjectData& d) { d.passages[0].end += 1; },
+        [](geo::ProjectData& d) { d.passages[0].byte_start += 1; },
+        [](geo::ProjectData& d) { d.passages[0].byte_end += 1; },
+        [](geo::ProjectData& d) { d.passages[0].text += "x"; },
+        [](geo::ProjectData& d) { d.places[0].id += "x"; },
+        [](geo::ProjectData& d) { d.places[0].name += "x"; },
+        [](geo::ProjectData& d) { d.places[0].kind = d.places[0].kind == geo::PlaceKind::City ? geo::PlaceKind::Region : geo::PlaceKind::City; },
+        [](geo::ProjectData& d) { d.places[0].country += "x"; },
+        [](geo::ProjectData& d) { d.places[0].position = geo::LonLat(d.places[0].position.lon + 1e-9, d.places[0].position.lat); },
+        [](geo::ProjectData& d) { d.places[0].position = geo::LonLat(d.places[0].position.lon, d.places[0].position.lat + 1e-9); },
+        [](geo::ProjectData& d) { d.places[0].confidence += 1e-9; },
+        [](geo::ProjectData& d) { d.places[0].mention_count += 1; },
+        [](geo::ProjectData& d) { d.mentions[0].start += 1; },
+        [](geo::ProjectData& d) { d.mentions[0].end += 1; },
+        [](geo::ProjectData& d) { d.mentions[0].byte_start += 1; },
+        [](geo::ProjectData& d) { d.mentions[0].byte_end += 1; },
+        [](geo::ProjectData& d) { d.mentions[0].text += "x"; },
+        [](geo::ProjectData& d) { d.mentions[0].kind = d.mentions[0].kind == geo::MentionKind::Toponym ? geo::MentionKind::Demonym : geo::MentionKind::Toponym; },
+        [](geo::ProjectData& d) { d.mentions[0].place_id += "x"; },
+        [](geo::ProjectData& d) { d.mentions[0].passage += 1; },
+        [](geo::ProjectData& d) { d.corrections[0].name += "x"; },
+        [](geo::ProjectData& d) { d.corrections[0].place_id += "x"; },
+        [](geo::ProjectData& d) { d.corrections[0].edit += 1; },
+        [](geo::ProjectData& d) { d.corrections[0].anchor = d.corrections[0].anchor ? std::nullopt : std::optional<geo::SpanAnchor>(geo::SpanAnchor{}); },
+        [](geo::ProjectData& d) { d.corrections[0].user_point = d.corrections[0].user_point ? std::nullopt : std::optional<geo::UserPoint>(geo::UserPoint{}); },
+        [](geo::ProjectData& d) { d.map_settings += "x"; },
+    };
+    for (std::size_t i = 0; i < changes.size(); ++i) {
+        geo::ProjectData changed = base;
+        changes[i](changed);
+        EXPECT_FALSE(changed == base) << "change " << i << " went unnoticed";
+    }
+    // Inside an anchor and a user point too.
+    for (std::size_t i = 0; i < base.corrections.size(); ++i) {
+        if (base.corrections[i].anchor) {
+            geo::ProjectData changed = base;
+            changed.corrections[i].anchor->context_after += "x";
+            EXPECT_FALSE(changed == base);
+        }
+        if (base.corrections[i].user_point) {
+            geo::ProjectData changed = base;
+            changed.corrections[i].user_point->name += "x";
+            EXPECT_FALSE(changed == base);
+        }
+    }
 }
 
 TEST(ProjectStore, MapSettingsAreATableOnlyWhenThereAreSomeAndOlderProjectsOpenWithout) {

@@ -18,6 +18,7 @@
 
 #include "support/geotiff_writer.hpp"
 #include "support/run_textatlas.hpp"
+#include "support/temp_dir.hpp"
 
 #include "app/render/image.hpp"
 #include "geo/geodesy.hpp"
@@ -310,6 +311,29 @@ TEST(Cli, AGeoTiffIsACleanMapUnlessFurnitureIsAskedFor) {
     // Asked for a title, it has the map's furniture too.
     EXPECT_TRUE(scaleBarDrawn(app::render::readImage(titled)));
     fs::remove_all(dir);
+}
+
+}  // namespace
+
+namespace {
+
+// Extraction is deterministic across processes, not only within one: two runs of the program (each
+// with its own address layout, allocator state and hash tables) write the same bytes. Ambiguous
+// names (Alexandria, Paris, Jordan), a demonym and an abbreviation make ties for ordering to break.
+TEST(ExtractCli, TwoProcessesWriteTheSameBytes) {
+    test_support::TempDir dir;
+    const std::string text = dir.write(
+        "ambiguous.txt", "Kabul, Herat and Kandahar; the U.S. and Britain; Alexandria and Paris.\n\n"
+                         "Afghan officials met in Jordan and Georgia, then flew to Memphis and Springfield.\n");
+    const std::string seed = std::string(TEXTATLAS_TEST_DATA_DIR) + "/../../data/texts/panjshir-valley.txt";
+    for (const std::string& file : {text, seed}) {
+        const test_support::CommandResult first = test_support::runTextatlas("extract '" + file + "'");
+        const test_support::CommandResult second = test_support::runTextatlas("extract '" + file + "'");
+        ASSERT_EQ(first.exit_code, 0) << first.err;
+        ASSERT_EQ(second.exit_code, 0) << second.err;
+        EXPECT_GT(first.out.size(), 100u);
+        EXPECT_TRUE(first.out == second.out) << file;
+    }
 }
 
 }  // namespace
