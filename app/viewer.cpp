@@ -270,6 +270,7 @@ std::unique_ptr<StartupData> loadStartup(const std::string& data_dir, const std:
     progress.setStep("Loading the basemap and the elevation data…");
     progress.setFraction(0.35f);
     data->basemap = geo::loadBasemap(data_dir);
+    data->basemap.towns = geo::gazetteerTowns(data->gazetteer);
     if (progress.cancelled()) return data;
     progress.setStep("Reading " + text_path + " and finding its places…");
     progress.setFraction(0.7f);
@@ -341,6 +342,8 @@ int runViewer(const std::string& text_path, const std::string& argv0, const std:
     glfwSetWindowTitle(window.get(), ("Text Atlas — " + state.doc->document.name()).c_str());
 
     FrameRenderers renderers(basemap, ui::kScreenLabelPx);  // the labels' size on screen
+    // The window never waits for world tiles: it draws what it has and redraws as they arrive.
+    renderers.map.setWaitForTiles(false);
     render::MapCanvas map_canvas;
     ActionQueue actions;
     TextOpener opener;

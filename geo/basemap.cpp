@@ -8,46 +8,58 @@
 #include <mutex>
 
 #include "geo/error.hpp"
+#include "geo/gazetteer.hpp"
 #include "geo/gdal_handles.hpp"
+#include "geo/world_store.hpp"
 
 namespace geo {
 
 namespace {
 
-constexpr const char* kWorldDemFile = "dem/world_relief_etopo5_10arcmin.tif";
-constexpr const char* kTownsFile = "basemap/region_places_geonames.geojson";
+constexpr const char* kWorldDemFile = "world/relief_5m.tif";
 
 // Colours are 0xRRGGBBAA; alpha 0 means "not drawn".
 constexpr std::uint32_t kNoColour = 0x00000000u;
-constexpr std::uint32_t kLandFill = 0xEEE8D8FFu;       // pale beige, seen where the DEM has no data
-constexpr std::uint32_t kWaterFill = 0x9DC3E6FFu;      // lakes
-constexpr std::uint32_t kRiverLine = 0x4A80C0FFu;      // rivers, both sources
-constexpr std::uint32_t kProvinceLine = 0x8A8A8ACCu;   // light grey, slightly transparent
+constexpr std::uint32_t kLandFill = 0xEEE8D8FFu;       // pale beige, seen where the relief is not drawn
+constexpr std::uint32_t kWaterFill = 0xAAD3DFFFu;      // sea and lakes: the frame's sea colour
+constexpr std::uint32_t kRiverLine = 0x5B93C8FFu;      // rivers
+constexpr std::uint32_t kProvinceLine = 0x8A7F96B0u;   // admin-1: grey-purple, translucent
 constexpr std::uint32_t kCountryLine = 0x4B3B5EFFu;    // dark grey-purple
 
 struct BasemapLayerSpec {
-    const char* file;              // under data_dir/basemap/
-    const char* attribute_filter;  // OGR SQL WHERE clause, "" for all features
+    const char* id;
+    WorldLayer world;
     LayerStyle style;
     const char* title;
     double min_zoom;
 };
 
-// The basemap's vector layers in drawing order (first at the bottom): the one place to change it.
-// Regional detail starts at zoom 4 (a country fills the view), minor rivers at 6.
-constexpr std::array<BasemapLayerSpec, 7> kBasemapLayers = {{
-    {"world_land_110m.geojson", "", {kNoColour, 0.0f, kLandFill}, "Land", 0.0},
-    {"region_lakes_gshhg_high.geojson", "", {kNoColour, 0.0f, kWaterFill}, "Lakes", 4.0},
-    {"afghanistan_provinces_adm1.geojson", "", {kProvinceLine, 0.8f, kNoColour}, "Provinces of Afghanistan", 4.0},
-    // WDBII classes 5 and above are minor, intermittent rivers and canals: too busy at this scale.
-    {"region_rivers_wdbii_high.geojson", "level <= 4", {kRiverLine, 1.0f, kNoColour}, "Rivers (detailed)", 6.0},
-    {"region_rivers_ne10m.geojson", "", {kRiverLine, 1.6f, kNoColour}, "Rivers (major)", 4.0},
-    // The world borders are cut away inside the regional layer's extent (see loadBasemap).
-    {"world_countries_110m.geojson", "", {kCountryLine, 1.5f, kNoColour}, "Countries (world)", 0.0},
-    {"region_countries_10m.geojson", "", {kCountryLine, 1.5f, kNoColour}, "Countries (region, detailed)", 0.0},
+// The basemap's layers in drawing order (first at the bottom): the one place to change it. The
+// relief is drawn right above the bottom layer (land), then the water cuts the coasts and lakes.
+constexpr std::array<BasemapLayerSpec, 5> kBasemapLayers = {{
+    {"land", WorldLayer::None, {kNoColour, 0.0f, kLandFill}, "Land", 0.0},
+    {"water", WorldLayer::Water, {kNoColour, 0.0f, kWaterFill}, "Sea and lakes (GSHHG)", 0.0},
+    {"rivers", WorldLayer::Rivers, {kRiverLine, 1.3f, kNoColour}, "Rivers", 2.0},
+    {"admin1", WorldLayer::Admin1, {kProvinceLine, 0.9f, kNoColour}, "States and provinces", 5.0},
+    {"countries", WorldLayer::Countries, {kCountryLine, 1.5f, kNoColour}, "Countries", 0.0},
 }};
-constexpr std::size_t kWorldBordersLayer = 5;
-constexpr std::size_t kRegionBordersLayer = 6;
+
+// The land under everything: the whole world as one polygon (Web Mercator's square world).
+VectorLayer worldLand() {
+    VectorLayer land;
+    land.name = "land";
+    land.kind = GeometryKind::Polygons;
+    VectorFeature feature;
+    std::vector<LonLat> ring;
+    constexpr double kMaxLat = 85.0511;
+    for (double lon = -180.0; lon <= 180.0; lon += 10.0) ring.emplace_back(lon, -kMaxLat);
+    for (double lon = 180.0; lon >= -180.0; lon -= 10.0) ring.emplace_back(lon, kMaxLat);
+    ring.push_back(ring.front());
+    feature.parts.push_back(std::move(ring));
+    feature.ring_is_hole.push_back(false);
+    land.features.push_back(std::move(feature));
+    return land;
+}
 
 // Liang–Barsky: the parameter interval [t0, t1] of segment a→b inside the box, if any.
 bool segmentInsideInterval(const LonLat& a, const LonLat& b, double west, double south, double east, double north,
@@ -81,10 +93,9 @@ void dropSeaFloor(Raster& dem) {
     }
 }
 
-constexpr std::array<const char*, 5> kAttribution = {
-    "Borders, land, rivers: Natural Earth",
-    "Rivers, lakes: GSHHG/WDBII (LGPL-3+)",
-    "Provinces: geoBoundaries",
+constexpr std::array<const char*, 4> kAttribution = {
+    "Coasts, lakes, rivers: GSHHG/WDBII (LGPL-3+)",
+    "Borders, rivers: Natural Earth",
     "Places: GeoNames, geonames.org (CC BY 4.0)",
     "World relief: ETOPO5 (NOAA NGDC), public domain",
 };
@@ -92,45 +103,50 @@ constexpr std::array<const char*, 5> kAttribution = {
 }  // namespace
 
 Basemap loadBasemap(const std::string& data_dir) {
-    const std::string basemap_dir = data_dir + "/basemap/";
-    // The files are independent and GDAL can read different datasets on different threads, so
-    // read them concurrently; the viewer waits for this at start.
-    std::vector<std::future<VectorLayer>> pending;
-    pending.reserve(kBasemapLayers.size());
-    for (const BasemapLayerSpec& spec : kBasemapLayers) {
-        pending.push_back(std::async(std::launch::async, [path = basemap_dir + spec.file, filter = std::string(spec.attribute_filter)] {
-            return loadVectorLayerWhere(path, filter);
-        }));
-    }
-    auto towns = std::async(std::launch::async, [path = data_dir + "/" + kTownsFile] { return loadTowns(path); });
     Basemap basemap;
-    basemap.world_dem = loadRaster(data_dir + "/" + kWorldDemFile);
-    dropSeaFloor(basemap.world_dem);
-    basemap.layers.reserve(kBasemapLayers.size());
-    for (std::size_t i = 0; i < kBasemapLayers.size(); ++i) {
-        // get() rethrows a loader's geo::Error (naming its file) here, on the caller's thread.
-        const BasemapLayerSpec& spec = kBasemapLayers[i];
-        basemap.layers.push_back(StyledLayer{pending[i].get(), spec.style, true, spec.file, spec.title, spec.min_zoom});
-    }
-    // Where the detailed borders exist, the coarse ones would draw a second, different line.
-    double west = 1e300, south = 1e300, east = -1e300, north = -1e300;
-    for (const VectorFeature& feature : basemap.layers[kRegionBordersLayer].layer.features) {
-        for (const auto& part : feature.parts) {
-            for (const LonLat& p : part) {
-                west = std::min(west, p.lon);
-                east = std::max(east, p.lon);
-                south = std::min(south, p.lat);
-                north = std::max(north, p.lat);
+    basemap.world_store = worldStorePath(data_dir);
+    {
+        // The world tile's coasts and borders, for locator maps (and a check that the store opens).
+        WorldStore store(basemap.world_store);
+        basemap.outline.name = "outline";
+        basemap.outline.kind = GeometryKind::Lines;
+        for (const TileKey& key : tilesCovering(LonLatBox{-180.0, -90.0, 180.0, 90.0}, 0)) {
+            WorldTile world = store.read(key, false);
+            for (VectorLayer* layer : {&world.coast, &world.countries}) {
+                for (VectorFeature& feature : layer->features) basemap.outline.features.push_back(std::move(feature));
             }
         }
     }
-    if (west < east) {
-        VectorLayer& world = basemap.layers[kWorldBordersLayer].layer;
-        world = outlinesOutside(world, west, south, east, north);
+    basemap.world_dem = loadRaster(data_dir + "/" + kWorldDemFile);
+    dropSeaFloor(basemap.world_dem);
+    basemap.layers.reserve(kBasemapLayers.size());
+    for (const BasemapLayerSpec& spec : kBasemapLayers) {
+        StyledLayer layer;
+        if (spec.world == WorldLayer::None) {
+            layer.layer = worldLand();
+        } else {
+            layer.layer.name = spec.id;
+            layer.layer.kind = spec.world == WorldLayer::Water ? GeometryKind::Polygons : GeometryKind::Lines;
+        }
+        layer.style = spec.style;
+        layer.id = spec.id;
+        layer.title = spec.title;
+        layer.min_zoom = spec.min_zoom;
+        layer.world = spec.world;
+        basemap.layers.push_back(std::move(layer));
     }
-    basemap.towns = towns.get();
     basemap.attribution.assign(kAttribution.begin(), kAttribution.end());
     return basemap;
+}
+
+std::vector<Town> gazetteerTowns(const Gazetteer& gazetteer) {
+    std::vector<Town> towns;
+    for (const Place& place : gazetteer.places()) {
+        if (place.kind != PlaceKind::City || place.population <= 0) continue;
+        towns.push_back(Town{place.name, place.position, place.population});
+    }
+    std::stable_sort(towns.begin(), towns.end(), [](const Town& a, const Town& b) { return a.population > b.population; });
+    return towns;
 }
 
 std::vector<Town> loadTowns(const std::string& path) {

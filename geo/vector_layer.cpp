@@ -1,4 +1,5 @@
 #include "geo/vector_layer.hpp"
+#include "geo/ogr_geometry.hpp"
 
 #include <algorithm>
 #include <array>
@@ -58,42 +59,6 @@ bool readVertices(OGRGeometryH curve, std::vector<LonLat>& out) {
     return true;
 }
 
-// Appends the parts of a (possibly multi-part or collection) geometry of `kind` to `feature`.
-// Returns false if the geometry has invalid coordinates or parts of a different kind.
-bool appendParts(OGRGeometryH geometry, GeometryKind kind, VectorFeature& feature) {
-    const OGRwkbGeometryType type = OGR_GT_Flatten(OGR_G_GetGeometryType(geometry));
-    if (OGR_GT_IsNonLinear(type)) {
-        // Arcs and curved rings become line strings and polygons with OGR's default step.
-        gdal::GeometryPtr linear(OGR_G_GetLinearGeometry(geometry, 0.0, nullptr));
-        return linear && appendParts(linear.get(), kind, feature);
-    }
-    if (OGR_G_IsEmpty(geometry)) return true;
-    if (type == wkbPoint || type == wkbLineString) {
-        if (kindOf(type) != kind) return false;
-        std::vector<LonLat> vertices;
-        if (!readVertices(geometry, vertices)) return false;
-        feature.parts.push_back(std::move(vertices));
-        feature.ring_is_hole.push_back(false);
-        return true;
-    }
-    if (type == wkbPolygon || type == wkbTriangle) {
-        if (kind != GeometryKind::Polygons) return false;
-        const int rings = OGR_G_GetGeometryCount(geometry);
-        for (int i = 0; i < rings; ++i) {
-            std::vector<LonLat> vertices;
-            if (!readVertices(OGR_G_GetGeometryRef(geometry, i), vertices)) return false;
-            feature.parts.push_back(std::move(vertices));
-            feature.ring_is_hole.push_back(i > 0);
-        }
-        return true;
-    }
-    // Multi* geometries, collections, polyhedral surfaces and TINs: flatten their members.
-    const int members = OGR_G_GetGeometryCount(geometry);
-    for (int i = 0; i < members; ++i) {
-        if (!appendParts(OGR_G_GetGeometryRef(geometry, i), kind, feature)) return false;
-    }
-    return true;
-}
 
 // The first basic kind met in a geometry (a collection may hold anything).
 std::optional<GeometryKind> firstKindIn(OGRGeometryH geometry) {
@@ -119,6 +84,43 @@ std::string featureName(OGRFeatureH feature, const std::vector<int>& name_fields
 }
 
 }  // namespace
+
+// Appends the parts of a (possibly multi-part or collection) geometry of `kind` to `feature`.
+// Returns false if the geometry has invalid coordinates or parts of a different kind.
+bool appendOgrParts(OGRGeometryH geometry, GeometryKind kind, VectorFeature& feature) {
+    const OGRwkbGeometryType type = OGR_GT_Flatten(OGR_G_GetGeometryType(geometry));
+    if (OGR_GT_IsNonLinear(type)) {
+        // Arcs and curved rings become line strings and polygons with OGR's default step.
+        gdal::GeometryPtr linear(OGR_G_GetLinearGeometry(geometry, 0.0, nullptr));
+        return linear && appendOgrParts(linear.get(), kind, feature);
+    }
+    if (OGR_G_IsEmpty(geometry)) return true;
+    if (type == wkbPoint || type == wkbLineString) {
+        if (kindOf(type) != kind) return false;
+        std::vector<LonLat> vertices;
+        if (!readVertices(geometry, vertices)) return false;
+        feature.parts.push_back(std::move(vertices));
+        feature.ring_is_hole.push_back(false);
+        return true;
+    }
+    if (type == wkbPolygon || type == wkbTriangle) {
+        if (kind != GeometryKind::Polygons) return false;
+        const int rings = OGR_G_GetGeometryCount(geometry);
+        for (int i = 0; i < rings; ++i) {
+            std::vector<LonLat> vertices;
+            if (!readVertices(OGR_G_GetGeometryRef(geometry, i), vertices)) return false;
+            feature.parts.push_back(std::move(vertices));
+            feature.ring_is_hole.push_back(i > 0);
+        }
+        return true;
+    }
+    // Multi* geometries, collections, polyhedral surfaces and TINs: flatten their members.
+    const int members = OGR_G_GetGeometryCount(geometry);
+    for (int i = 0; i < members; ++i) {
+        if (!appendOgrParts(OGR_G_GetGeometryRef(geometry, i), kind, feature)) return false;
+    }
+    return true;
+}
 
 VectorLayer loadVectorLayerWhere(const std::string& path, const std::string& attribute_filter, int* skipped) {
     if (skipped != nullptr) *skipped = 0;
@@ -189,7 +191,7 @@ VectorLayer loadVectorLayerWhere(const std::string& path, const std::string& att
         }
         if (!layer_kind) layer_kind = firstKindIn(geometry);
         VectorFeature converted;
-        if (!layer_kind || !appendParts(geometry, *layer_kind, converted) || converted.parts.empty()) {
+        if (!layer_kind || !appendOgrParts(geometry, *layer_kind, converted) || converted.parts.empty()) {
             ++skipped_features;
             continue;
         }

@@ -20,6 +20,9 @@ packages=(
   libproj-dev proj-data libgdal-dev libgeos-dev zlib1g-dev nlohmann-json3-dev libstb-dev
   libgtest-dev libbenchmark-dev libjemalloc-dev fonts-dejavu-core xvfb xauth
   libmagics++-data
+  # The world basemap's sources (tools/build_world.sh): GSHHG coasts, lakes and rivers through GMT,
+  # Natural Earth 10m borders and rivers (libmagics++-data), ETOPO5 relief.
+  gmt gmt-gshhg-full gmt-gshhg-high ferret-datasets
 )
 
 install_missing() {
@@ -61,6 +64,8 @@ build() {
   cmake -S "$here" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DTEXTATLAS_WORLD_MAP="$world_map" >/dev/null
   cmake --build "$build_dir" -j"$(nproc)"
+  # The world basemap, built from the packages once and kept (skipped while its inputs are unchanged).
+  "$here/tools/build_world.sh" "$build_dir"
 }
 
 install_missing

@@ -154,11 +154,13 @@ RenderResult renderHeadless(const RenderRequest& print_request, const std::strin
     struct FoundPlaces {
         std::unique_ptr<OpenDocument> doc;
         ProjectOpenReport project;  // the reader's corrections from the text's project, as the viewer shows them
+        std::vector<geo::Town> towns;  // the gazetteer's, labelled on the map
     };
     std::future<FoundPlaces> places_finding = std::async(std::launch::async, [&data_dir, &request] {
         const geo::Gazetteer gazetteer = geo::Gazetteer::load(data_dir);
         FoundPlaces found;
         found.doc = std::make_unique<OpenDocument>(openWithProject(request.text_path, gazetteer, &found.project));
+        found.towns = geo::gazetteerTowns(gazetteer);
         return found;
     });
     std::unique_ptr<render::HeadlessContext> context;
@@ -175,7 +177,8 @@ RenderResult renderHeadless(const RenderRequest& print_request, const std::strin
     AppState state;
     state.doc = std::move(found.doc);
     const ProjectOpenReport& project = found.project;
-    const geo::Basemap basemap = basemap_loading.get();
+    geo::Basemap basemap = basemap_loading.get();
+    basemap.towns = std::move(found.towns);
     times.mark("load the basemap (rest of)");
     state.dems = basemap.dems;  // the fly-to and fit zooms stop where their detail ends, as in the viewer
     state.panel_width_px = 0;  // no panel covers a rendered picture

@@ -67,6 +67,8 @@ CanvasFrame MapCanvas::draw(MapRenderer& renderer, const geo::Viewport& view,
         explicit BackgroundReads(MapRenderer& r) : renderer(r) { renderer.setDemReadsInBackground(true); }
         ~BackgroundReads() { renderer.setDemReadsInBackground(false); }
     } background_reads(renderer);
+    // World tiles that arrived since the last frame make the kept map out of date.
+    renderer.updateTiles();
 
     const bool same_map = kept_ && kept_->style == style && kept_->generation == renderer.generation() &&
                           kept_->asked == asked;

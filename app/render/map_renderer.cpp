@@ -21,6 +21,7 @@
 #include "app/render/marker_layer.hpp"
 #include "app/render/render_space.hpp"
 #include "app/render/terrain_layer.hpp"
+#include "app/render/world_tiles.hpp"
 #include "geo/error.hpp"
 
 namespace app::render {
@@ -63,6 +64,7 @@ struct SourceLayer {
     std::unique_ptr<geo::RasterImage> picture;
     std::unique_ptr<ImageLayer> image;
     bool is_image = false;
+    geo::WorldLayer world = geo::WorldLayer::None;  // drawn from the world store's tiles
     bool triangulated = false;
     std::vector<LonLatXY> triangles{};
     std::vector<std::size_t> polygon_ends{};
@@ -131,6 +133,12 @@ std::uint32_t withOpacity(std::uint32_t rgba, float opacity) {
     return (rgba & 0xffffff00u) | static_cast<std::uint32_t>(std::lround(alpha));
 }
 
+// World lines widen a little as the map zooms in (a country border is a hairline on the globe).
+float worldLineWidth(float width_px, double zoom) {
+    const double factor = std::clamp(0.55 + 0.09 * zoom, 0.6, 1.3);
+    return static_cast<float>(width_px * factor);
+}
+
 // The lon/lat triangles of the whole sphere, for the sea.
 std::vector<LonLatXY> worldTriangles(std::vector<std::size_t>& ends) {
     std::vector<LonLatXY> triangles;
@@ -195,6 +203,7 @@ struct MapRenderer::Impl {
     // DEMs that failed to read, polygons too tangled to fill: one line each (takeProblems)
     std::vector<std::string> problems;
     std::vector<SourceLayer> sources;
+    std::unique_ptr<WorldTiles> world;   // the world store's tiles, when the basemap has a store
     std::list<ProjectedScene> scenes;    // most recently used first
     std::vector<LonLatXY> sea_triangles;
     std::vector<std::size_t> sea_ends;
@@ -217,7 +226,9 @@ struct MapRenderer::Impl {
         for (const std::shared_ptr<const geo::Dem>& dem : basemap.dems) addDem(dem);
         for (const geo::StyledLayer& styled : basemap.layers) {
             sources.push_back(SourceLayer{styled.layer, styled.style, styled.visible, nullptr, nullptr});
+            sources.back().world = styled.world;
         }
+        if (!basemap.world_store.empty()) world = std::make_unique<WorldTiles>(basemap.world_store, true);
         sea_triangles = worldTriangles(sea_ends);
     }
 
@@ -485,6 +496,18 @@ struct MapRenderer::Impl {
         const geo::LayerStyle& layer_style = draw.style;
         const std::uint32_t fill_rgba = withOpacity(layer_style.fill_rgba, draw.opacity);
         const std::uint32_t line_rgba = withOpacity(layer_style.line_rgba, draw.opacity);
+        if (sources[draw.layer].world != geo::WorldLayer::None) {
+            if (world) {
+                // Opaque water replaces what is below; skipping the blend saves software GL a read per pixel.
+                const bool opaque = (fill_rgba & 0xffu) == 0xffu;
+                if (opaque) glDisable(GL_BLEND);
+                world->draw(sources[draw.layer].world, fill_program, line_program, scene.projection, scene.origin, copies,
+                            viewport, view, fill_rgba, line_rgba, worldLineWidth(layer_style.line_width_px, viewport.zoom()));
+                if (opaque) glEnable(GL_BLEND);
+            }
+            if (terrain_after_fill) drawTerrain(scene, copies, viewport, view, style);
+            return;
+        }
         const bool is_points = sources[draw.layer].layer.kind == geo::GeometryKind::Points;
         if (!is_points && hasAlpha(fill_rgba)) {
             if (const FillLayer* fill = fillOf(scene, draw.layer)) {
@@ -584,6 +607,8 @@ struct MapRenderer::Impl {
         }
         blendOver();
         ProjectedScene& scene = sceneFor(style.projection);
+        // The world tiles of the whole view (a strip drawn while scrolling draws the same band).
+        if (world) world->beginFrame(viewport, style.projection);
         clearColour(backgroundColour(style));
 
         const std::vector<WorldCopyTransform> copies = copiesFor(scene, viewport);
@@ -732,6 +757,18 @@ void MapRenderer::drawMarkers(const geo::Viewport& viewport, const std::vector<M
 }
 
 std::uint64_t MapRenderer::generation() const { return impl_->generation; }
+
+bool MapRenderer::updateTiles() {
+    if (!impl_->world || !impl_->world->collect()) return false;
+    ++impl_->generation;
+    return true;
+}
+
+void MapRenderer::setWaitForTiles(bool wait) {
+    if (impl_->world) impl_->world->setWait(wait);
+}
+
+std::string MapRenderer::tileError() const { return impl_->world ? impl_->world->error() : std::string(); }
 
 Image MapRenderer::renderToImage(const geo::Viewport& viewport, const std::vector<MarkerInstance>& markers,
                                  const FrameStyle& style, const std::function<void()>& draw_on_top) {

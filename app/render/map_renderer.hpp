@@ -98,9 +98,18 @@ public:
     void drawBase(const geo::Viewport& viewport, const FrameStyle& style, const PixelRect* region = nullptr);
     void drawMarkers(const geo::Viewport& viewport, const std::vector<MarkerInstance>& markers,
                      const FrameStyle& style = {});
-    // Changes whenever a layer or DEM is added or removed, or a DEM window read on a worker thread is
-    // taken, so a kept picture of the map knows it is out of date.
+    // Changes whenever a layer or DEM is added or removed, a DEM window read on a worker thread is
+    // taken, or world tiles arrive that change the map, so a kept picture of the map knows it is
+    // out of date.
     std::uint64_t generation() const;
+    // Takes in the world tiles the loader finished (call once per frame; the viewer's canvas
+    // does); true, and generation() changes, if the map would now be drawn differently.
+    bool updateTiles();
+    // With `wait` (the default: headless renders and exports), a frame waits for its world tiles;
+    // without (the viewer), it draws the coarser tiles it has and asks for the rest.
+    void setWaitForTiles(bool wait);
+    // Why a world tile could not be read ("" if none failed).
+    std::string tileError() const;
 
     // Renders into an offscreen framebuffer of the viewport's size (4× multisampled where the GL
     // allows) and reads it back. `draw_on_top`, if given, runs after the map with that framebuffer

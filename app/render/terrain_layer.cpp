@@ -1,6 +1,8 @@
 #include "app/render/terrain_layer.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <cmath>
 #include <cstddef>
 #include <stdexcept>
@@ -107,6 +109,37 @@ TerrainLayer::TerrainLayer(const geo::Raster& dem, double feather_degrees, const
     empty_ = false;
 }
 
+namespace {
+
+// IEEE 754 half float from a float (round to nearest even; beyond the range, infinity). Converting
+// here instead of in the driver halves the temporary buffer: the world relief alone is 9 million cells.
+std::uint16_t toHalf(float value) {
+    std::uint32_t bits = 0;
+    std::memcpy(&bits, &value, sizeof bits);
+    const std::uint32_t sign = (bits >> 16) & 0x8000u;
+    const std::uint32_t magnitude = bits & 0x7fffffffu;
+    if (magnitude >= 0x7f800000u) return static_cast<std::uint16_t>(sign | 0x7c00u | (magnitude > 0x7f800000u ? 0x200u : 0u));
+    if (magnitude >= 0x477ff000u) return static_cast<std::uint16_t>(sign | 0x7c00u);  // ≥ 65520: infinity
+    if (magnitude < 0x38800000u) {
+        // Subnormal or zero: shift the mantissa (with its implicit bit) into place, rounding.
+        if (magnitude < 0x33000000u) return static_cast<std::uint16_t>(sign);
+        const std::uint32_t exponent = magnitude >> 23;
+        const std::uint32_t mantissa = (magnitude & 0x7fffffu) | 0x800000u;
+        const std::uint32_t shift = 126u - exponent;
+        std::uint32_t half = mantissa >> (shift + 1u);
+        const std::uint32_t rest = mantissa & ((1u << (shift + 1u)) - 1u);
+        const std::uint32_t halfway = 1u << shift;
+        if (rest > halfway || (rest == halfway && (half & 1u))) ++half;
+        return static_cast<std::uint16_t>(sign | half);
+    }
+    std::uint32_t half = ((magnitude - 0x38000000u) >> 13);
+    const std::uint32_t rest = magnitude & 0x1fffu;
+    if (rest > 0x1000u || (rest == 0x1000u && (half & 1u))) ++half;
+    return static_cast<std::uint16_t>(sign | half);
+}
+
+}  // namespace
+
 void TerrainLayer::upload() const {
     // Per cell: elevation and its east and north gradients (metres per metre, central differences,
     // the east spacing shrinking with cos(latitude)). Precomputing them leaves terrain.frag one
@@ -121,7 +154,7 @@ void TerrainLayer::upload() const {
         const float z = values[static_cast<size_t>(row) * w + col];
         return std::isfinite(z) ? z : fallback;
     };
-    std::vector<float> texels(static_cast<size_t>(w) * h * 3);
+    std::vector<std::uint16_t> texels(static_cast<size_t>(w) * h * 3);
     for (int row = 0; row < h; ++row) {
         const double latitude = north_ - (row + 0.5) * cell_lat;
         const int north_row = std::max(row - 1, 0);
@@ -132,24 +165,24 @@ void TerrainLayer::upload() const {
             const int west_col = std::max(col - 1, 0);
             const int east_col = std::min(col + 1, w - 1);
             const double dx = (east_col - west_col) * east_metres;
-            float* texel = &texels[(static_cast<size_t>(row) * w + col) * 3];
+            std::uint16_t* texel = &texels[(static_cast<size_t>(row) * w + col) * 3];
             const float z = values[static_cast<size_t>(row) * w + col];
             if (!std::isfinite(z)) {
-                texel[0] = kNoDataElevation;
-                texel[1] = texel[2] = 0.0f;
+                texel[0] = toHalf(kNoDataElevation);
+                texel[1] = texel[2] = 0;
                 continue;
             }
-            texel[0] = z;
-            texel[1] = dx > 0.0 ? static_cast<float>((at(east_col, row, z) - at(west_col, row, z)) / dx) : 0.0f;
-            texel[2] = dy > 0.0 ? static_cast<float>((at(col, north_row, z) - at(col, south_row, z)) / dy) : 0.0f;
+            texel[0] = toHalf(z);
+            texel[1] = toHalf(dx > 0.0 ? static_cast<float>((at(east_col, row, z) - at(west_col, row, z)) / dx) : 0.0f);
+            texel[2] = toHalf(dy > 0.0 ? static_cast<float>((at(col, north_row, z) - at(col, south_row, z)) / dy) : 0.0f);
         }
     }
     elevation_ = makeTexture();
     glBindTexture(GL_TEXTURE_2D, elevation_.get());
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 2);
     // Row 0 of the raster (north) becomes texture row v = 0. Half floats (elevation to within
     // 4 m below 8192 m) filter markedly faster than 32-bit floats on llvmpipe.
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGB16F, w, h, 0, GL_RGB, GL_FLOAT, texels.data());
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGB16F, w, h, 0, GL_RGB, GL_HALF_FLOAT, texels.data());
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);

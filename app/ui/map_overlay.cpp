@@ -10,6 +10,7 @@
 #include "app/scene.hpp"
 #include "geo/geodesy.hpp"
 #include "geo/projection.hpp"
+#include "geo/world_tiles.hpp"
 
 namespace app::ui {
 namespace {
@@ -133,9 +134,17 @@ std::vector<PlacedLabel> placeLabels(const AppState& state, const MeasureText& t
     }
     if (towns == nullptr || !state.map.show_towns) return placed;
     const long long threshold = townPopulationThreshold(state.view.zoom());
+    // The world's towns are many: only those in the view's lon/lat box are projected.
+    const geo::LonLatBox in_view = geo::visibleBox(state.view, state.projection);
+    const auto maybe_in_view = [&](const geo::LonLat& p) {
+        if (p.lat < in_view.south || p.lat > in_view.north) return false;
+        return in_view.west <= in_view.east ? (p.lon >= in_view.west && p.lon <= in_view.east)
+                                            : (p.lon >= in_view.west || p.lon <= in_view.east);
+    };
     for (std::size_t t = 0; t < towns->size(); ++t) {
         const geo::Town& town = (*towns)[t];
         if (town.population < threshold) break;  // most populous first
+        if (!maybe_in_view(town.position)) continue;
         const std::optional<geo::XY> xy = state.projection.forward(town.position.lon, town.position.lat);
         if (!xy) continue;
         const geo::XY p = state.view.toPixel(*xy);

@@ -352,8 +352,8 @@ MenuRequests drawMainMenu(const AppState& state, ActionQueue& actions, const std
             ImGui::TextUnformatted("Drop a text file on the window to open it");
             ImGui::Separator();
             ImGui::TextUnformatted("Place names: GeoNames (geonames.org), CC BY 4.0");
-            ImGui::TextUnformatted("Borders, land, rivers: Natural Earth · Rivers, lakes: GSHHG (LGPL-3+)");
-            ImGui::TextUnformatted("World relief: ETOPO5 (NOAA NGDC) · Provinces: geoBoundaries");
+            ImGui::TextUnformatted("Coasts, lakes, rivers: GSHHG/WDBII (LGPL-3+) · Borders, rivers: Natural Earth");
+            ImGui::TextUnformatted("World relief: ETOPO5 (NOAA NGDC), public domain");
             ImGui::EndMenu();
         }
         ImGui::EndMainMenuBar();

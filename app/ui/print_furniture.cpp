@@ -229,13 +229,9 @@ LocatorOutline locatorOutline(const geo::Basemap& basemap) {
         path.max_y = std::max(path.max_y, m.y);
     };
     finish();
-    // Land and country outlines (coasts and borders; the world and the detailed regional ones).
-    for (const geo::StyledLayer& styled : basemap.layers) {
-        const geo::VectorLayer& layer = styled.layer;
-        const bool wanted = styled.id.find("countries") != std::string::npos ||
-                            styled.id.find("land") != std::string::npos ||
-                            layer.name.find("countries") != std::string::npos || layer.name.find("land") != std::string::npos;
-        if (!wanted || layer.kind == geo::GeometryKind::Points) continue;
+    // Coasts and country borders at world scale.
+    {
+        const geo::VectorLayer& layer = basemap.outline;
         for (const geo::VectorFeature& feature : layer.features) {
             for (std::size_t part = 0; part < feature.parts.size(); ++part) {
                 if (part < feature.ring_is_hole.size() && feature.ring_is_hole[part]) continue;

@@ -20,7 +20,7 @@ struct ImFont;
 namespace app::ui {
 
 // The world's coasts and borders in Web Mercator metres, for the inset: the outlines of the
-// basemap's land and country layers as open paths (detail under 1.5 km dropped), cut where an
+// basemap's world outline (Basemap::outline) as open paths (detail under 1.5 km dropped), cut where an
 // outline jumps across the antimeridian or runs along the clamped polar edge, each with its
 // bounding box.
 struct LocatorOutline {

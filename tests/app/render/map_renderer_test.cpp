@@ -755,12 +755,12 @@ TEST(ClipOnTheSphere, CuttingOnceThenClippingGivesWhatClippingGives) {
 }
 
 TEST_F(RenderTest, ChangingTheMinimumZoomHidesALayer) {
-    // The regional countries layer (index 6) drawn alone in red, then only from one zoom above the view's.
+    // The country borders (the world store's, index 4) drawn alone in red, then only from one zoom above the view's.
     const geo::Viewport view(320, 240, mercator(69.2, 34.5), 6.0);
     app::render::FrameStyle style;
     style.terrain.show_terrain = false;
     app::render::LayerDraw borders;
-    borders.layer = 6;
+    borders.layer = 4;
     borders.style.line_rgba = 0xff0000ffu;
     borders.style.line_width_px = 3.0f;
     style.layers = {borders};

@@ -193,10 +193,11 @@ TEST_F(TiledRender, RowsBeyondTheWorldAreBackgroundAndMatchOnePass) {
             }
     EXPECT_LE(differing, 1024LL * 1024 / 500);
     // A seam (at the world's edge, rows 256 and 768, or between tiles) would differ along a whole
-    // tile side (≥ 128 px); the scattered flips never line up to 3 % of a row or column.
+    // tile side (≥ 128 px); the scattered flips (more along GSHHG's detailed coasts than along
+    // Natural Earth 110m's) never line up to 4 % of a row or column.
     for (int i = 0; i < 1024; ++i) {
-        EXPECT_LE(by_row[i], 30) << "row " << i;
-        EXPECT_LE(by_column[i], 30) << "column " << i;
+        EXPECT_LE(by_row[i], 40) << "row " << i;
+        EXPECT_LE(by_column[i], 40) << "column " << i;
     }
 }
 
