@@ -1,7 +1,10 @@
 #include "geo/world_store.hpp"
 
+#include <filesystem>
+
 #include "geo/error.hpp"
 #include "geo/gdal_handles.hpp"
+#include "geo/local_gdal_open.hpp"
 #include "geo/ogr_geometry.hpp"
 
 namespace geo {
@@ -51,10 +54,14 @@ struct WorldStore::Impl {
 };
 
 WorldStore::WorldStore(const std::string& path) : impl_(std::make_unique<Impl>()), path_(path) {
-    std::call_once(gdal::drivers_registered, [] { GDALAllRegister(); });
+    gdal::registerDriversOnce();
     gdal::QuietErrors quiet;
     const char* drivers[] = {"GPKG", nullptr};
-    impl_->dataset.reset(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
+    std::error_code missing;
+    if (std::filesystem::is_regular_file(path, missing)) {
+        // The program's one policy for what GDAL may open (local files only).
+        impl_->dataset = openLocalGdalFile(path, GDAL_OF_VECTOR, drivers);
+    }
     if (!impl_->dataset) {
         throw Error(ErrorKind::MissingData,
                     path + ": cannot open the world basemap (tools/setup.sh builds it: tools/build_world.sh)");

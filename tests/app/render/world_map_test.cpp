@@ -275,6 +275,7 @@ TEST_P(WorldRegion, ShowsAdmin1BordersRiversAndTownsWherePROJPutsThem) {
     // Towns: the overlay labels the gazetteer's towns in view, the large one near where PROJ puts it.
     app::AppState state;
     state.view = view;
+    state.panel_width_px = 0;  // the whole picture, as a render shows it
     state.map.show_towns = true;
     const auto measure = [](const std::string& text) { return std::pair<float, float>(7.0f * float(text.size()), 14.0f); };
     const std::vector<app::ui::PlacedLabel> labels = app::ui::placeLabels(state, measure, &basemap_->towns);
