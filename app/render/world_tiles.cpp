@@ -110,10 +110,10 @@ void triangulateSplitting(GEOSContextHandle_t context, const geo::VectorFeature&
     geo::VectorLayer one;
     one.kind = geo::GeometryKind::Polygons;
     one.features.push_back(feature);
-    int skipped = 0;
+    int skipped = 0, over_budget = 0;
     std::vector<std::size_t> piece_ends;
-    std::vector<LonLatXY> piece = triangulatePolygons(one, &skipped, &piece_ends);
-    if (skipped == 0 || depth == 0) {
+    std::vector<LonLatXY> piece = triangulatePolygons(one, &skipped, &piece_ends, &over_budget);
+    if (skipped + over_budget == 0 || depth == 0) {
         const std::size_t base = triangles.size();
         triangles.insert(triangles.end(), piece.begin(), piece.end());
         for (std::size_t e : piece_ends) ends.push_back(base + e);
