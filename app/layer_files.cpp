@@ -1,6 +1,8 @@
 #include "app/layer_files.hpp"
 
+#include <algorithm>
 #include <filesystem>
+#include <memory>
 #include <stdexcept>
 
 #include "geo/error.hpp"
@@ -31,15 +33,27 @@ LayerSettings addLayerFile(const std::string& path, render::MapRenderer& rendere
         entry.style = geo::LayerStyle{0u, 0.0f, 0u};
         return entry;
     }
-    geo::StyledLayer styled;
-    styled.layer = geo::loadVectorLayer(path);
-    styled.style.line_rgba = kAddedLine;
-    styled.style.line_width_px = 1.5f;
-    styled.style.fill_rgba = styled.layer.kind == geo::GeometryKind::Polygons ? kAddedFill : 0u;
-    styled.id = path;
-    styled.title = entry.title;
-    entry.style = styled.style;
-    entry.renderer_index = renderer.addLayer(styled);
+    // Every kind of geometry the file holds, polygons at the bottom and points on top, with one
+    // entry's settings: a GeoJSON of points, lines and polygons is one layer to the reader.
+    std::vector<geo::VectorLayer> kinds = geo::loadVectorLayersByKind(path);
+    // Polygons are filled; without them the fill stays empty and points are discs of the line colour.
+    const bool has_polygons = kinds.front().kind == geo::GeometryKind::Polygons;
+    entry.style = geo::LayerStyle{kAddedLine, 1.5f, has_polygons ? kAddedFill : 0u};
+    for (std::size_t k = 0; k < kinds.size(); ++k) {
+        geo::VectorLayer& layer = kinds[k];
+        const bool named_points = layer.kind == geo::GeometryKind::Points &&
+                                  std::any_of(layer.features.begin(), layer.features.end(),
+                                              [](const geo::VectorFeature& f) { return !f.name.empty(); });
+        if (named_points) entry.labelled_points = std::make_shared<const geo::VectorLayer>(layer);
+        geo::StyledLayer styled;
+        styled.layer = std::move(layer);
+        styled.style = entry.style;
+        styled.id = path;
+        styled.title = entry.title;
+        const std::size_t index = renderer.addLayer(styled);
+        if (k == 0) entry.renderer_index = index;
+        else entry.more_renderer_indices.push_back(index);
+    }
     return entry;
 }
 
@@ -53,6 +67,8 @@ void loadAddedLayers(MapSettings& settings, render::MapRenderer& renderer, std::
         try {
             const LayerSettings loaded = addLayerFile(layer.path, renderer);
             layer.renderer_index = loaded.renderer_index;
+            layer.more_renderer_indices = loaded.more_renderer_indices;
+            layer.labelled_points = loaded.labelled_points;
             layer.raster = loaded.raster;
             ++i;
         } catch (const geo::Error& e) {

@@ -11,8 +11,9 @@
 namespace app {
 
 // Adds the file at `path` to `renderer` and returns its settings entry (drawn on top): a vector
-// file (GeoJSON, Shapefile, GeoPackage, KML… reprojected to lon/lat) as lines, fills or points in
-// the added-layer colours, or a raster (GeoTIFF or any GDAL raster, warped to lon/lat) as a
+// file (GeoJSON, Shapefile, GeoPackage, KML… reprojected to lon/lat) with every kind of geometry
+// it holds — fills, lines and points, one renderer layer each, its named points labelled on the
+// map (LayerSettings::labelled_points) — in the added-layer colours, or a raster (GeoTIFF or any GDAL raster, warped to lon/lat) as a
 // picture. Shared by File → Add layer… and `textatlas render --layer`. Throws geo::Error with one
 // line naming the file if GDAL cannot read it.
 LayerSettings addLayerFile(const std::string& path, render::MapRenderer& renderer);

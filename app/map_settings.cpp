@@ -24,7 +24,8 @@ bool sameStyle(const geo::LayerStyle& a, const geo::LayerStyle& b) {
 
 bool sameLayer(const LayerSettings& a, const LayerSettings& b) {
     return a.id == b.id && a.title == b.title && a.path == b.path && a.visible == b.visible && a.opacity == b.opacity &&
-           sameStyle(a.style, b.style) && a.min_zoom == b.min_zoom && a.raster == b.raster && a.renderer_index == b.renderer_index;
+           sameStyle(a.style, b.style) && a.min_zoom == b.min_zoom && a.raster == b.raster && a.renderer_index == b.renderer_index &&
+           a.more_renderer_indices == b.more_renderer_indices && a.labelled_points == b.labelled_points;
 }
 
 std::string hexColour(std::uint32_t rgba) {
@@ -211,6 +212,10 @@ FrameStyle frameStyleFor(const MapSettings& settings, const geo::MapProjection& 
         draw.opacity = layer.opacity;
         draw.min_zoom = layer.min_zoom;
         style.layers.push_back(draw);
+        for (const std::size_t more : layer.more_renderer_indices) {
+            draw.layer = more;
+            style.layers.push_back(draw);
+        }
     }
     // Nothing visible must not fall back to "every layer": keep an explicitly empty order drawable.
     if (style.layers.empty() && !settings.layers.empty()) {

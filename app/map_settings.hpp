@@ -7,6 +7,7 @@
 // a layer's file to the renderer is app/layer_files. No GL, no ImGui and no layer files here.
 #pragma once
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,12 @@ struct LayerSettings {
     double min_zoom = 0.0;
     bool raster = false;             // a raster's picture: only visibility, order and opacity apply (not saved)
     std::size_t renderer_index = 0;  // the layer's index in render::MapRenderer (not saved)
+    // An added vector file holding several kinds of geometry (a GeoJSON of polygons, lines and
+    // points) is one renderer layer per kind: these after renderer_index, drawn above it with the
+    // same settings (not saved).
+    std::vector<std::size_t> more_renderer_indices;
+    // The named points of an added vector file, labelled on the map (not saved).
+    std::shared_ptr<const geo::VectorLayer> labelled_points;
 };
 
 // renderer_index of a saved added layer not loaded yet (mergeSavedSettings).

@@ -122,7 +122,24 @@ bool appendOgrParts(OGRGeometryH geometry, GeometryKind kind, VectorFeature& fea
     return true;
 }
 
-VectorLayer loadVectorLayerWhere(const std::string& path, const std::string& attribute_filter, int* skipped) {
+namespace {
+
+// Splits a geometry's parts by their kind into by_kind[kind]: a collection may hold several kinds.
+// False if a part has invalid coordinates.
+bool appendPartsByKind(OGRGeometryH geometry, std::array<VectorFeature, 3>& by_kind) {
+    const OGRwkbGeometryType type = OGR_GT_Flatten(OGR_G_GetGeometryType(geometry));
+    if (const auto kind = kindOf(type)) return appendOgrParts(geometry, *kind, by_kind[std::size_t(*kind)]);
+    const int members = OGR_G_GetGeometryCount(geometry);
+    for (int i = 0; i < members; ++i) {
+        if (!appendPartsByKind(OGR_G_GetGeometryRef(geometry, i), by_kind)) return false;
+    }
+    return true;
+}
+
+// The first layer of the file: as one layer of its kind, or with `by_kind` one layer per kind
+// (indexed by GeometryKind).
+std::vector<VectorLayer> readLayer(const std::string& path, const std::string& attribute_filter, int* skipped,
+                                   bool by_kind) {
     if (skipped != nullptr) *skipped = 0;
     gdal::QuietErrors quiet;
     gdal::DatasetPtr dataset = openLocalGdalFile(path, GDAL_OF_VECTOR);
@@ -168,6 +185,11 @@ VectorLayer loadVectorLayerWhere(const std::string& path, const std::string& att
     VectorLayer result;
     result.name = OGR_L_GetName(layer);
     std::optional<GeometryKind> layer_kind = kindOf(OGR_L_GetGeomType(layer));
+    std::array<VectorLayer, 3> kinds;
+    for (const GeometryKind kind : {GeometryKind::Lines, GeometryKind::Polygons, GeometryKind::Points}) {
+        kinds[std::size_t(kind)].name = result.name;
+        kinds[std::size_t(kind)].kind = kind;
+    }
     int skipped_features = 0;
     OGR_L_ResetReading(layer);
     for (;;) {
@@ -189,6 +211,20 @@ VectorLayer loadVectorLayerWhere(const std::string& path, const std::string& att
             ++skipped_features;
             continue;
         }
+        if (by_kind) {
+            std::array<VectorFeature, 3> parts;
+            bool any = false;
+            if (appendPartsByKind(geometry, parts)) {
+                for (std::size_t k = 0; k < parts.size(); ++k) {
+                    if (parts[k].parts.empty()) continue;
+                    parts[k].name = featureName(feature.get(), name_fields);
+                    kinds[k].features.push_back(std::move(parts[k]));
+                    any = true;
+                }
+            }
+            if (!any) ++skipped_features;
+            continue;
+        }
         if (!layer_kind) layer_kind = firstKindIn(geometry);
         VectorFeature converted;
         if (!layer_kind || !appendOgrParts(geometry, *layer_kind, converted) || converted.parts.empty()) {
@@ -198,9 +234,29 @@ VectorLayer loadVectorLayerWhere(const std::string& path, const std::string& att
         converted.name = featureName(feature.get(), name_fields);
         result.features.push_back(std::move(converted));
     }
-    result.kind = layer_kind.value_or(GeometryKind::Lines);
     if (skipped != nullptr) *skipped = skipped_features;
-    return result;
+    if (by_kind) {
+        std::vector<VectorLayer> layers;
+        for (const GeometryKind kind : {GeometryKind::Polygons, GeometryKind::Lines, GeometryKind::Points}) {
+            if (!kinds[std::size_t(kind)].features.empty()) layers.push_back(std::move(kinds[std::size_t(kind)]));
+        }
+        if (layers.empty()) layers.push_back(std::move(kinds[std::size_t(layer_kind.value_or(GeometryKind::Lines))]));
+        return layers;
+    }
+    result.kind = layer_kind.value_or(GeometryKind::Lines);
+    std::vector<VectorLayer> layers;
+    layers.push_back(std::move(result));
+    return layers;
+}
+
+}  // namespace
+
+VectorLayer loadVectorLayerWhere(const std::string& path, const std::string& attribute_filter, int* skipped) {
+    return std::move(readLayer(path, attribute_filter, skipped, false).front());
+}
+
+std::vector<VectorLayer> loadVectorLayersByKind(const std::string& path, int* skipped) {
+    return readLayer(path, std::string(), skipped, true);
 }
 
 VectorLayer loadVectorLayer(const std::string& path, int* skipped) {

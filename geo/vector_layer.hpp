@@ -1,5 +1,6 @@
-// geo/vector_layer.hpp — line and polygon layers read with OGR and converted to WGS 84 lon/lat.
-// Does not triangulate or style; the renderer does that.
+// geo/vector_layer.hpp — point, line and polygon layers read with OGR and converted to WGS 84
+// lon/lat; a file that mixes kinds (a GeoJSON of points, lines and polygons) can be read as one
+// layer per kind. Does not triangulate or style; the renderer does that.
 #pragma once
 #include <string>
 #include <vector>
@@ -35,5 +36,11 @@ VectorLayer loadVectorLayer(const std::string& path, int* skipped = nullptr);
 // Throws geo::Error(InvalidInput) naming the file if OGR rejects the clause.
 VectorLayer loadVectorLayerWhere(const std::string& path, const std::string& attribute_filter,
                                  int* skipped = nullptr);
+// Every kind of geometry in the file's first layer, one layer each, in drawing order: polygons,
+// then lines, then points (kinds with no feature left out; a file with no feature at all gives
+// one empty layer of its declared kind). A feature whose geometry is a collection of several
+// kinds gives a feature to each, with its name. `skipped` counts features with no geometry or
+// with invalid coordinates. Throws geo::Error naming the file as loadVectorLayer does.
+std::vector<VectorLayer> loadVectorLayersByKind(const std::string& path, int* skipped = nullptr);
 
 }  // namespace geo

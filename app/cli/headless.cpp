@@ -79,7 +79,7 @@ void writeLayoutJson(const ui::OverlayLayout& layout, const AppState& state, con
     nlohmann::json labels = nlohmann::json::array();
     for (const ui::PlacedLabel& label : layout.labels) {
         labels.push_back({{"text", label.text}, {"x", label.box.x}, {"y", label.box.y}, {"w", label.box.w},
-                          {"h", label.box.h}, {"kind", label.town ? "town" : "place"}});
+                          {"h", label.box.h}, {"kind", label.town ? "town" : label.layer_point ? "layer" : "place"}});
     }
     nlohmann::json markers = nlohmann::json::array();
     for (const ui::PlacedMarker& marker : layout.markers) {

@@ -259,6 +259,8 @@ void LayersPanel::adopt(const MapSettings& project_settings, const AppState& sta
         for (const LayerSettings& loaded : state.map.layers) {
             if (!loaded.path.empty() && loaded.path == layer.path && loaded.renderer_index != kLayerNotLoaded) {
                 layer.renderer_index = loaded.renderer_index;
+                layer.more_renderer_indices = loaded.more_renderer_indices;
+                layer.labelled_points = loaded.labelled_points;
                 layer.raster = loaded.raster;
             }
         }

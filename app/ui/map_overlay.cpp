@@ -20,6 +20,7 @@ constexpr float kLabelGap = 4.0f;
 constexpr float kTownDotRadius = 2.5f;
 constexpr ImU32 kLabelText = IM_COL32(25, 25, 25, 255);
 constexpr ImU32 kTownText = IM_COL32(70, 70, 80, 255);
+constexpr ImU32 kLayerPointText = IM_COL32(84, 30, 104, 255);  // the added layers' purple, darker
 constexpr ImU32 kLabelHalo = IM_COL32(255, 255, 255, 220);
 constexpr ImU32 kSelectedLabelText = IM_COL32(120, 40, 0, 255);
 // A town this close (pixels) to one of the text's markers is that place: not labelled twice.
@@ -129,6 +130,33 @@ std::vector<PlacedLabel> placeLabels(const AppState& state, const MeasureText& t
             if (const auto box = firstFree(candidatePositions(obstacles[k], w, h), screen, label_boxes, obstacles, k)) {
                 placed.push_back(PlacedLabel{text, place, false, *box});
                 label_boxes.push_back(*box);
+            }
+        }
+    }
+    // The named points of the layers the reader added (their discs are the renderer's).
+    for (std::size_t l = 0; l < state.map.layers.size(); ++l) {
+        const LayerSettings& layer = state.map.layers[l];
+        if (!layer.visible || !layer.labelled_points || state.view.zoom() < layer.min_zoom) continue;
+        const float r = (2.0f + layer.style.line_width_px) * float(state.ui_scale);
+        std::size_t tried = 0;
+        const auto& features = layer.labelled_points->features;
+        for (std::size_t f = 0; f < features.size() && tried < kMaxLayerPointLabels; ++f) {
+            if (features[f].name.empty() || features[f].parts.empty() || features[f].parts.front().empty()) continue;
+            const geo::LonLat& at = features[f].parts.front().front();
+            const std::optional<geo::XY> xy = state.projection.forward(at.lon, at.lat);
+            if (!xy) continue;
+            const geo::XY p = state.view.toPixel(*xy);
+            if (p.x < screen.x || p.y < screen.y || p.x > screen.w || p.y > screen.h) continue;
+            ++tried;
+            const Box dot{float(p.x) - r, float(p.y) - r, 2 * r, 2 * r};
+            const auto [w, h] = text_size(features[f].name);
+            if (const auto box = firstFree(candidatePositions(dot, w, h), screen, label_boxes, obstacles, std::nullopt)) {
+                PlacedLabel label{features[f].name, f, false, *box};
+                label.layer_point = true;
+                label.layer = l;
+                placed.push_back(std::move(label));
+                label_boxes.push_back(*box);
+                obstacles.push_back(dot);
             }
         }
     }
@@ -291,6 +319,13 @@ OverlayLayout drawMapOverlay(ImDrawList* dl, ImFont* font, float font_size, cons
             drawHaloText(dl, font, town_size,
                          ImVec2(label.box.x + (label.box.w - s.x) / 2, label.box.y + (label.box.h - s.y) / 2), kTownText,
                          label.text);
+            continue;
+        }
+        if (label.layer_point) {
+            const ImVec2 s = font->CalcTextSizeA(town_size, 1e9f, 0.0f, label.text.c_str());
+            drawHaloText(dl, font, town_size,
+                         ImVec2(label.box.x + (label.box.w - s.x) / 2, label.box.y + (label.box.h - s.y) / 2),
+                         kLayerPointText, label.text);
             continue;
         }
         drawHaloText(dl, font, font_size, ImVec2(label.box.x, label.box.y),

@@ -1,6 +1,7 @@
 // app/ui/map_overlay.hpp — what is drawn over the map with Dear ImGui draw lists: the count on each
-// marker (mentions, or places for a cluster), place labels and GeoNames town labels placed so
-// that no two overlap (busier places first, then towns by population; each tries eight positions
+// marker (mentions, or places for a cluster), place labels, the names of the points of layers the
+// reader added and GeoNames town labels placed so that no two overlap (busier places first, then
+// the added points, then towns by population; each tries eight positions
 // round its point and is hidden if none is free), the scale bar (true at the view centre,
 // measured with PROJ's geodesic between two screen points, in any projection), a north arrow
 // pointing to true north (from the projection), the cursor's coordinates and the data attribution.
@@ -29,9 +30,13 @@ struct Box {
 
 struct PlacedLabel {
     std::string text;
-    std::size_t place = 0;  // index in the active text's places; for a town, in the towns list
+    // Index in the active text's places; for a town, in the towns list; for a point of an added
+    // layer, among that layer's labelled points.
+    std::size_t place = 0;
     bool town = false;
     Box box;
+    bool layer_point = false;  // a named point of a layer the reader added
+    std::size_t layer = 0;     // that layer's index in state.map.layers
 };
 
 struct PlacedMarker {
@@ -53,13 +58,17 @@ struct OverlayLayout {
 
 // Labels, the scale bar, the north arrow, the attribution and the edge indicators stay inside the
 // visible map area (app/framing's visibleMapArea, narrowed further by the options' insets).
-// Chooses label positions: each place (then each town shown at this zoom) tries eight positions
-// round its marker; a label that would overlap an earlier label, another marker or a town dot
-// already placed is left out. Order: selected, hovered, then by mention count and population;
-// towns after all places, most populous first. `text_size(text)` gives a label's size in pixels.
+// Chooses label positions: each place (then each named point of the reader's added layers, then
+// each town shown at this zoom) tries eight positions round its marker; a label that would overlap
+// an earlier label, another marker or a town dot already placed is left out. Order: selected,
+// hovered, then by mention count and population; the added layers' points in their files' order
+// (at most kMaxLayerPointLabels a layer); towns after them, most populous first. `text_size(text)` gives a label's size in pixels.
 using MeasureText = std::function<std::pair<float, float>(const std::string&)>;
 std::vector<PlacedLabel> placeLabels(const AppState& state, const MeasureText& text_size,
                                      const std::vector<geo::Town>* towns = nullptr);
+
+// At most this many points of one added layer are tried for a label in a frame.
+constexpr std::size_t kMaxLayerPointLabels = 400;
 
 // The smallest population a town needs to be labelled at this zoom (every town from zoom 9).
 long long townPopulationThreshold(double zoom);

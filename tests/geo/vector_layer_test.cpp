@@ -7,6 +7,8 @@
 #include <regex>
 #include <sstream>
 #include <string>
+#include <unistd.h>
+#include <cstdio>
 
 #include "geo/error.hpp"
 #include "support/shared_dem.hpp"
@@ -219,6 +221,51 @@ TEST(VectorLayer, BadAttributeFilterIsInvalidInput) {
     EXPECT_EQ(e.kind(), geo::ErrorKind::InvalidInput);
     const std::string message = e.what();
     EXPECT_EQ(message.rfind(path + ": invalid attribute filter \"level <=\" (GDAL: ", 0), 0u) << message;
+}
+
+// File → Add layer… reads a file of mixed geometry as one layer per kind: polygons, lines, points
+// (a GeoJSON of all three drew only the first feature's kind; the rest was skipped silently).
+TEST(VectorLayer, AMixedFileGivesOneLayerPerKindPolygonsLinesPoints) {
+    int skipped = -1;
+    const std::vector<geo::VectorLayer> layers = geo::loadVectorLayersByKind(kFixtures + "mixed_kinds.geojson", &skipped);
+    ASSERT_EQ(layers.size(), 3u);
+    EXPECT_EQ(layers[0].kind, geo::GeometryKind::Polygons);
+    EXPECT_EQ(layers[1].kind, geo::GeometryKind::Lines);
+    EXPECT_EQ(layers[2].kind, geo::GeometryKind::Points);
+    EXPECT_EQ(skipped, 2);  // the null geometry and the point at longitude 200
+    const auto names = [](const geo::VectorLayer& layer) {
+        std::vector<std::string> out;
+        for (const auto& f : layer.features) out.push_back(f.name);
+        return out;
+    };
+    EXPECT_EQ(names(layers[0]), std::vector<std::string>({"Lake Ring"}));
+    EXPECT_EQ(names(layers[1]), std::vector<std::string>({"Canal", "Ferry", "Gauge and weir"}));
+    EXPECT_EQ(names(layers[2]), std::vector<std::string>({"Alpha", "Beta", "Gauge and weir"}));
+    ASSERT_EQ(layers[1].features[1].parts.size(), 2u);  // the MultiLineString's two lines
+    const geo::LonLat& beta = layers[2].features[1].parts.at(0).at(0);
+    EXPECT_DOUBLE_EQ(beta.lon, 12.9);
+    EXPECT_DOUBLE_EQ(beta.lat, 45.3);
+    // A file of one kind is one layer; the single-kind reader still reads the first kind only.
+    const auto polygons = geo::loadVectorLayersByKind(kFixtures + "polygons_with_hole.geojson");
+    ASSERT_EQ(polygons.size(), 1u);
+    EXPECT_EQ(polygons[0].kind, geo::GeometryKind::Polygons);
+    EXPECT_EQ(polygons[0].features.size(), geo::loadVectorLayer(kFixtures + "polygons_with_hole.geojson").features.size());
+}
+
+TEST(VectorLayer, AFileWithNoFeatureByKindIsOneEmptyLayerAndAnUnreadableOneIsNamed) {
+    const std::string empty = ::testing::TempDir() + "empty_" + std::to_string(::getpid()) + ".geojson";
+    std::ofstream(empty) << R"({"type":"FeatureCollection","features":[]})";
+    const auto layers = geo::loadVectorLayersByKind(empty);
+    std::remove(empty.c_str());
+    ASSERT_EQ(layers.size(), 1u);
+    EXPECT_TRUE(layers[0].features.empty());
+    const std::string path = kFixtures + "not_a_vector.geojson";
+    try {
+        geo::loadVectorLayersByKind(path);
+        FAIL() << "read a text file as a vector layer";
+    } catch (const geo::Error& e) {
+        EXPECT_EQ(std::string(e.what()), path + ": not a vector file GDAL/OGR can read");
+    }
 }
 
 }  // namespace
