@@ -9,6 +9,7 @@
 #include "geo/data_paths.hpp"
 #include "app/user_dirs.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdint>
@@ -59,6 +60,10 @@ bool textFolderIsUsers(const std::string& text_path) {
     if (ec) return false;
     const fs::path folder = text.parent_path();
     if (const auto data = programDataDir(); data && isInside(folder, *data)) return false;
+    // Root may write anywhere: a folder whose owner took every write permission away is still
+    // read-only to the reader.
+    struct stat status {};
+    if (::stat(folder.c_str(), &status) != 0 || (status.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0) return false;
     return ::access(folder.c_str(), W_OK) == 0;
 }
 

@@ -35,7 +35,8 @@ std::string projectSavePath(const std::string& text_path);
 // The project to open for the text: the one projectSavePath names if it exists, else one beside
 // the text (a project shipped with a read-only text); "" when there is none.
 std::string projectOpenPath(const std::string& text_path);
-// True when the folder holding `text_path` is the user's to write projects in.
+// True when the folder holding `text_path` is the user's to write projects in: not the program's
+// data folder, and writable (a folder with no write permission bits is not, even to root).
 bool textFolderIsUsers(const std::string& text_path);
 
 // Loads the text, finds its places and applies the project's corrections if a project exists.
