@@ -2,11 +2,18 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <numeric>
+#include <string>
+#include <type_traits>
+#include <unordered_map>
+
+#include <geos_c.h>
 
 #include "app/scene.hpp"
 #include "geo/geodesy.hpp"
 #include "geo/dem.hpp"
+#include "geo/error.hpp"
 #include "geo/raster.hpp"
 
 namespace app {
@@ -223,6 +230,104 @@ bool sameView(const geo::Viewport& a, const geo::Viewport& b) {
     if (a.width() != b.width() || a.height() != b.height() || std::abs(a.zoom() - b.zoom()) > 0.01) return false;
     const double mpp = a.metresPerPixel();
     return std::abs(a.center().x - b.center().x) <= mpp && std::abs(a.center().y - b.center().y) <= mpp;
+}
+
+// GEOS objects belong to a context; the deleters carry it.
+struct GeosContextDeleter {
+    void operator()(GEOSContextHandle_t context) const { GEOS_finish_r(context); }
+};
+struct GeosGeometryDeleter {
+    GEOSContextHandle_t context;
+    void operator()(GEOSGeometry* geometry) const { GEOSGeom_destroy_r(context, geometry); }
+};
+struct GeosPreparedDeleter {
+    GEOSContextHandle_t context;
+    void operator()(const GEOSPreparedGeometry* prepared) const { GEOSPreparedGeom_destroy_r(context, prepared); }
+};
+
+class PreparedAreas {
+public:
+    PreparedAreas() : context_(GEOS_init_r()) {}
+
+    // Whether the area with this id covers the point; its shape is read and prepared the first time.
+    bool covers(const geo::PlaceShapes& shapes, const std::string& id, const geo::LonLat& point) {
+        if (!context_) return false;
+        auto found = areas_.find(id);
+        if (found == areas_.end()) found = areas_.emplace(id, prepare(shapes, id)).first;
+        const Area& area = found->second;
+        if (!area.prepared || point.lat < area.south || point.lat > area.north) return false;
+        GEOSCoordSequence* sequence = GEOSCoordSeq_create_r(context_.get(), 1, 2);
+        if (!sequence) return false;
+        GEOSCoordSeq_setXY_r(context_.get(), sequence, 0, point.lon, point.lat);
+        // GEOSGeom_createPoint_r takes the sequence.
+        const std::unique_ptr<GEOSGeometry, GeosGeometryDeleter> at(GEOSGeom_createPoint_r(context_.get(), sequence),
+                                                                    GeosGeometryDeleter{context_.get()});
+        return at && GEOSPreparedCovers_r(context_.get(), area.prepared.get(), at.get()) == 1;
+    }
+
+private:
+    struct Area {
+        std::unique_ptr<GEOSGeometry, GeosGeometryDeleter> geometry;
+        std::unique_ptr<const GEOSPreparedGeometry, GeosPreparedDeleter> prepared;
+        double south = 0, north = 0;
+    };
+
+    GEOSGeometry* ring(const std::vector<geo::LonLat>& points) {
+        if (points.size() < 4) return nullptr;
+        GEOSCoordSequence* sequence = GEOSCoordSeq_create_r(context_.get(), unsigned(points.size()), 2);
+        if (!sequence) return nullptr;
+        for (std::size_t i = 0; i < points.size(); ++i)
+            GEOSCoordSeq_setXY_r(context_.get(), sequence, unsigned(i), points[i].lon, points[i].lat);
+        return GEOSGeom_createLinearRing_r(context_.get(), sequence);  // takes the sequence
+    }
+
+    Area prepare(const geo::PlaceShapes& shapes, const std::string& id) {
+        GEOSContextHandle_t context = context_.get();
+        Area area{std::unique_ptr<GEOSGeometry, GeosGeometryDeleter>(nullptr, GeosGeometryDeleter{context}),
+                  std::unique_ptr<const GEOSPreparedGeometry, GeosPreparedDeleter>(nullptr, GeosPreparedDeleter{context})};
+        std::optional<geo::PlaceShape> shape;
+        try {
+            shape = shapes.find(id);
+        } catch (const geo::Error&) {
+            return area;  // a damaged shapes file: no area is known
+        }
+        if (!shape || shape->kind != geo::PlaceShape::Kind::Area) return area;
+        std::vector<GEOSGeometry*> polygons;
+        for (const auto& rings : shape->polygons) {
+            GEOSGeometry* shell = rings.empty() ? nullptr : ring(rings.front());
+            if (!shell) continue;
+            std::vector<GEOSGeometry*> holes;
+            for (std::size_t r = 1; r < rings.size(); ++r)
+                if (GEOSGeometry* hole = ring(rings[r])) holes.push_back(hole);
+            // Takes the shell and the holes.
+            if (GEOSGeometry* polygon = GEOSGeom_createPolygon_r(context, shell, holes.data(), unsigned(holes.size())))
+                polygons.push_back(polygon);
+        }
+        if (polygons.empty()) return area;
+        area.geometry.reset(
+            GEOSGeom_createCollection_r(context, GEOS_MULTIPOLYGON, polygons.data(), unsigned(polygons.size())));
+        if (!area.geometry) {
+            for (GEOSGeometry* polygon : polygons) GEOSGeom_destroy_r(context, polygon);
+            return area;
+        }
+        area.prepared.reset(GEOSPrepare_r(context, area.geometry.get()));
+        area.south = shape->south;
+        area.north = shape->north;
+        return area;
+    }
+
+    std::unique_ptr<std::remove_pointer_t<GEOSContextHandle_t>, GeosContextDeleter> context_;
+    std::unordered_map<std::string, Area> areas_;
+};
+
+bool areaCovers(const AppState& state, std::size_t place, const geo::LonLat& point) {
+    if (!state.doc || !state.shapes || place >= state.doc->extraction.places.size()) return false;
+    const geo::Place& area = state.doc->extraction.places[place].place;
+    // Only countries and provinces have outlines (geo/place_shapes); a city costs no look-up.
+    if (area.id.empty() || (area.kind != geo::PlaceKind::Country && area.kind != geo::PlaceKind::Admin1)) return false;
+    const std::string& id = area.id;
+    if (!state.prepared_areas) state.prepared_areas = std::make_shared<PreparedAreas>();
+    return state.prepared_areas->covers(*state.shapes, id, point);
 }
 
 }  // namespace app

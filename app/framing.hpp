@@ -79,6 +79,12 @@ geo::Viewport focusView(const AppState& state);
 // Every place of the active text, fitted (the second Home, View → Fit all places).
 geo::Viewport allPlacesView(const AppState& state);
 
+// True when the place is an area (a country, a province) whose outline covers `point`: a reader
+// looking at part of it is not pointed to it from the map's edge. The outline comes from
+// state.shapes, read and prepared (GEOS) once per place; false without a shapes file or for a place
+// with no area shape.
+bool areaCovers(const AppState& state, std::size_t place, const geo::LonLat& point);
+
 // True when two views show the same area (within a pixel and a hundredth of a zoom level).
 bool sameView(const geo::Viewport& a, const geo::Viewport& b);
 

@@ -123,6 +123,9 @@ struct ProjectedShape {
     double west = 0, south = 0, east = 0, north = 0;  // lon/lat bounds
 };
 
+// The outlines of area places prepared for point tests (app/framing's areaCovers), by place id.
+class PreparedAreas;
+
 struct AppState {
     std::unique_ptr<OpenDocument> doc;                      // the active text; selection refers to it
     std::vector<std::unique_ptr<OpenDocument>> other_docs;  // other open texts, in opening order
@@ -155,6 +158,7 @@ struct AppState {
     const geo::Gazetteer* gazetteer = nullptr;   // for corrections; owned by whoever loaded the texts
     const geo::PlaceShapes* shapes = nullptr;    // outlines of countries, provinces, rivers (may be null)
     mutable std::optional<ProjectedShape> selected_shape;  // a cache: see app::selectedShape
+    mutable std::shared_ptr<PreparedAreas> prepared_areas;  // a cache: see app::areaCovers
     // Elevation profiles sample the finest of the user's DEMs (coarsest first) that covers a point,
     // else the world relief (owned with the basemap). The DEMs: --dem, the XDG dem folder and
     // those added with Map → Add elevation… (their paths are in map.dems).

@@ -19,6 +19,7 @@
 
 #include "app/frame.hpp"
 #include "app/framing.hpp"
+#include "geo/place_shapes.hpp"
 #include "app/layer_files.hpp"
 #include "app/scene.hpp"
 #include "app/ui/map_overlay.hpp"
@@ -176,6 +177,9 @@ RenderResult renderHeadless(const RenderRequest& print_request, const std::strin
     if (context_error) std::rethrow_exception(context_error);
     AppState state;
     state.doc = std::move(found.doc);
+    // Countries' and provinces' outlines: an area round the picture's centre is not listed outside it.
+    const geo::PlaceShapes shapes(data_dir);
+    state.shapes = &shapes;
     const ProjectOpenReport& project = found.project;
     geo::Basemap basemap = basemap_loading.get();
     basemap.towns = std::move(found.towns);

@@ -13,6 +13,7 @@
 #include "app/actions.hpp"
 #include "app/framing.hpp"
 #include "app/scene.hpp"
+#include "app/ui/edge_indicators.hpp"
 #include "geo/data_paths.hpp"
 #include "geo/dem.hpp"
 #include "geo/raster.hpp"
@@ -300,6 +301,43 @@ TEST_F(Framing, ACountryOrRiverIsOutlinedWhenSelectedAndFittedWhole) {
     EXPECT_EQ(selectedShape(state), nullptr);  // a city is a dot
     finishFlight();
     EXPECT_DOUBLE_EQ(state.view.zoom(), 8.0);
+    std::filesystem::remove_all(data);
+}
+
+// Looking at Kabul, the reader is in Afghanistan: its marker (a centroid, off to the west) is not
+// pointed to from the map's edge as if it were elsewhere; a place outside its outline still is.
+TEST_F(Framing, ACountryRoundTheMapsCentreIsNotPointedToFromTheEdge) {
+    const std::filesystem::path data =
+        std::filesystem::temp_directory_path() / ("framing-areas-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(data / "gazetteer");
+    ASSERT_NO_FATAL_FAILURE(writeShapes(geo::PlaceShapes::pathIn(data.string())));
+    const geo::PlaceShapes shapes(data.string());
+    open("Afghanistan. Kabul. Kabul. Kandahar.\n");
+    const std::size_t afghanistan = placeNamed("Afghanistan"), kabul = placeNamed("Kabul");
+    const std::size_t kandahar = placeNamed("Kandahar");
+    const geo::LonLat at_kabul = state.doc->extraction.places[kabul].place.position;
+    state.view = viewOfPoint(state, at_kabul, 8.0);
+    const MapArea area = visibleMapArea(state);
+    const geo::XY country = pixelOfPlace(state.view, afghanistan);
+    ASSERT_FALSE(area.contains(country.x, country.y)) << "the country's marker should be outside the view";
+    const auto measure = [](const std::string& text) { return std::pair<float, float>{7.0f * float(text.size()), 14.0f}; };
+    const auto pointedTo = [&](std::size_t place) {
+        const auto indicators = ui::layoutEdgeIndicators(state, measure);
+        return std::any_of(indicators.begin(), indicators.end(), [&](const ui::EdgeIndicator& e) { return e.place == place; });
+    };
+    // Without outlines the country is pointed to, as any place outside.
+    EXPECT_TRUE(pointedTo(afghanistan));
+    EXPECT_TRUE(pointedTo(kandahar));
+    state.shapes = &shapes;
+    EXPECT_TRUE(areaCovers(state, afghanistan, at_kabul));
+    EXPECT_FALSE(areaCovers(state, afghanistan, state.doc->extraction.places[kandahar].place.position));
+    EXPECT_FALSE(areaCovers(state, kabul, at_kabul));  // a city has no area
+    EXPECT_FALSE(pointedTo(afghanistan));
+    EXPECT_TRUE(pointedTo(kandahar));
+    // Over Kandahar, outside the (test's) outline, the country is pointed to again.
+    state.view = viewOfPoint(state, state.doc->extraction.places[kandahar].place.position, 8.0);
+    EXPECT_TRUE(pointedTo(afghanistan));
+    state.shapes = nullptr;
     std::filesystem::remove_all(data);
 }
 

@@ -1,6 +1,7 @@
 // `textatlas render TEXT --layout-json OUT` with no view given frames the text's focus: its main
 // places are in the picture as separate, unclustered markers at least 40 px apart, none touching an
-// edge — on the bundled article and on texts about other regions (tests/data/text), at two sizes.
+// edge — on the bundled article and on texts about other regions (tests/data/text), at two sizes;
+// far places are listed as outside, the country the story happens in is not.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -13,6 +14,8 @@
 
 #include "support/run_textatlas.hpp"
 
+#include "geo/place_shapes.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -23,14 +26,16 @@ struct Story {
     std::string path;
     std::vector<std::string> main_places;  // what the text is about, by its mentions
     std::vector<std::string> outside;      // places it names far away, that must not stretch the view
+    // Areas round the picture's centre (the country the story is in): not pointed to from the edge.
+    std::vector<std::string> around = {};
 };
 
 std::vector<Story> stories() {
     const std::string data = std::string(TEXTATLAS_TEST_DATA_DIR);
     return {
-        {"seed", data + "/../../data/texts/panjshir-valley.txt", {"Kabul", "Panjshir Valley"}, {"United States", "United Kingdom"}},
+        {"seed", data + "/../../data/texts/panjshir-valley.txt", {"Kabul", "Panjshir Valley"}, {"United States", "United Kingdom"}, {"Afghanistan"}},
         {"sindh", data + "/text/sindh-floods.txt", {"Sukkur", "Hyderabad", "Karachi", "Larkana"}, {"Islamabad"}},
-        {"kharkiv", data + "/text/kharkiv-front.txt", {"Kharkiv"}, {"Moscow", "Russia"}},
+        {"kharkiv", data + "/text/kharkiv-front.txt", {"Kharkiv"}, {"Moscow", "Russia"}, {"Ukraine"}},
         {"bergen", data + "/text/bergen-storm.txt", {"Bergen", "Voss", "Stavanger", "Haugesund"}, {}},
     };
 }
@@ -78,6 +83,12 @@ TEST_P(FramingRender, TheDefaultViewShowsEachTextsMainPlacesApart) {
             bool listed = false;
             for (const auto& o : layout.at("outside")) listed = listed || o.at("place") == name;
             EXPECT_TRUE(listed) << name << " should lie outside the first view";
+        }
+        // (The outlines are built at setup from registry data: data/gazetteer/place_shapes.gpkg.)
+        if (geo::PlaceShapes(std::string(TEXTATLAS_TEST_DATA_DIR) + "/../../data").available()) {
+            for (const std::string& name : story.around)
+                for (const auto& o : layout.at("outside"))
+                    EXPECT_NE(o.at("place"), name) << name << " is round the picture's centre, yet pointed to";
         }
         EXPECT_GE(layout.at("zoom").get<double>(), 6.0) << "a regional view, not the world";
     }
