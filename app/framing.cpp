@@ -251,28 +251,43 @@ public:
 
     // Whether the area with this id covers the point; its shape is read and prepared the first time.
     bool covers(const geo::PlaceShapes& shapes, const std::string& id, const geo::LonLat& point) {
-        if (!context_) return false;
-        auto found = areas_.find(id);
-        if (found == areas_.end()) found = areas_.emplace(id, prepare(shapes, id)).first;
-        const Area& area = found->second;
-        if (!area.prepared || point.lat < area.south || point.lat > area.north) return false;
+        const Shape& area = shape(shapes, id);
+        if (!area.prepared || !area.is_area || point.lat < area.south || point.lat > area.north) return false;
         GEOSCoordSequence* sequence = GEOSCoordSeq_create_r(context_.get(), 1, 2);
         if (!sequence) return false;
         GEOSCoordSeq_setXY_r(context_.get(), sequence, 0, point.lon, point.lat);
         // GEOSGeom_createPoint_r takes the sequence.
-        const std::unique_ptr<GEOSGeometry, GeosGeometryDeleter> at(GEOSGeom_createPoint_r(context_.get(), sequence),
-                                                                    GeosGeometryDeleter{context_.get()});
+        const Geometry at(GEOSGeom_createPoint_r(context_.get(), sequence), GeosGeometryDeleter{context_.get()});
         return at && GEOSPreparedCovers_r(context_.get(), area.prepared.get(), at.get()) == 1;
     }
 
+    // Whether the course (a river) with this id crosses the lon/lat polygon `ring` (closed).
+    bool crosses(const geo::PlaceShapes& shapes, const std::string& id, const std::vector<geo::LonLat>& ring) {
+        const Shape& course = shape(shapes, id);
+        if (!course.prepared || course.is_area) return false;
+        GEOSGeometry* shell = makeRing(ring);
+        if (!shell) return false;
+        // Takes the shell.
+        const Geometry box(GEOSGeom_createPolygon_r(context_.get(), shell, nullptr, 0), GeosGeometryDeleter{context_.get()});
+        return box && GEOSPreparedIntersects_r(context_.get(), course.prepared.get(), box.get()) == 1;
+    }
+
 private:
-    struct Area {
-        std::unique_ptr<GEOSGeometry, GeosGeometryDeleter> geometry;
+    using Geometry = std::unique_ptr<GEOSGeometry, GeosGeometryDeleter>;
+    struct Shape {
+        Geometry geometry;
         std::unique_ptr<const GEOSPreparedGeometry, GeosPreparedDeleter> prepared;
+        bool is_area = false;
         double south = 0, north = 0;
     };
 
-    GEOSGeometry* ring(const std::vector<geo::LonLat>& points) {
+    const Shape& shape(const geo::PlaceShapes& shapes, const std::string& id) {
+        auto found = shapes_.find(id);
+        if (found == shapes_.end()) found = shapes_.emplace(id, prepare(shapes, id)).first;
+        return found->second;
+    }
+
+    GEOSGeometry* makeRing(const std::vector<geo::LonLat>& points) {
         if (points.size() < 4) return nullptr;
         GEOSCoordSequence* sequence = GEOSCoordSeq_create_r(context_.get(), unsigned(points.size()), 2);
         if (!sequence) return nullptr;
@@ -281,43 +296,60 @@ private:
         return GEOSGeom_createLinearRing_r(context_.get(), sequence);  // takes the sequence
     }
 
-    Area prepare(const geo::PlaceShapes& shapes, const std::string& id) {
+    GEOSGeometry* makeLine(const std::vector<geo::LonLat>& points) {
+        if (points.size() < 2) return nullptr;
+        GEOSCoordSequence* sequence = GEOSCoordSeq_create_r(context_.get(), unsigned(points.size()), 2);
+        if (!sequence) return nullptr;
+        for (std::size_t i = 0; i < points.size(); ++i)
+            GEOSCoordSeq_setXY_r(context_.get(), sequence, unsigned(i), points[i].lon, points[i].lat);
+        return GEOSGeom_createLineString_r(context_.get(), sequence);  // takes the sequence
+    }
+
+    Shape prepare(const geo::PlaceShapes& shapes, const std::string& id) {
         GEOSContextHandle_t context = context_.get();
-        Area area{std::unique_ptr<GEOSGeometry, GeosGeometryDeleter>(nullptr, GeosGeometryDeleter{context}),
-                  std::unique_ptr<const GEOSPreparedGeometry, GeosPreparedDeleter>(nullptr, GeosPreparedDeleter{context})};
+        Shape result{Geometry(nullptr, GeosGeometryDeleter{context}),
+                     std::unique_ptr<const GEOSPreparedGeometry, GeosPreparedDeleter>(nullptr, GeosPreparedDeleter{context})};
+        if (!context) return result;
         std::optional<geo::PlaceShape> shape;
         try {
             shape = shapes.find(id);
         } catch (const geo::Error&) {
-            return area;  // a damaged shapes file: no area is known
+            return result;  // a damaged shapes file: no outline is known
         }
-        if (!shape || shape->kind != geo::PlaceShape::Kind::Area) return area;
-        std::vector<GEOSGeometry*> polygons;
-        for (const auto& rings : shape->polygons) {
-            GEOSGeometry* shell = rings.empty() ? nullptr : ring(rings.front());
-            if (!shell) continue;
-            std::vector<GEOSGeometry*> holes;
-            for (std::size_t r = 1; r < rings.size(); ++r)
-                if (GEOSGeometry* hole = ring(rings[r])) holes.push_back(hole);
-            // Takes the shell and the holes.
-            if (GEOSGeometry* polygon = GEOSGeom_createPolygon_r(context, shell, holes.data(), unsigned(holes.size())))
-                polygons.push_back(polygon);
+        if (!shape) return result;
+        result.is_area = shape->kind == geo::PlaceShape::Kind::Area;
+        std::vector<GEOSGeometry*> parts;
+        if (result.is_area) {
+            for (const auto& rings : shape->polygons) {
+                GEOSGeometry* shell = rings.empty() ? nullptr : makeRing(rings.front());
+                if (!shell) continue;
+                std::vector<GEOSGeometry*> holes;
+                for (std::size_t r = 1; r < rings.size(); ++r)
+                    if (GEOSGeometry* hole = makeRing(rings[r])) holes.push_back(hole);
+                // Takes the shell and the holes.
+                if (GEOSGeometry* polygon = GEOSGeom_createPolygon_r(context, shell, holes.data(), unsigned(holes.size())))
+                    parts.push_back(polygon);
+            }
+        } else {
+            for (const auto& line : shape->lines)
+                if (GEOSGeometry* part = makeLine(line)) parts.push_back(part);
         }
-        if (polygons.empty()) return area;
-        area.geometry.reset(
-            GEOSGeom_createCollection_r(context, GEOS_MULTIPOLYGON, polygons.data(), unsigned(polygons.size())));
-        if (!area.geometry) {
-            for (GEOSGeometry* polygon : polygons) GEOSGeom_destroy_r(context, polygon);
-            return area;
+        if (parts.empty()) return result;
+        // Takes the parts.
+        result.geometry.reset(GEOSGeom_createCollection_r(context, result.is_area ? GEOS_MULTIPOLYGON : GEOS_MULTILINESTRING,
+                                                          parts.data(), unsigned(parts.size())));
+        if (!result.geometry) {
+            for (GEOSGeometry* part : parts) GEOSGeom_destroy_r(context, part);
+            return result;
         }
-        area.prepared.reset(GEOSPrepare_r(context, area.geometry.get()));
-        area.south = shape->south;
-        area.north = shape->north;
-        return area;
+        result.prepared.reset(GEOSPrepare_r(context, result.geometry.get()));
+        result.south = shape->south;
+        result.north = shape->north;
+        return result;
     }
 
     std::unique_ptr<std::remove_pointer_t<GEOSContextHandle_t>, GeosContextDeleter> context_;
-    std::unordered_map<std::string, Area> areas_;
+    std::unordered_map<std::string, Shape> shapes_;
 };
 
 bool areaCovers(const AppState& state, std::size_t place, const geo::LonLat& point) {
@@ -328,6 +360,29 @@ bool areaCovers(const AppState& state, std::size_t place, const geo::LonLat& poi
     const std::string& id = area.id;
     if (!state.prepared_areas) state.prepared_areas = std::make_shared<PreparedAreas>();
     return state.prepared_areas->covers(*state.shapes, id, point);
+}
+
+bool courseCrossesView(const AppState& state, std::size_t place) {
+    if (!state.doc || !state.shapes || place >= state.doc->extraction.places.size()) return false;
+    const geo::Place& river = state.doc->extraction.places[place].place;
+    // Only rivers have courses (geo/place_shapes); other places cost no look-up.
+    if (river.id.empty() || river.kind != geo::PlaceKind::Physical) return false;
+    // The visible map's outline in lon/lat: its corners and the middles of its sides.
+    const MapArea area = visibleMapArea(state);
+    std::vector<geo::LonLat> ring;
+    const double xs[] = {area.x0, area.centreX(), area.x1, area.x1, area.x1, area.centreX(), area.x0, area.x0};
+    const double ys[] = {area.y0, area.y0, area.y0, area.centreY(), area.y1, area.y1, area.y1, area.centreY()};
+    double west = 180, east = -180;
+    for (std::size_t i = 0; i < 8; ++i) {
+        const std::optional<geo::LonLat> at = lonLatAtPixel(state, xs[i], ys[i]);
+        if (!at) return false;  // the view reaches past the world's edge (a globe): no outline to test
+        ring.push_back(*at);
+        west = std::min(west, at->lon), east = std::max(east, at->lon);
+    }
+    if (east - west > 180) return false;  // across the antimeridian: not a simple lon/lat polygon
+    ring.push_back(ring.front());
+    if (!state.prepared_areas) state.prepared_areas = std::make_shared<PreparedAreas>();
+    return state.prepared_areas->crosses(*state.shapes, river.id, ring);
 }
 
 }  // namespace app

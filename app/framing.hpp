@@ -85,6 +85,10 @@ geo::Viewport allPlacesView(const AppState& state);
 // with no area shape.
 bool areaCovers(const AppState& state, std::size_t place, const geo::LonLat& point);
 
+// True when the place is a river whose course (state.shapes) crosses the visible map: the reader
+// sees it, though its marker (a point on the course) may be far off.
+bool courseCrossesView(const AppState& state, std::size_t place);
+
 // True when two views show the same area (within a pixel and a hundredth of a zoom level).
 bool sameView(const geo::Viewport& a, const geo::Viewport& b);
 

@@ -83,8 +83,9 @@ std::vector<EdgeIndicator> layoutEdgeIndicators(
     const double x0 = area.x0 + inset, x1 = area.x1 - inset, y0 = area.y0 + inset, y1 = area.y1 - inset;
     for (const Outside& o : outside) {
         if (placed.size() >= kMaxEdgeIndicators) break;
-        // A country or province the reader is looking at part of is not pointed to.
-        if (areaCovers(state, o.place, *centre)) continue;
+        // A country or province the reader is looking at part of, or a river whose course crosses
+        // the view, is not pointed to.
+        if (areaCovers(state, o.place, *centre) || courseCrossesView(state, o.place)) continue;
         double dx = o.pixel.x - cx, dy = o.pixel.y - cy;
         const double length = std::hypot(dx, dy);
         if (!(length > 0) || !std::isfinite(length)) continue;

@@ -1,8 +1,8 @@
 // app/ui/edge_indicators.hpp — the text's places that lie outside the visible map, shown at its
 // edge where the line from the map's centre to them leaves it: an arrow pointing at the place with
 // its name and its distance from the centre ("United States · 11,020 km"); a click flies there.
-// A country or province whose outline covers the map's centre is not pointed to (its marker, a
-// centroid, may lie outside, but the reader is looking at it).
+// A country or province whose outline covers the map's centre, or a river whose course crosses
+// the map, is not pointed to (its marker may lie outside, but the reader is looking at it).
 // The layout is computed without ImGui (tests and map input call it); drawIndicators fills an
 // ImDrawList. Heaviest places first (app/framing's weights); an indicator that would overlap one
 // already placed is left out. No GL.

@@ -341,6 +341,39 @@ TEST_F(Framing, ACountryRoundTheMapsCentreIsNotPointedToFromTheEdge) {
     std::filesystem::remove_all(data);
 }
 
+// A river whose course crosses the view is seen: its marker (a point on the course, off the view)
+// is not pointed to; from a view the course does not reach, it is.
+TEST_F(Framing, ARiverWhoseCourseCrossesTheViewIsNotPointedToFromTheEdge) {
+    const std::filesystem::path data =
+        std::filesystem::temp_directory_path() / ("framing-courses-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(data / "gazetteer");
+    ASSERT_NO_FATAL_FAILURE(writeShapes(geo::PlaceShapes::pathIn(data.string())));
+    const geo::PlaceShapes shapes(data.string());
+    open("The Panjshir. Kabul.\n");
+    const std::size_t river = placeNamed("Panjshir");
+    // On the course's upper reach (70.4 35.9 → 69.9 35.5), 0.6° east of the river's marker.
+    state.view = viewOfPoint(state, geo::LonLat(70.2, 35.74), 10.0);
+    const MapArea area = visibleMapArea(state);
+    const geo::XY marker = pixelOfPlace(state.view, river);
+    ASSERT_FALSE(area.contains(marker.x, marker.y)) << "the river's marker should be outside the view";
+    const auto measure = [](const std::string& text) { return std::pair<float, float>{7.0f * float(text.size()), 14.0f}; };
+    const auto pointedTo = [&](std::size_t place) {
+        const auto indicators = ui::layoutEdgeIndicators(state, measure);
+        return std::any_of(indicators.begin(), indicators.end(), [&](const ui::EdgeIndicator& e) { return e.place == place; });
+    };
+    EXPECT_TRUE(pointedTo(river));  // without courses, as any place outside
+    state.shapes = &shapes;
+    EXPECT_TRUE(courseCrossesView(state, river));
+    EXPECT_FALSE(courseCrossesView(state, placeNamed("Kabul")));  // a city has no course
+    EXPECT_FALSE(pointedTo(river));
+    // East of the course's source: the river is off the view and pointed to.
+    state.view = viewOfPoint(state, geo::LonLat(71.5, 35.9), 10.0);
+    EXPECT_FALSE(courseCrossesView(state, river));
+    EXPECT_TRUE(pointedTo(river));
+    state.shapes = nullptr;
+    std::filesystem::remove_all(data);
+}
+
 TEST(FramingSeed, TheSeedsFocusIsKabulAndThePanjshirValley) {
     const geo::Gazetteer gazetteer = geo::Gazetteer::load(geo::findDataDir());
     const OpenDocument doc = OpenDocument::load(geo::findDataDir() + "/texts/panjshir-valley.txt", gazetteer);
