@@ -226,6 +226,102 @@ Tie relatedness(const Sense& c, const Sense& o, NearnessMemo& near) {
     return close >= kSameCountry ? Tie{close, false} : Tie{kSameCountry, true};
 }
 
+constexpr int kRounds = 4;
+// The round from whose start on the home region counts (the first rounds settle the senses it is read from).
+constexpr int kHomeRound = 2;
+// The most a sense in the document's home state or province, and in its home country, gains.
+constexpr double kHomeAdmin1 = 0.3;
+constexpr double kHomeCountry = 0.15;
+
+// The document's home region: where the places it names lie, read from the senses its names lean
+// to. A reader of a story that names Dallas, Tyler and Texas takes its "Paris" for Paris, Texas, and
+// "Springfield" in a story full of Illinois towns for the capital of Illinois: a local paper names
+// its own towns without saying where they are. Each name votes once, for the country and (a town,
+// county or state) the state or province of the sense it leans to, weighted by how sure that lean
+// is; a name's own vote does not count for it. A sense in a state or province holding a share f of
+// the other names' votes, from n names, gains kHomeAdmin1 · f · n / (n + 1), and likewise in a
+// country (kHomeCountry): one neighbour is some evidence, several agreeing are more.
+void homeBonuses(const std::vector<Group>& groups, const std::vector<std::size_t>& first, const std::vector<Sense>& packed,
+                 const std::vector<double>& share, const std::vector<double>& support_weight, std::vector<double>& bonus) {
+    struct Vote {
+        std::uint64_t country = 0, admin1 = 0;  // admin1 0: the name votes for a country only
+        double weight = 0.0;
+    };
+    struct Tally {
+        std::uint64_t country, admin1;
+        double weight;
+        int names;
+    };
+    std::vector<Vote> votes(groups.size());
+    std::vector<Tally> tallies;  // countries (admin1 0) and states; few per document
+    const auto add = [&](std::uint64_t country, std::uint64_t admin1, double w) {
+        for (Tally& t : tallies) {
+            if (t.country == country && t.admin1 == admin1) {
+                t.weight += w;
+                ++t.names;
+                return;
+            }
+        }
+        tallies.push_back({country, admin1, w, 1});
+    };
+    const auto find = [&](std::uint64_t country, std::uint64_t admin1) -> const Tally* {
+        for (const Tally& t : tallies) {
+            if (t.country == country && t.admin1 == admin1) return &t;
+        }
+        return nullptr;
+    };
+    double total = 0.0;
+    int names = 0;
+    for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+        const std::size_t n = groups[gi].candidates.size();
+        if (n == 0) continue;
+        const double* s = share.data() + first[gi];
+        const std::size_t best = static_cast<std::size_t>(std::max_element(s, s + n) - s);
+        const Sense& sense = packed[first[gi] + best];
+        if (sense.kind == PlaceKind::Continent || sense.kind == PlaceKind::Region) continue;
+        Vote& v = votes[gi];
+        v.weight = s[best] * support_weight[gi];
+        v.country = sense.country;
+        const bool in_state = sense.kind == PlaceKind::City || sense.kind == PlaceKind::Admin2 || sense.kind == PlaceKind::Admin1;
+        v.admin1 = in_state ? sense.admin1 : 0;
+        add(v.country, 0, v.weight);
+        if (v.admin1 != 0) add(v.country, v.admin1, v.weight);
+        total += v.weight;
+        ++names;
+    }
+    if (names < 2) return;
+    for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+        const Vote& own = votes[gi];
+        const double others = total - own.weight;
+        if (others <= 1e-9) continue;
+        // Only a town's name: a name that is first of all a country, a state or a sea keeps that
+        // meaning wherever the story is ("Italy" in a Texas paper is not Italy, Texas).
+        const std::vector<double>& base = groups[gi].base;
+        if (base.empty()) continue;
+        const std::size_t top = static_cast<std::size_t>(std::max_element(base.begin(), base.end()) - base.begin());
+        const PlaceKind top_kind = packed[first[gi] + top].kind;
+        if (top_kind != PlaceKind::City && top_kind != PlaceKind::Admin2) continue;
+        for (std::size_t k = 0; k < groups[gi].candidates.size(); ++k) {
+            const Sense& sense = packed[first[gi] + k];
+            if (sense.kind != PlaceKind::City && sense.kind != PlaceKind::Admin2 && sense.kind != PlaceKind::Admin1) continue;
+            double b = 0.0;
+            if (const Tally* t = find(sense.country, 0)) {
+                const bool mine = own.weight > 0 && own.country == sense.country;
+                const double w = t->weight - (mine ? own.weight : 0.0);
+                const int n = t->names - (mine ? 1 : 0);
+                if (n > 0) b += kHomeCountry * (w / others) * n / (n + 1.0);
+            }
+            if (const Tally* t = find(sense.country, sense.admin1)) {
+                const bool mine = own.weight > 0 && own.country == sense.country && own.admin1 == sense.admin1;
+                const double w = t->weight - (mine ? own.weight : 0.0);
+                const int n = t->names - (mine ? 1 : 0);
+                if (n > 0) b += kHomeAdmin1 * (w / others) * n / (n + 1.0);
+            }
+            bonus[first[gi] + k] = b;
+        }
+    }
+}
+
 void resolveInContext(std::vector<Group>& groups, const Gazetteer& gazetteer) {
     constexpr double kTemperature = 0.1;   // softmax over a group's scores
     constexpr double kWeight = 0.3;        // score per unit of support
@@ -310,7 +406,10 @@ void resolveInContext(std::vector<Group>& groups, const Gazetteer& gazetteer) {
     std::vector<Supporter> supporters;
     supporters.reserve(senses.size());
     std::vector<std::size_t> supporter_first(groups.size() + 1, 0);
-    for (int round = 0; round < 4; ++round) {
+    // What the document's home region adds to each sense (homeBonuses), read from the senses the
+    // names lean to after the first kHomeRound rounds; it adds to the scores of the rounds after.
+    std::vector<double> home_bonus(first.back(), 0.0);
+    for (int round = 0; round < kRounds; ++round) {
         supporters.clear();
         for (std::size_t gi = 0; gi < groups.size(); ++gi) {
             const Group& g = groups[gi];
@@ -336,6 +435,7 @@ void resolveInContext(std::vector<Group>& groups, const Gazetteer& gazetteer) {
             }
             supporter_first[gi + 1] = supporters.size();
         }
+        if (round == kHomeRound) homeBonuses(groups, first, packed, share, support_weight, home_bonus);
         for (std::size_t gi = 0; gi < groups.size(); ++gi) {
             Group& g = groups[gi];
             const std::size_t lo = gi > kWindow ? gi - kWindow : 0;
@@ -345,8 +445,8 @@ void resolveInContext(std::vector<Group>& groups, const Gazetteer& gazetteer) {
                 // A sense whose prior is more than the most context can add below the best prior
                 // can win nothing and give no support (its share is far under kMinShare): it keeps
                 // its prior without the scan (names with hundreds of namesake villages).
-                if (g.base[k] + kCap < top_base) {
-                    g.score[k] = g.base[k];
+                if (g.base[k] + kCap + home_bonus[first[gi] + k] < top_base) {
+                    g.score[k] = g.base[k] + home_bonus[first[gi] + k];
                     continue;
                 }
                 const Sense& c = packed[first[gi] + k];
@@ -373,9 +473,13 @@ void resolveInContext(std::vector<Group>& groups, const Gazetteer& gazetteer) {
                     (best_loose ? loose : support) += weighted;
                 }
                 support += std::min(loose, kLooseCap);
-                g.score[k] = g.base[k] + std::min(kCap, kWeight * support);
+                g.score[k] = g.base[k] + std::min(kCap, kWeight * support) + home_bonus[first[gi] + k];
             }
         }
+    }
+    for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+        groups[gi].home.assign(home_bonus.begin() + static_cast<std::ptrdiff_t>(first[gi]),
+                               home_bonus.begin() + static_cast<std::ptrdiff_t>(first[gi + 1]));
     }
 }
 }  // namespace
@@ -498,7 +602,8 @@ Resolution resolve(const std::vector<RecognisedMention>& kept, const Gazetteer& 
         }
         if (!g.weak) continue;
         const std::size_t b = static_cast<std::size_t>(g.best);
-        drop_group[gi] = g.score[b] - g.base[b] < 0.15 - 1e-9;
+        // The home region is no evidence that a word is a place at all: only the other names count.
+        drop_group[gi] = g.score[b] - g.base[b] - g.home[b] < 0.15 - 1e-9;
     }
 
     for (std::size_t gi = 0; gi < groups.size(); ++gi) {

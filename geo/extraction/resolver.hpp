@@ -22,6 +22,7 @@ struct NameSenses {
     std::vector<std::uint32_t> candidates;
     std::vector<double> base;                     // prior per candidate
     std::vector<double> score;
+    std::vector<double> home;                     // per candidate, what the document's home region adds to its score
     bool weak = false;                            // every mention was weak
     std::string qualifier_country;                // "Rome, Georgia": restricts candidates
     std::string qualifier_admin1;

@@ -112,6 +112,58 @@ TEST(Resolver, AListOfBigCitiesReadsAsBigCities) {
     EXPECT_EQ(chosen(g, resolve({a, b}, g), 1), "geonames:oh");
 }
 
+// Tennessee towns far enough apart (330-540 km) that none is a neighbour of another by distance,
+// Paris, Tennessee among them, and the Paris everyone knows.
+geo::Gazetteer tennesseeAndFrance() {
+    return smallGazetteer({
+        {"geonames:paris-fr", "Paris", PlaceKind::City, "FR", "11", "PPLC", 2100000, 48.85, 2.35},
+        {"geonames:paris-tn", "Paris", PlaceKind::City, "US", "TN", "PPLA2", 10000, 36.30, -88.33},
+        {"geonames:knoxville", "Knoxville", PlaceKind::City, "US", "TN", "PPLA2", 190000, 35.96, -83.92},
+        {"geonames:chattanooga", "Chattanooga", PlaceKind::City, "US", "TN", "PPLA2", 180000, 35.05, -85.31},
+        {"geonames:johnson-city", "Johnson City", PlaceKind::City, "US", "TN", "PPL", 66000, 36.31, -82.35},
+        {"geonames:lyon", "Lyon", PlaceKind::City, "FR", "84", "PPLA", 520000, 45.75, 4.85},
+        {"country:FR", "France", PlaceKind::Country, "FR", "", "PCLI", 67000000, 46.6, 2.4},
+    });
+}
+
+TEST(Resolver, TheHomeRegionOfTheStoryChoosesAmongNamesakes) {
+    const geo::Gazetteer g = tennesseeAndFrance();
+    // Alone, Paris is the capital of France.
+    EXPECT_EQ(chosen(g, resolve({mention(g, "Paris")}, g), 0), "geonames:paris-fr");
+    // In a story whose other places all lie in Tennessee, it is the Tennessee town, although none
+    // of them is near it.
+    const Resolution r =
+        resolve({mention(g, "Knoxville"), mention(g, "Paris"), mention(g, "Chattanooga"), mention(g, "Johnson City")}, g);
+    EXPECT_EQ(chosen(g, r, 1), "geonames:paris-tn");
+    EXPECT_EQ(chosen(g, r, 0), "geonames:knoxville");
+    // With one Tennessee town the story's home is still uncertain: Paris stays in France.
+    EXPECT_EQ(chosen(g, resolve({mention(g, "Knoxville"), mention(g, "Paris")}, g), 1), "geonames:paris-fr");
+}
+
+TEST(Resolver, AStoryThatAlsoNamesFranceKeepsParisInFrance) {
+    const geo::Gazetteer g = tennesseeAndFrance();
+    const Resolution r = resolve({mention(g, "Knoxville"), mention(g, "Chattanooga"), mention(g, "Johnson City"),
+                                  mention(g, "France"), mention(g, "Lyon"), mention(g, "Paris")},
+                                 g);
+    EXPECT_EQ(chosen(g, r, 5), "geonames:paris-fr");
+}
+
+TEST(Resolver, TheHomeRegionDoesNotTurnAStateIntoATown) {
+    // Missouri towns, one of them (Joplin) 85 km from Nevada, Missouri, and the state of Nevada.
+    const geo::Gazetteer g = smallGazetteer({
+        {"admin1:US.NV", "Nevada", PlaceKind::Admin1, "US", "NV", "ADM1", 3100000, 39.3, -116.6},
+        {"geonames:nevada-mo", "Nevada", PlaceKind::City, "US", "MO", "PPLA2", 8000, 37.84, -94.35},
+        {"geonames:st-louis", "St. Louis", PlaceKind::City, "US", "MO", "PPLA2", 300000, 38.63, -90.20},
+        {"geonames:hannibal", "Hannibal", PlaceKind::City, "US", "MO", "PPL", 17000, 39.71, -91.36},
+        {"geonames:joplin", "Joplin", PlaceKind::City, "US", "MO", "PPL", 50000, 37.08, -94.51},
+    });
+    // A name that is first of all a state (or a country) keeps that meaning wherever the story is:
+    // "Nevada" in a story of Missouri towns is still the state unless the text says more.
+    const Resolution r = resolve(
+        {mention(g, "St. Louis"), mention(g, "Hannibal"), mention(g, "Joplin"), mention(g, "Nevada")}, g);
+    EXPECT_EQ(chosen(g, r, 3), "admin1:US.NV");
+}
+
 TEST(Resolver, NoMentionsNoNames) {
     const geo::Gazetteer g = springfields();
     const Resolution r = resolve({}, g);
