@@ -530,11 +530,15 @@ Resolution resolve(const std::vector<RecognisedMention>& kept, const Gazetteer& 
     std::string name_scratch;
     for (Group& g : groups) {
         if (!g.qualifier_country.empty()) {
+            // "Kabul, Afghanistan" and "Springfield, Mass." name a town; "California, United States"
+            // may name a state of the country (a province named like its capital still yields to
+            // the city below).
+            const bool admin1_may_be_meant = g.qualifier_admin1.empty();
             std::vector<std::uint32_t> inside;
             for (std::uint32_t c : g.candidates) {
                 const Place& p = gazetteer.place(c);
                 if (p.country == g.qualifier_country && (g.qualifier_admin1.empty() || p.admin1 == g.qualifier_admin1) &&
-                    p.kind != PlaceKind::Admin1 && p.kind != PlaceKind::Country) {
+                    (p.kind != PlaceKind::Admin1 || admin1_may_be_meant) && p.kind != PlaceKind::Country) {
                     inside.push_back(c);
                 }
             }

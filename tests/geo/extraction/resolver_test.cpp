@@ -75,6 +75,29 @@ TEST(Resolver, AQualifierKeepsOnlyTheSensesInside) {
     EXPECT_EQ(r.names[0].candidates.size(), 1u);
 }
 
+TEST(Resolver, AStateQualifiedByItsCountryStaysTheState) {
+    // "California, United States" was California, Maryland (a village): the qualifier kept only towns.
+    const geo::Gazetteer g = smallGazetteer({
+        {"admin1:US.CA", "California", PlaceKind::Admin1, "US", "CA", "ADM1", 39000000, 37.0, -119.5},
+        {"geonames:md", "California", PlaceKind::City, "US", "MD", "PPL", 11000, 38.30, -76.51},
+        {"geonames:co", "California", PlaceKind::City, "CO", "68", "PPL", 2000, 7.35, -72.95},
+        {"country:US", "United States", PlaceKind::Country, "US", "", "PCLI", 330000000, 39.1, -98.5},
+        {"admin1:AF.13", "Kabul", PlaceKind::Admin1, "AF", "13", "ADM1", 5000000, 34.5, 69.3},
+        {"geonames:kabul", "Kabul", PlaceKind::City, "AF", "13", "PPLC", 4400000, 34.53, 69.17},
+    });
+    RecognisedMention california = mention(g, "California");
+    california.qualifier_country = "US";
+    const Resolution r = resolve({california}, g);
+    EXPECT_EQ(chosen(g, r, 0), "admin1:US.CA");
+    EXPECT_EQ(r.names[0].candidates.size(), 2u);  // not the Colombian village
+    // A state qualifier still means a town inside it, and a capital still outranks its province.
+    california.qualifier_admin1 = "MD";
+    EXPECT_EQ(chosen(g, resolve({california}, g), 0), "geonames:md");
+    RecognisedMention kabul = mention(g, "Kabul");
+    kabul.qualifier_country = "AF";
+    EXPECT_EQ(chosen(g, resolve({kabul}, g), 0), "geonames:kabul");
+}
+
 TEST(Resolver, OneSensePerNamePerDocument) {
     const geo::Gazetteer g = springfields();
     const Resolution r = resolve({mention(g, "Springfield"), mention(g, "Peoria"), mention(g, "Springfield")}, g);
