@@ -4,6 +4,8 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "geo/text/unicode.hpp"
+
 namespace geo::extract {
 namespace {
 
@@ -87,6 +89,17 @@ bool canJoin(const Token& t) {
            (t.gap_after == Gap::Period && inList(t, kListPeriodAbbreviation));
 }
 
+// Token k ends in a possessive written "'s " right before the next word of its passage, which is
+// capitalised: the shape of a possessive inside a name ("King's Lynn").
+bool possessiveJoinsNext(std::string_view text, const std::vector<Token>& tokens, std::size_t k) {
+    const Token& t = tokens[k];
+    const Token& next = tokens[k + 1];
+    if (!next.capitalised || next.passage != t.passage || next.begin < t.end + 3) return false;
+    std::size_t pos = t.end;
+    if (!text::isApostrophe(nextCodePoint(text, pos))) return false;
+    return next.begin == pos + 2 && text[pos] == 's' && text[pos + 1] == ' ';
+}
+
 // normalise() is idempotent except in dropping a possessive ("x's's" → "x's" → "x"), and lookup()
 // normalises its argument again: a key still ending like a possessive is looked up through lookup().
 bool endsLikePossessive(std::string_view key) {
@@ -124,6 +137,7 @@ std::vector<RawMention> findCandidates(const Document& doc, const Gazetteer& gaz
     // What the gazetteer holds for each window [i, i + w]: one probe per window, reused by the
     // longest-match loop below.
     std::vector<Gazetteer::KeyInfo> window(max_words);
+    std::string possessive_key;
     // Every name starts on a capitalised word: its one-word key is probed for all of them at once.
     std::vector<std::string_view> word_keys;
     std::vector<std::size_t> word_index(tokens.size(), 0);
@@ -149,11 +163,21 @@ std::vector<RawMention> findCandidates(const Document& doc, const Gazetteer& gaz
         std::size_t limit = i;
         std::size_t probed = 0;  // windows [i, i + w] probed, w < probed
         // Only as far as some gazetteer name starts with the words so far (keeps lookups few).
-        while (limit + 1 < tokens.size() && limit - i + 1 < max_words && canJoin(tokens[limit]) &&
-               !tokens[limit].possessive) {
+        while (limit + 1 < tokens.size() && limit - i + 1 < max_words) {
+            // A possessive inside a name ("King's Lynn", "Martha's Vineyard", "Bishop's Stortford")
+            // joins the next word only where some name starts with the words so far and "s" (the
+            // key drops the apostrophe); otherwise a possessive ends the name ("Kabul's Mayor").
+            const bool inner_possessive = tokens[limit].possessive && possessiveJoinsNext(text, tokens, limit);
+            if (!inner_possessive && (!canJoin(tokens[limit]) || tokens[limit].possessive)) break;
             probeWindow(i, limit);
             probed = limit - i + 1;
-            if (!window[limit - i].prefix) break;
+            if (inner_possessive) {
+                possessive_key.assign(spanKey(i, limit));
+                possessive_key += 's';
+                if (!gazetteer.probe(possessive_key).prefix) break;
+            } else if (!window[limit - i].prefix) {
+                break;
+            }
             ++limit;
         }
         bool matched = false;

@@ -35,6 +35,8 @@ const geo::Gazetteer& gazetteer() {
         {"admin1:TM.05", "Mary", PlaceKind::Admin1, "TM", "05", "ADM1", 600000, 37.6, 61.8},
         {"admin1:BM.09", "Smith's", PlaceKind::Admin1, "BM", "09", "ADM1", 5000, 32.3, -64.7, {"Smith"}},
         {"geonames:9", "Patrick", PlaceKind::City, "IM", "", "PPL", 1200, 54.2, -4.7},
+        {"geonames:10", "King's Lynn", PlaceKind::City, "GB", "ENG", "PPL", 46000, 52.75, 0.40},
+        {"geonames:11", "Lynn", PlaceKind::City, "US", "MA", "PPL", 94000, 42.47, -70.95},
     });
     return g;
 }
@@ -60,6 +62,16 @@ TEST(Recognizer, LongestNameAndLowerCaseFeatureWord) {
     EXPECT_EQ(Recognised("Fighters held the Panjshir valley.").spans(), Strings{"Panjshir valley"});
     EXPECT_EQ(Recognised("Fighters held Panjshir.").spans(), Strings{"Panjshir"});
     EXPECT_EQ(Recognised("She flew to Rio de Janeiro.").spans(), Strings{"Rio de Janeiro"});
+}
+
+TEST(Recognizer, APossessiveInsideANameJoinsIt) {
+    // "King's Lynn" was read as "King" and "Lynn" (a town in Massachusetts).
+    EXPECT_EQ(Recognised("Trains left King's Lynn at noon.").spans(), Strings{"King's Lynn"});
+    EXPECT_EQ(Recognised("Trains left King’s Lynn at noon.").spans(), Strings{"King’s Lynn"});
+    EXPECT_EQ(Recognised("Trains left Kings Lynn at noon.").spans(), Strings{"Kings Lynn"});
+    // A possessive that starts no name still ends the name before it.
+    EXPECT_EQ(Recognised("Buses ran between Kharkiv's Lynn and Springfield.").spans(), (Strings{"Kharkiv", "Lynn", "Springfield"}));
+    EXPECT_EQ(Recognised("Trains left King's  Lynn at noon.").spans(), Strings{"Lynn"});
 }
 
 TEST(Recognizer, MentionsKeepEveryEntryOfTheirSpelling) {
