@@ -7,29 +7,20 @@
 #include "app/ui/map_overlay.hpp"
 #include "app/ui/measure_overlay.hpp"
 #include "geo/projection.hpp"
+#include "support/test_places.hpp"
 
 namespace {
 
 using namespace app;
 
-geo::Place makePlace(const std::string& id, const std::string& name, double lon, double lat, std::int64_t pop) {
-    geo::Place p;
-    p.id = id;
-    p.name = name;
-    p.position = geo::LonLat(lon, lat);
-    p.kind = geo::PlaceKind::City;
-    p.country = "AF";
-    p.population = pop;
-    p.source = "test";
-    return p;
-}
+using test_support::testPlace;
 
 class ActionsTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        gazetteer.add(makePlace("t:kabul", "Kabul", 69.17233, 34.52813, 3000000), {{"Kabul", geo::NameKind::Name}});
-        gazetteer.add(makePlace("t:herat", "Herat", 62.19967, 34.34817, 400000), {{"Herat", geo::NameKind::Name}});
-        gazetteer.add(makePlace("t:kandahar", "Kandahar", 65.71013, 31.61332, 400000), {{"Kandahar", geo::NameKind::Name}});
+        test_support::addUnderItsName(gazetteer, testPlace("t:kabul", "Kabul", 69.17233, 34.52813, 3000000));
+        test_support::addUnderItsName(gazetteer, testPlace("t:herat", "Herat", 62.19967, 34.34817, 400000));
+        test_support::addUnderItsName(gazetteer, testPlace("t:kandahar", "Kandahar", 65.71013, 31.61332, 400000));
         auto doc = geo::Document::fromString(
             "Fighting was reported in Kabul on Monday.\n\nHerat and Kandahar were quiet.\n\nKabul again.\n", "test");
         state.doc = std::make_unique<OpenDocument>(OpenDocument::fromDocument(std::move(doc), gazetteer, "test.txt"));
@@ -223,7 +214,7 @@ TEST_F(ActionsTest, NotAPlaceRemovesEveryMentionAndUndoRedoRestoreIt) {
 
 TEST_F(ActionsTest, ChoosingAnotherPlaceKeepsTheSelectionOnTheNewPlace) {
     // A second "Herat" in the gazetteer, far away, as an alternative.
-    geo::Place other = makePlace("t:herat-2", "Herat", 10.0, 50.0, 100);
+    geo::Place other = testPlace("t:herat-2", "Herat", 10.0, 50.0, 100);
     other.country = "DE";
     gazetteer.add(other, {{"Herat", geo::NameKind::Name}});
     const std::size_t herat = placeNamed("Herat");

@@ -18,6 +18,7 @@
 #include "geo/dem.hpp"
 #include "geo/raster.hpp"
 #include "support/geotiff_writer.hpp"
+#include "support/test_places.hpp"
 
 #include <unistd.h>
 #include <filesystem>
@@ -28,15 +29,7 @@ using namespace app;
 
 geo::Place makePlace(const std::string& name, geo::PlaceKind kind, double lon, double lat, std::int64_t population = 0,
                      const std::string& country = "AF") {
-    geo::Place p;
-    p.id = "t:" + name;
-    p.name = name;
-    p.position = geo::LonLat(lon, lat);
-    p.kind = kind;
-    p.country = country;
-    p.population = population;
-    p.source = "test";
-    return p;
+    return test_support::testPlace("t:" + name, name, lon, lat, population, kind, country);
 }
 
 class Framing : public ::testing::Test {

@@ -11,6 +11,7 @@
 #include "app/project_io.hpp"
 #include "geo/project_store.hpp"
 #include "geo/projection.hpp"
+#include "support/test_places.hpp"
 
 namespace {
 
@@ -21,13 +22,7 @@ class ProjectIo : public ::testing::Test {
 protected:
     void SetUp() override {
         auto add = [&](const char* id, const char* name, double lon, double lat) {
-            geo::Place p;
-            p.id = id;
-            p.name = name;
-            p.position = geo::LonLat(lon, lat);
-            p.country = "AF";
-            p.population = 500000;
-            gazetteer.add(p, {{name, geo::NameKind::Name}});
+            test_support::addUnderItsName(gazetteer, test_support::testPlace(id, name, lon, lat, 500000));
         };
         add("t:kabul", "Kabul", 69.17, 34.53);
         add("t:herat", "Herat", 62.2, 34.35);

@@ -21,6 +21,7 @@
 #include "geo/basemap.hpp"
 #include "geo/dem.hpp"
 #include "geo/map_projection.hpp"
+#include "support/flat_relief.hpp"
 #include "support/geotiff_writer.hpp"
 #include "support/temp_dir.hpp"
 
@@ -33,18 +34,6 @@ int distance(const Image& a, const Image& b, int x, int y) {
     const std::uint8_t* p = a.pixel(x, y);
     const std::uint8_t* q = b.pixel(x, y);
     return std::abs(p[0] - q[0]) + std::abs(p[1] - q[1]) + std::abs(p[2] - q[2]);
-}
-
-// Flat world relief at 500 m in 10° cells.
-geo::Raster flatRelief() {
-    geo::Raster relief;
-    relief.width = 36;
-    relief.height = 18;
-    const double gt[6] = {-180.0, 10.0, 0.0, 90.0, 0.0, -10.0};
-    std::copy(gt, gt + 6, relief.geotransform);
-    relief.values.assign(36 * 18, 500.0f);
-    relief.min_value = relief.max_value = 500.0f;
-    return relief;
 }
 
 geo::XY mercator(double lon, double lat) { return *geo::MapProjection().forward(lon, lat); }
@@ -60,7 +49,7 @@ TEST_F(UserDemRender, ChangesTheTerrainWhereItCoversOnlyAndFadesIntoTheReliefWit
     const test_support::TempDir dir;
     test_support::writeLonLatDem(dir / "alps.tif", 10.0, 48.0, 400, 400, 0.01, [](int, int) { return 3000.0; });
     geo::Basemap relief_only;
-    relief_only.world_dem = flatRelief();
+    relief_only.world_dem = test_support::flatWorldRelief();
     geo::Basemap with_dem = relief_only;
     with_dem.dems = geo::openDems(dir / "alps.tif");
     MapRenderer relief_renderer(relief_only);
@@ -104,7 +93,7 @@ TEST_F(UserDemRender, TheViewersCanvasNeverWaitsForADemWindowAndDrawsItWhenItLan
         return 1000.0 + 8.0 * col + 3.0 * row;  // a tilted plane: hillshade and tint both change
     });
     geo::Basemap relief_only;
-    relief_only.world_dem = flatRelief();
+    relief_only.world_dem = test_support::flatWorldRelief();
     geo::Basemap with_dem = relief_only;
     with_dem.dems = geo::openDems(dir / "alps.tif");
     MapRenderer relief_renderer(relief_only);

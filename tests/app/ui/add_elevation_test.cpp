@@ -20,14 +20,16 @@
 #include "app/render/gl_context.hpp"
 #include "app/render/map_renderer.hpp"
 #include "app/scene.hpp"
-#include "app/ui/fonts.hpp"
 #include "app/ui/item_locator.hpp"
 #include "app/ui/layers_panel.hpp"
 #include "app/viewer_frame.hpp"
 #include "geo/map_projection.hpp"
 #include "geo/project_store.hpp"
+#include "support/flat_relief.hpp"
 #include "support/geotiff_writer.hpp"
 #include "support/temp_dir.hpp"
+#include "support/viewer_imgui.hpp"
+#include "support/test_places.hpp"
 
 namespace {
 
@@ -45,16 +47,10 @@ void writeHill(const std::string& path, int first_column = 0, int columns = 64) 
     });
 }
 
-// Flat world relief at 500 m in 10° cells: without a DEM both of the hill's sides look the same.
+// Flat world relief at 500 m: without a DEM both of the hill's sides look the same.
 geo::Basemap flatBasemap() {
     geo::Basemap basemap;
-    geo::Raster& relief = basemap.world_dem;
-    relief.width = 36;
-    relief.height = 18;
-    const double gt[6] = {-180.0, 10.0, 0.0, 90.0, 0.0, -10.0};
-    std::copy(gt, gt + 6, relief.geotransform);
-    relief.values.assign(36 * 18, 500.0f);
-    relief.min_value = relief.max_value = 500.0f;
+    basemap.world_dem = test_support::flatWorldRelief(500.0f);
     return basemap;
 }
 
@@ -62,12 +58,7 @@ class AddElevation : public ::testing::Test {
 protected:
     void SetUp() override {
         context_ = render::HeadlessContext::create();
-        geo::Place kabul;
-        kabul.id = "t:kabul";
-        kabul.name = "Kabul";
-        kabul.position = geo::LonLat(69.17, 34.53);
-        kabul.population = 500000;
-        gazetteer_.add(kabul, {{"Kabul", geo::NameKind::Name}});
+        test_support::addUnderItsName(gazetteer_, test_support::testPlace("t:kabul", "Kabul", 69.17, 34.53, 500000));
         text_ = dir_.write("notes.txt", "Kabul was calm.\n");
         hill_ = dir_ / "hill.tif";
         writeHill(hill_);
@@ -79,14 +70,7 @@ protected:
     // the map settings (the project's, else map.json's) into a fresh renderer.
     void startViewer() {
         closeViewer();
-        imgui_ = ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1400, 900);
-        ui::addUiFont(io.Fonts, 16.0f);
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        imgui_.emplace();
         state_.emplace();
         panels_.emplace();
         actions_ = ActionQueue{};
@@ -99,8 +83,7 @@ protected:
         layers_panel_->init(*state_, basemap_, *renderer_, map_json_, report.map_settings);
     }
     void closeViewer() {
-        if (imgui_) ImGui::DestroyContext(imgui_);
-        imgui_ = nullptr;
+        imgui_.reset();
     }
 
     // One viewer frame as app/viewer.cpp draws it (GL aside): panels and menus, then the layers
@@ -164,7 +147,7 @@ protected:
     geo::Gazetteer gazetteer_;
     geo::Basemap basemap_ = flatBasemap();
     std::string text_, hill_, map_json_;
-    ImGuiContext* imgui_ = nullptr;
+    std::optional<test_support::ViewerImGui> imgui_;
     std::optional<AppState> state_;
     std::optional<ViewerPanels> panels_;
     ActionQueue actions_;

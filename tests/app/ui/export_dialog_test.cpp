@@ -14,7 +14,7 @@
 #include "app/render/gl_context.hpp"
 #include "app/render/image.hpp"
 #include "app/ui/export_dialog.hpp"
-#include "app/ui/fonts.hpp"
+#include "support/viewer_imgui.hpp"
 #include "geo/basemap.hpp"
 #include "geo/data_paths.hpp"
 #include "geo/gdal_handles.hpp"
@@ -200,16 +200,8 @@ TEST_F(ExportDialogFiles, ProblemsComeBackAsMessagesNotExceptions) {
 
 TEST_F(ExportDialogFiles, DialogDrawsInAViewerFrameWithAPreview) {
     // The viewer's own ImGui context (no window: frames are laid out without a backend).
-    ImGuiContext* const before = ImGui::GetCurrentContext();
-    ImGuiContext* viewer = ImGui::CreateContext();
-    ImGui::SetCurrentContext(viewer);  // CreateContext keeps another current context current
+    const test_support::ViewerImGui viewer;
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1400, 900);
-    app::ui::addUiFont(io.Fonts, 16.0f);
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
 
     app::ui::ExportDialog dialog;
     dialog.show(ExportKind::GeoTiff, state);
@@ -220,15 +212,13 @@ TEST_F(ExportDialogFiles, DialogDrawsInAViewerFrameWithAPreview) {
         EXPECT_FALSE(dialog.draw(state, *renderers_).has_value());  // nothing exported until asked
         ImGui::Render();
         // Rendering the preview went through another ImGui context and came back to this one.
-        EXPECT_EQ(ImGui::GetCurrentContext(), viewer);
+        EXPECT_EQ(ImGui::GetCurrentContext(), viewer.context());
     }
     // The preview is the export reduced to fit 520 × 300: a landscape 3840 × 2160 → 520 × 293.
     EXPECT_EQ(dialog.preview().width(), 520);
     EXPECT_EQ(dialog.preview().height(), 293);
     // The proposed file has the kind's extension.
     EXPECT_EQ(dialog.settings().extension(), ".tif");
-    ImGui::DestroyContext(viewer);
-    ImGui::SetCurrentContext(before);
 }
 
 }  // namespace

@@ -20,6 +20,7 @@
 #include "app/ui/layers_panel.hpp"
 #include "geo/project_store.hpp"
 #include "geo/projection.hpp"
+#include "support/test_places.hpp"
 
 namespace {
 
@@ -49,12 +50,7 @@ class LayersInTheProject : public ::testing::Test {
 protected:
     void SetUp() override {
         context_ = render::HeadlessContext::create();
-        geo::Place kabul;
-        kabul.id = "t:kabul";
-        kabul.name = "Kabul";
-        kabul.position = geo::LonLat(69.17, 34.53);
-        kabul.population = 500000;
-        gazetteer_.add(kabul, {{"Kabul", geo::NameKind::Name}});
+        test_support::addUnderItsName(gazetteer_, test_support::testPlace("t:kabul", "Kabul", 69.17, 34.53, 500000));
         dir_ = fs::temp_directory_path() / ("textatlas-layers-project-" + std::to_string(::getpid()));
         fs::create_directories(dir_);
         text_ = (dir_ / "notes.txt").string();

@@ -10,32 +10,24 @@
 
 #include "app/actions.hpp"
 #include "app/scene.hpp"
-#include "app/ui/fonts.hpp"
+#include "support/viewer_imgui.hpp"
 #include "app/ui/map_overlay.hpp"
 #include "app/ui/screen_overlay.hpp"
 #include "geo/projection.hpp"
+#include "support/test_places.hpp"
 
 namespace {
 
 using namespace app;
 
-geo::Place makePlace(const std::string& id, const std::string& name, double lon, double lat) {
-    geo::Place p;
-    p.id = id;
-    p.name = name;
-    p.position = geo::LonLat(lon, lat);
-    p.kind = geo::PlaceKind::City;
-    p.country = "AF";
-    p.population = 100000;
-    return p;
-}
+using test_support::testPlace;
 
 class HiDpi : public ::testing::Test {
 protected:
     void SetUp() override {
-        gazetteer.add(makePlace("t:kabul", "Kabul", 69.17233, 34.52813), {{"Kabul", geo::NameKind::Name}});
-        gazetteer.add(makePlace("t:herat", "Herat", 62.19967, 34.34817), {{"Herat", geo::NameKind::Name}});
-        gazetteer.add(makePlace("t:kandahar", "Kandahar", 65.71013, 31.61332), {{"Kandahar", geo::NameKind::Name}});
+        test_support::addUnderItsName(gazetteer, testPlace("t:kabul", "Kabul", 69.17233, 34.52813));
+        test_support::addUnderItsName(gazetteer, testPlace("t:herat", "Herat", 62.19967, 34.34817));
+        test_support::addUnderItsName(gazetteer, testPlace("t:kandahar", "Kandahar", 65.71013, 31.61332));
         for (AppState* s : {&standard, &dense}) {
             auto doc = geo::Document::fromString("Kabul, Herat and Kandahar.\n\nKabul again. Kabul.\n", "test");
             s->doc = std::make_unique<OpenDocument>(OpenDocument::fromDocument(std::move(doc), gazetteer, "test.txt"));
@@ -131,13 +123,7 @@ std::vector<ImVec2> overlayVertices(AppState& state, ImVec2 display, float frame
 }
 
 TEST_F(HiDpi, TheOverlayIsTheStandardOneScaledByTheContentScale) {
-    ImGuiContext* context = ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    ui::addUiFont(io.Fonts, 32.0f);
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    const test_support::ViewerImGui imgui(ImVec2(1400, 900), 32.0f);
 
     ui::OverlayLayout standard_layout, dense_layout;
     const std::vector<ImVec2> reference = overlayVertices(standard, ImVec2(700, 450), 1.0f, &standard_layout);
@@ -169,7 +155,6 @@ TEST_F(HiDpi, TheOverlayIsTheStandardOneScaledByTheContentScale) {
         EXPECT_NEAR(wayland[i].x, reference[i].x, 1e-3) << i;
         EXPECT_NEAR(wayland[i].y, reference[i].y, 1e-3) << i;
     }
-    ImGui::DestroyContext(context);
 }
 
 }  // namespace

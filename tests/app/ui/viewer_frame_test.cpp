@@ -5,6 +5,7 @@
 
 #include "support/geotiff_writer.hpp"
 #include "support/shared_dem.hpp"
+#include "support/viewer_imgui.hpp"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -19,7 +20,6 @@
 #include "app/render/gl_context.hpp"
 #include "geo/basemap.hpp"
 #include "app/ui/edge_indicators.hpp"
-#include "app/ui/fonts.hpp"
 #include "app/ui/item_locator.hpp"
 #include "app/ui/map_input.hpp"
 #include "app/ui/map_overlay.hpp"
@@ -54,7 +54,7 @@ protected:
         finishFlight();
     }
     void TearDown() override {
-        ImGui::DestroyContext(context_);
+        imgui_.reset();
         if (!temp_dir_.empty()) std::filesystem::remove_all(temp_dir_);
     }
 
@@ -71,15 +71,8 @@ protected:
 
     // A fresh viewer: new ImGui context, empty state and panels, as when the program starts.
     void startViewer() {
-        if (context_) ImGui::DestroyContext(context_);
-        context_ = ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1400, 900);
-        ui::addUiFont(io.Fonts, 16.0f);
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // builds the atlas; no GPU upload needed
+        imgui_.reset();
+        imgui_.emplace();
         state = AppState{};
         // Made afresh in place, not assigned: ImGuiTextFilter's ImVector copies with memcpy even
         // when empty (a null pointer), which UndefinedBehaviorSanitizer rightly reports.
@@ -113,6 +106,15 @@ protected:
         frame(at, false);
         frame(at, true);
         frame(at, false);
+    }
+    // Clicks the first mention of place `place` that the passages panel drew in the last frame.
+    // Fails the test if none is shown.
+    void clickMentionOf(std::size_t place) {
+        const auto hit = std::find_if(hits.begin(), hits.end(), [&](const ui::MentionHit& h) {
+            return state.doc->extraction.mentions[h.mention].place == place;
+        });
+        ASSERT_NE(hit, hits.end()) << "no mention of place " << place << " is shown";
+        click(ImVec2((hit->x0 + hit->x1) / 2, (hit->y0 + hit->y1) / 2));
     }
     void pressKey(int key, bool ctrl) {
         const ImVec2 mouse = ImGui::GetIO().MousePos;
@@ -155,7 +157,7 @@ protected:
     }
 
     static geo::Gazetteer* gazetteer_;
-    ImGuiContext* context_ = nullptr;
+    std::optional<test_support::ViewerImGui> imgui_;
     std::filesystem::path temp_dir_;
     AppState state;
     ActionQueue actions;
@@ -448,17 +450,12 @@ TEST_F(ViewerUi, CorrectionsMadeWithClicksAreThereWhenTheTextIsOpenedAgain) {
     ASSERT_TRUE(corrected.has_value()) << "the chosen candidate is not among the places";
 
     // Back to all passages; click a Kabul mention; only that mention is "not a place".
-    if (state.selection.place) ASSERT_NO_FATAL_FAILURE(clickItem("Show all passages (Esc)"));
+    if (state.selection.place) {
+        ASSERT_NO_FATAL_FAILURE(clickItem("Show all passages (Esc)"));
+    }
     frame(ImVec2(5, 5), false);
     const std::size_t kabul = placeNamed("Kabul");
-    const ui::MentionHit* mention = nullptr;
-    for (const auto& hit : hits)
-        if (state.doc->extraction.mentions[hit.mention].place == kabul) {
-            mention = &hit;
-            break;
-        }
-    ASSERT_NE(mention, nullptr);
-    click(ImVec2((mention->x0 + mention->x1) / 2, (mention->y0 + mention->y1) / 2));
+    ASSERT_NO_FATAL_FAILURE(clickMentionOf(kabul));
     ASSERT_EQ(state.selection.place, kabul);
     ASSERT_TRUE(state.selection.mention.has_value());
     ASSERT_NO_FATAL_FAILURE(clickItem("Only the selected mention"));
@@ -691,14 +688,7 @@ protected:
         frame(ImVec2(5, 5), false);
         frame(ImVec2(5, 5), false);
         const std::size_t kabul = placeNamed("Kabul");
-        const ui::MentionHit* mention = nullptr;
-        for (const auto& hit : hits)
-            if (state.doc->extraction.mentions[hit.mention].place == kabul) {
-                mention = &hit;
-                break;
-            }
-        ASSERT_NE(mention, nullptr);
-        click(ImVec2((mention->x0 + mention->x1) / 2, (mention->y0 + mention->y1) / 2));
+        ASSERT_NO_FATAL_FAILURE(clickMentionOf(kabul));
         ASSERT_EQ(state.selection.place, kabul);
         ASSERT_NO_FATAL_FAILURE(clickItem("Correct this place"));
         ASSERT_NO_FATAL_FAILURE(clickItem("Only the selected mention"));
