@@ -31,6 +31,7 @@ static Extraction extractRange(const Document& doc, const Gazetteer& gazetteer, 
 
     // Output: places in order of first mention.
     Extraction result;
+    result.mentions.reserve(kept.size());
     std::vector<std::size_t> place_of_group(groups.size(), static_cast<std::size_t>(-1));
     // Two names of one place ("Panjshir Valley", "Panjshir") make one resolved place.
     std::unordered_map<std::uint32_t, std::size_t> place_of_index;

@@ -1,7 +1,8 @@
 // app/cli/extract_stream.hpp — `textatlas extract FILE` for texts of any size: finds the places of
 // a TextStream piece by piece and writes the JSON of documentJson() (json_output.hpp).
 // A text that is one piece (up to TextStream::kDefaultPieceBytes) gives exactly
-// documentJson(Document::fromFile(FILE), extractPlaces(…)).dump(2). A longer one gives the same keys
+// documentJson(Document::fromFile(FILE), extractPlaces(…)).dump(2), written element by element
+// (never as one JSON tree: a million mentions would take 1.3 GB). A longer one gives the same keys
 // and shapes, written as it goes: "mentions" first (as they are found), then "distance_claims",
 // "passages" and "places"; only the current piece, one entry per distinct place with its mention
 // and passage lists, the passage offsets and the claims are kept in memory. Each piece is resolved

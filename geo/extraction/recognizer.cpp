@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "geo/text/unicode.hpp"
@@ -440,22 +441,30 @@ std::vector<RecognisedMention> recognise(const Document& doc, const Gazetteer& g
     for (const RawMention& m : raw) {
         for (std::size_t k = m.first; k <= m.last; ++k) in_mention[k] = true;
     }
-    std::vector<RawMention> kept;
+    // The kept mentions are filtered in place: a text of many names (a million "Kabul") holds one
+    // vector of them, not a copy per step.
+    std::vector<RawMention>& kept = raw;
     std::vector<bool> kept_weak;
     const std::unordered_set<std::string_view> person_words = personWords(doc, tokens);
-    for (RawMention& m : raw) {
-        const Verdict v = judge(m, tokens, in_mention, person_words, gazetteer);
-        if (v == Verdict::Drop) continue;
-        kept_weak.push_back(v == Verdict::Weak);
-        kept.push_back(std::move(m));
+    {
+        std::size_t count = 0;
+        for (std::size_t i = 0; i < raw.size(); ++i) {
+            const Verdict v = judge(raw[i], tokens, in_mention, person_words, gazetteer);
+            if (v == Verdict::Drop) continue;
+            kept_weak.push_back(v == Verdict::Weak);
+            if (count != i) raw[count] = std::move(raw[i]);
+            ++count;
+        }
+        raw.resize(count);
     }
 
     // "Alexandria, Va.", "Rome, Georgia": an admin-1 or country right after a place and a comma
-    // qualifies it. AP state abbreviations ("Va.") are only recognised here.
+    // qualifies it. AP state abbreviations ("Va.") are only recognised here. Qualifiers are few:
+    // kept by index, only for the names that have one.
     struct Qualifier {
         std::string country, admin1;
     };
-    std::vector<Qualifier> qualifiers(kept.size());
+    std::unordered_map<std::size_t, Qualifier> qualifiers;
     {
         const std::string& text = doc.text();
         std::vector<RawMention> added;
@@ -491,31 +500,33 @@ std::vector<RecognisedMention> recognise(const Document& doc, const Gazetteer& g
                 if (p.kind == PlaceKind::Country) qualifiers[i] = {p.country, ""};
             }
         }
-        // Mentions replaced by an abbreviation reading are dropped (by emptying their entries).
-        for (std::size_t i = 0; i < kept.size(); ++i) {
-            if (replaced[i]) kept[i].entries.clear();
+        // Without abbreviation readings the mentions are in text order already (and none replaced).
+        if (!added.empty()) {
+            // Mentions replaced by an abbreviation reading are dropped (by emptying their entries).
+            for (std::size_t i = 0; i < kept.size(); ++i) {
+                if (replaced[i]) kept[i].entries.clear();
+            }
+            for (RawMention& m : added) {
+                kept.push_back(std::move(m));
+                kept_weak.push_back(false);
+            }
+            // Keep text order.
+            std::vector<std::size_t> order(kept.size());
+            for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+            std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return kept[a].first < kept[b].first; });
+            std::vector<RawMention> sorted;
+            std::vector<bool> sorted_weak;
+            std::unordered_map<std::size_t, Qualifier> sorted_q;
+            for (std::size_t i : order) {
+                if (kept[i].entries.empty()) continue;
+                if (const auto q = qualifiers.find(i); q != qualifiers.end()) sorted_q.emplace(sorted.size(), std::move(q->second));
+                sorted.push_back(std::move(kept[i]));
+                sorted_weak.push_back(kept_weak[i]);
+            }
+            kept = std::move(sorted);
+            kept_weak = std::move(sorted_weak);
+            qualifiers = std::move(sorted_q);
         }
-        for (RawMention& m : added) {
-            kept.push_back(std::move(m));
-            kept_weak.push_back(false);
-            qualifiers.push_back({});
-        }
-        // Keep text order.
-        std::vector<std::size_t> order(kept.size());
-        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return kept[a].first < kept[b].first; });
-        std::vector<RawMention> sorted;
-        std::vector<bool> sorted_weak;
-        std::vector<Qualifier> sorted_q;
-        for (std::size_t i : order) {
-            if (kept[i].entries.empty()) continue;
-            sorted.push_back(std::move(kept[i]));
-            sorted_weak.push_back(kept_weak[i]);
-            sorted_q.push_back(qualifiers[i]);
-        }
-        kept = std::move(sorted);
-        kept_weak = std::move(sorted_weak);
-        qualifiers = std::move(sorted_q);
     }
     // Lists: names one after another, apart by ", ", " and ", " or " or ", and " ("Indianapolis and
     // Columbus", "Lagos, Kano and Abuja") share a list number.
@@ -537,8 +548,10 @@ std::vector<RecognisedMention> recognise(const Document& doc, const Gazetteer& g
     for (std::size_t i = 0; i < kept.size(); ++i) {
         RecognisedMention& m = kept[i];
         m.weak = kept_weak[i];
-        m.qualifier_country = std::move(qualifiers[i].country);
-        m.qualifier_admin1 = std::move(qualifiers[i].admin1);
+        if (const auto q = qualifiers.find(i); q != qualifiers.end()) {
+            m.qualifier_country = std::move(q->second.country);
+            m.qualifier_admin1 = std::move(q->second.admin1);
+        }
         m.byte_start = tokens[m.first].begin;
         m.byte_end = tokens[m.last].end;
         // An abbreviation qualifier ("Va.") keeps its period.
@@ -548,7 +561,7 @@ std::vector<RecognisedMention> recognise(const Document& doc, const Gazetteer& g
         }
         m.passage = tokens[m.first].passage;
     }
-    return kept;
+    return raw;  // (`kept` names it; returning the reference would copy every mention)
 }
 
 }  // namespace geo::extract
