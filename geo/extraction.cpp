@@ -19,11 +19,14 @@ const char* toString(MentionKind kind) {
     return "unknown";
 }
 
-// The places of passages [first_passage, end_passage) of `doc`, resolved among themselves.
+// The places of passages [first_passage, end_passage) of `doc`, only bytes [byte_begin, byte_end)
+// of them, resolved among themselves.
 static Extraction extractRange(const Document& doc, const Gazetteer& gazetteer, std::size_t first_passage,
-                               std::size_t end_passage) {
+                               std::size_t end_passage, std::size_t byte_begin = 0,
+                               std::size_t byte_end = static_cast<std::size_t>(-1)) {
     std::string token_arena;
-    const std::vector<extract::Token> tokens = extract::tokenise(doc, first_passage, end_passage, token_arena);
+    const std::vector<extract::Token> tokens =
+        extract::tokenise(doc, first_passage, end_passage, token_arena, byte_begin, byte_end);
     const std::vector<extract::RecognisedMention> kept = extract::recognise(doc, gazetteer, tokens);
     extract::Resolution resolution = extract::resolve(kept, gazetteer);
     std::vector<extract::NameSenses>& groups = resolution.names;
@@ -118,21 +121,41 @@ void ExtractionMerger::add(Extraction piece) {
 }
 
 Extraction extractPlaces(const Document& doc, const Gazetteer& gazetteer, const ExtractionProgress& progress,
-                         std::size_t piece_bytes) {
+                         std::size_t piece_bytes, std::size_t cut_slack_bytes) {
     const std::vector<Passage>& passages = doc.passages();
     const std::size_t total_bytes = passages.empty() ? 0 : passages.back().byte_end;
+    piece_bytes = std::max<std::size_t>(piece_bytes, 1);
     ExtractionMerger merger;
     std::size_t first = 0;
+    std::size_t begin = passages.empty() ? 0 : passages[0].byte_start;  // where the piece starts
     while (first < passages.size()) {
-        if (progress && !progress(static_cast<double>(passages[first].byte_start) / static_cast<double>(total_bytes))) {
+        if (progress && !progress(static_cast<double>(begin) / static_cast<double>(total_bytes))) {
             throw Cancelled();
         }
-        // A piece ends at the first passage end at or after piece_bytes from its start.
+        // A piece ends at the first passage end at or after piece_bytes from its start…
+        const std::size_t limit = begin + piece_bytes;
         std::size_t end = first + 1;
-        while (end < passages.size() && passages[end - 1].byte_end - passages[first].byte_start < piece_bytes) ++end;
-        if (first == 0 && end == passages.size()) return extractRange(doc, gazetteer, 0, end);
-        merger.add(extractRange(doc, gazetteer, first, end));
+        while (end < passages.size() && passages[end - 1].byte_end < limit) ++end;
+        // …or inside that passage when it goes on more than cut_slack_bytes past the limit.
+        const Passage& last = passages[end - 1];
+        const std::size_t from = std::max({limit, last.byte_start + 1, begin + 1});
+        if (last.byte_end > from + cut_slack_bytes) {
+            std::size_t cut = cutInsidePassage(doc.text(), from, from + cut_slack_bytes);
+            if (cut == Document::npos) {  // no whitespace begins there: any character boundary will do
+                cut = from;
+                while ((static_cast<unsigned char>(doc.text()[cut]) & 0xC0) == 0x80) ++cut;
+            }
+            merger.add(extractRange(doc, gazetteer, first, end, begin, cut));
+            first = end - 1;
+            begin = cut;
+            continue;
+        }
+        if (first == 0 && end == passages.size() && begin == passages[0].byte_start) {
+            return extractRange(doc, gazetteer, 0, end);
+        }
+        merger.add(extractRange(doc, gazetteer, first, end, begin));
         first = end;
+        if (first < passages.size()) begin = passages[first].byte_start;
     }
     if (progress) progress(1.0);
     return merger.take();

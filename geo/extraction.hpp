@@ -78,12 +78,17 @@ using ExtractionProgress = std::function<bool(double fraction)>;
 // passage boundaries, so that the working memory (tokens, candidates) stays bounded by the piece
 // rather than growing with the text (about 30 times the text at once).
 constexpr std::size_t kExtractionPieceBytes = std::size_t{8} << 20;
+// A passage going on more than this many bytes past the end of a piece is cut inside (a text of
+// one 200 MB line), where geo::cutInsidePassage says, else at the first character boundary there.
+constexpr std::size_t kExtractionCutSlackBytes = std::size_t{1} << 20;
 
 // extractPlaces for texts of any size, reporting progress. A text of one piece gives exactly
 // extractPlaces(doc, gazetteer). A longer one is resolved piece by piece ("one sense per name" and
-// the support between names hold within a piece) and merged with ExtractionMerger.
+// the support between names hold within a piece) and merged with ExtractionMerger; offsets and
+// passage indices are the document's, also in a passage read in parts.
 Extraction extractPlaces(const Document& doc, const Gazetteer& gazetteer, const ExtractionProgress& progress,
-                         std::size_t piece_bytes = kExtractionPieceBytes);
+                         std::size_t piece_bytes = kExtractionPieceBytes,
+                         std::size_t cut_slack_bytes = kExtractionCutSlackBytes);
 
 // Joins the extractions of consecutive pieces of one document (mention offsets and passage indices
 // already those of the whole document) into one: places merged by gazetteer id, in order of first

@@ -277,6 +277,85 @@ Document Document::fromString(std::string utf8, const std::string& name, Passage
     return doc;
 }
 
+std::size_t passageWhitespaceAt(std::string_view text, std::size_t pos) {
+    if (pos >= text.size()) return 0;
+    if (isBlank(text[pos])) return 1;
+    if (text.substr(pos, 2) == "\xC2\xA0") return 2;
+    if (text.substr(pos, 3) == "\xEF\xBB\xBF") return 3;
+    return 0;
+}
+
+namespace {
+
+// True if the character ending right before byte `pos` is whitespace (passageWhitespaceAt's).
+bool whitespaceBefore(std::string_view text, std::size_t pos) {
+    if (pos == 0) return false;
+    if (isBlank(text[pos - 1])) return true;
+    if (pos >= 2 && text.substr(pos - 2, 2) == "\xC2\xA0") return true;
+    return pos >= 3 && text.substr(pos - 3, 3) == "\xEF\xBB\xBF";
+}
+
+bool isLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
+// A byte of a letter for the look back over a word: ASCII letters and any byte of a multi-byte
+// character (most of which are letters; the look back only tells sentence ends from abbreviations).
+bool isWordByte(char c) {
+    return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Whether the non-white character ending at `end` (exclusive) ends a sentence: [.!?] with closing
+// quotes or brackets after it, a "." only after a word of four or more letters or a lower-case one.
+bool endsSentence(std::string_view text, std::size_t end) {
+    std::size_t p = end;
+    // Closing quotes and brackets: " ' ) ] ” ’ (at most a few).
+    for (int i = 0; i < 4 && p > 0; ++i) {
+        const char c = text[p - 1];
+        if (c == '"' || c == '\'' || c == ')' || c == ']') {
+            --p;
+        } else if (p >= 3 && (text.substr(p - 3, 3) == "\xE2\x80\x9D" || text.substr(p - 3, 3) == "\xE2\x80\x99")) {
+            p -= 3;
+        } else {
+            break;
+        }
+    }
+    if (p == 0) return false;
+    const char mark = text[p - 1];
+    if (mark == '!' || mark == '?') return true;
+    if (mark != '.') return false;
+    std::size_t word = p - 1;
+    while (word > 0 && p - 1 - word < 64 && isWordByte(text[word - 1])) --word;
+    const std::size_t letters = p - 1 - word;
+    if (letters == 0 || (word > 0 && text[word - 1] == '.')) return false;  // "..", "U.S."
+    return letters >= 4 || isLowerAscii(text[word]);
+}
+
+}  // namespace
+
+std::size_t cutInsidePassage(std::string_view text, std::size_t from, std::size_t to) {
+    to = std::min(to, text.size());
+    std::size_t lower_words = Document::npos, any = Document::npos;
+    for (std::size_t pos = std::max<std::size_t>(from, 1); pos < to; ++pos) {
+        const std::size_t length = passageWhitespaceAt(text, pos);
+        if (length == 0 || whitespaceBefore(text, pos)) continue;
+        // A run starts here, after a non-white character. What follows it (if it ends in `text`)?
+        std::size_t after = pos + length;
+        while (after < text.size()) {
+            const std::size_t more = passageWhitespaceAt(text, after);
+            if (more == 0) break;
+            after += more;
+        }
+        const bool lower_after = after < text.size() && isLowerAscii(text[after]);
+        if (!lower_after && endsSentence(text, pos)) return pos;
+        if (any == Document::npos) any = pos;
+        if (lower_words == Document::npos && lower_after) {
+            std::size_t word = pos;
+            while (word > 0 && pos - word < 64 && isWordByte(text[word - 1])) --word;
+            if (word < pos && isLowerAscii(text[word])) lower_words = pos;
+        }
+        pos = after - 1;  // the run's own characters start no run
+    }
+    return lower_words != Document::npos ? lower_words : any;
+}
+
 std::size_t Document::byteToCodePoint(std::size_t byte_offset) const {
     if (byte_offset >= text_.size()) {
         if (byte_offset == text_.size()) return cp_count_;

@@ -71,6 +71,24 @@ private:
     std::vector<std::size_t> block_cp_;
 };
 
+// Where a piece of a long text may end inside a passage too long for one piece: the start of a run
+// of whitespace (Document's: ASCII blanks and line breaks, U+00A0, U+FEFF) that begins in [from, to)
+// of `text` (valid UTF-8) right after a non-white character. The run separates the two pieces. In
+// order of preference, the first run that
+//  1. follows a sentence end: "!" or "?", or "." after a word of four or more letters or one
+//     starting lower-case (not "St.", "Mt.", "U.S.": names go on past those), with closing quotes
+//     or brackets after it, and is not followed by a lower-case letter;
+//  2. lies between two words that both start with a lower-case ASCII letter (a place name starts
+//     capitalised and has lower-case words only as connectors or a last feature word, so at most a
+//     name with two lower-case words in a row, "Bay of the Isles", is cut there);
+//  3. is any run.
+// Returns npos if no run begins in [from, to). Cutting at 3 may split a name of several words
+// ("New | York"), a "Place, Region" qualifier or a list; the pieces then read the parts alone.
+std::size_t cutInsidePassage(std::string_view text, std::size_t from, std::size_t to);
+
+// Byte length of the whitespace character (as above) at byte `pos` of `text`, 0 if there is none.
+std::size_t passageWhitespaceAt(std::string_view text, std::size_t pos);
+
 // Validates UTF-8; returns the byte offset of the first invalid sequence or npos if valid.
 // Overlong forms, surrogates (U+D800–U+DFFF) and code points above U+10FFFF are invalid.
 std::size_t firstInvalidUtf8(const std::string& bytes);

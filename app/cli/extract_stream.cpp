@@ -149,7 +149,11 @@ void writeExtractionJson(TextStream& text, const geo::Gazetteer& gazetteer, std:
             }
             MergedPlace& merged = places[it->second];
             for (const std::size_t m : found.mentions) merged.mentions.push_back(mention_count + m);
-            for (const std::size_t p : found.passages) merged.passages.push_back(piece->passage_base + p);
+            for (const std::size_t p : found.passages) {
+                // A passage cut between two pieces may be listed by both.
+                const std::size_t index = piece->passage_base + p;
+                if (merged.passages.empty() || merged.passages.back() < index) merged.passages.push_back(index);
+            }
         }
         for (geo::Mention m : extraction.mentions) {
             const std::string& id = places[merged_index.at(m.place)].place.place.id;
@@ -163,6 +167,10 @@ void writeExtractionJson(TextStream& text, const geo::Gazetteer& gazetteer, std:
             claims.push_back(distanceClaimJson(claim, extraction, piece->code_point_base));
         }
         for (const geo::Passage& p : piece->document.passages()) {
+            if (p.index == 0 && piece->continues_passage) {
+                passages.back().second = piece->code_point_base + p.end;  // the rest of the one cut before
+                continue;
+            }
             passages.emplace_back(piece->code_point_base + p.start, piece->code_point_base + p.end);
         }
     }

@@ -7,7 +7,8 @@
 // "passages" and "places"; only the current piece, one entry per distinct place with its mention
 // and passage lists, the passage offsets and the claims are kept in memory. Each piece is resolved
 // on its own ("one sense per name" and the support between names hold within a piece); places are
-// merged by id, and a place's confidence is the one of the first piece that mentions it.
+// merged by id, and a place's confidence is the one of the first piece that mentions it. A passage
+// cut between pieces is one passage, as in the whole text.
 // Does not read --jsonl corpora (jsonl_reader.hpp).
 #pragma once
 #include <ostream>

@@ -158,9 +158,30 @@ std::size_t whitespaceLength(const std::string& text, std::size_t pos) {
     return 0;
 }
 
+// The same, line breaks included.
+std::size_t whiteLength(const std::string& text, std::size_t pos) {
+    return text[pos] == '\n' || text[pos] == '\r' ? 1 : whitespaceLength(text, pos);
+}
+
+// True if the character ending right before byte `pos` of `text` is whitespace (as whiteLength).
+bool whitespaceBefore(const std::string& text, std::size_t pos) {
+    if (pos == 0) return false;
+    const char c = text[pos - 1];
+    if (c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\n' || c == '\r') return true;
+    if (pos >= 2 && text.compare(pos - 2, 2, "\xC2\xA0") == 0) return true;
+    return pos >= 3 && text.compare(pos - 3, 3, "\xEF\xBB\xBF") == 0;
+}
+
+std::size_t whitespaceLengthBefore(const std::string& text, std::size_t pos) {
+    const char c = text[pos - 1];
+    if (c == '\xA0') return 2;
+    if (c == '\xBF') return 3;
+    return 1;
+}
+
 }  // namespace
 
-TextStream TextStream::open(const std::string& path, std::size_t piece_bytes) {
+TextStream TextStream::open(const std::string& path, std::size_t piece_bytes, std::size_t cut_slack_bytes) {
     namespace fs = std::filesystem;
     // The same checks and messages as geo::Document::fromFile.
     std::error_code ec;
@@ -176,6 +197,7 @@ TextStream TextStream::open(const std::string& path, std::size_t piece_bytes) {
     TextStream stream;
     stream.name_ = path;
     stream.piece_bytes_ = std::max<std::size_t>(piece_bytes, 1);
+    stream.cut_slack_bytes_ = std::max<std::size_t>(cut_slack_bytes, 1);
     TextCheck check(path);
     std::string block(kReadBytes, '\0');
     const bool regular = status.type() == fs::file_type::regular;
@@ -197,10 +219,11 @@ TextStream TextStream::open(const std::string& path, std::size_t piece_bytes) {
 }
 
 TextStream TextStream::fromString(std::string bytes, const std::string& name, std::size_t piece_bytes,
-                                  std::size_t read_bytes) {
+                                  std::size_t read_bytes, std::size_t cut_slack_bytes) {
     TextStream stream;
     stream.name_ = name;
     stream.piece_bytes_ = std::max<std::size_t>(piece_bytes, 1);
+    stream.cut_slack_bytes_ = std::max<std::size_t>(cut_slack_bytes, 1);
     stream.read_bytes_ = std::max<std::size_t>(read_bytes, 1);
     TextCheck check(name);
     check.feed(bytes.data(), bytes.size());
@@ -265,11 +288,74 @@ std::size_t TextStream::findCut(std::size_t min_pos) const {
     return std::string::npos;
 }
 
-std::optional<TextPiece> TextStream::next() {
-    if (first_piece_) {
-        first_piece_ = false;
+std::size_t TextStream::cutInside(std::size_t from) const {
+    const std::string& text = buffer_;
+    const std::size_t cut = geo::cutInsidePassage(text, from, from + cut_slack_bytes_);
+    if (cut != std::string::npos) return cut;
+    // No run of whitespace begins in the window: it lies in one (cut where that run begins, so the
+    // next piece starts after all of it) or in one word longer than the window (cut it at a
+    // character boundary: the two pieces read its halves as words).
+    std::size_t pos = from;
+    while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+    if ((pos == text.size() || whiteLength(text, pos) == 0) && !whitespaceBefore(text, pos)) return pos;
+    // Back to the run's start: a non-white character lies before it (the piece does not start
+    // with whitespace past `from`).
+    while (whitespaceBefore(text, pos)) pos -= whitespaceLengthBefore(text, pos);
+    return pos;
+}
+
+void TextStream::skipWhitespace() {
+    breaks_ = 0;
+    bool after_cr = false;
+    std::size_t pos = 0;
+    for (;;) {
+        if (pos < buffer_.size()) {
+            const char c = buffer_[pos];
+            if (c == '\n' || c == '\r') {
+                if (!(c == '\n' && after_cr)) {  // CR LF is one line break, one code point
+                    ++breaks_;
+                    ++code_points_;
+                }
+                after_cr = c == '\r';
+                ++pos;
+                continue;
+            }
+            after_cr = false;
+            // U+00A0 or U+FEFF not all read yet: read on.
+            const std::size_t rest = buffer_.size() - pos;
+            const bool partial = !at_end_ && ((c == '\xC2' && rest < 2) ||
+                                              (c == '\xEF' && rest < 3 && buffer_.compare(pos, rest, "\xEF\xBB", 0, rest) == 0));
+            if (!partial) {
+                const std::size_t length = whitespaceLength(buffer_, pos);
+                if (length == 0) break;
+                ++code_points_;
+                pos += length;
+                continue;
+            }
+        }
+        if (at_end_) break;
+        buffer_.erase(0, pos);
+        pos = 0;
         fill();
     }
+    buffer_.erase(0, pos);
+}
+
+std::optional<TextPiece> TextStream::next() {
+    const bool first = first_piece_;
+    first_piece_ = false;
+    if (first) {
+        fill();
+    } else {
+        // A piece starts at a non-white character: whitespace at a passage boundary is indentation,
+        // after a cut inside a passage the run that separates the pieces. (Not in the first piece,
+        // whose U+FEFF at the start is a BOM: no code point.)
+        skipWhitespace();
+    }
+    // After a cut inside a passage the next piece goes on with it, unless the whitespace between
+    // held a passage boundary: a line break (one passage per line) or a blank line (paragraphs).
+    const bool continues = cut_inside_ && breaks_ < (rule_ == geo::PassageRule::Lines ? 1u : 2u);
+    cut_inside_ = false;
     if (buffer_.empty() && at_end_) return std::nullopt;
     std::size_t want = piece_bytes_;
     std::size_t cut = std::string::npos;
@@ -277,20 +363,39 @@ std::optional<TextPiece> TextStream::next() {
         while (!at_end_ && buffer_.size() < want) fill();
         cut = findCut(piece_bytes_);
         if (cut != std::string::npos) break;
+        // One passage longer than a piece: read up to cut_slack_bytes_ past the piece size (and a
+        // character more, so that none is cut short at the end of what was read), then cut inside
+        // it. The first piece may start with whitespace: the cut comes after its first non-white
+        // character, reading on, doubling, until there is one.
+        std::size_t lead = 0;
+        while (lead < buffer_.size() && whiteLength(buffer_, lead) > 0) lead += whiteLength(buffer_, lead);
+        if (lead < buffer_.size()) {
+            const std::size_t from = std::max(piece_bytes_, lead + 1);
+            const std::size_t need = from + cut_slack_bytes_ + (at_end_ ? 0 : 4);
+            if (buffer_.size() >= need) {
+                cut = cutInside(from);
+                cut_inside_ = true;
+                break;
+            }
+            if (!at_end_) {
+                want = need;
+                continue;
+            }
+        }
         if (at_end_) {
             cut = buffer_.size();
             break;
         }
-        // One passage longer than a piece: read on, doubling, so the scans stay linear in its size.
         want = std::max(want, buffer_.size()) * 2;
     }
     std::string piece = std::move(buffer_);
     buffer_ = piece.substr(cut);
     piece.resize(cut);
-    TextPiece out{geo::Document::fromString(std::move(piece), name_, rule_), code_points_, passages_,
+    const std::size_t passage_base = continues ? passages_ - 1 : passages_;
+    TextPiece out{geo::Document::fromString(std::move(piece), name_, rule_), code_points_, passage_base, continues,
                   at_end_ && buffer_.empty()};
     code_points_ += out.document.codePointCount();
-    passages_ += out.document.passages().size();
+    passages_ = passage_base + out.document.passages().size();
     return out;
 }
 

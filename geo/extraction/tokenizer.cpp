@@ -1,5 +1,6 @@
 #include "geo/extraction/tokenizer.hpp"
 
+#include <algorithm>
 #include <cstring>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -88,14 +89,18 @@ bool isContraction(std::string_view word) {
 }  // namespace
 
 std::vector<Token> tokenise(const Document& doc, std::size_t first_passage, std::size_t end_passage,
-                            std::string& arena) {
+                            std::string& arena, std::size_t byte_begin, std::size_t byte_end) {
     const std::string& text = doc.text();
     const char* const bytes = text.data();
     const WordListTable& lists = wordLists();
     const std::vector<Passage>& passages = doc.passages();
     std::vector<Token> tokens;
-    const std::size_t range_bytes =
-        first_passage < end_passage ? passages[end_passage - 1].byte_end - passages[first_passage].byte_start : 0;
+    std::size_t range_bytes = 0;
+    if (first_passage < end_passage) {
+        const std::size_t lo = std::max(passages[first_passage].byte_start, byte_begin);
+        const std::size_t hi = std::min(passages[end_passage - 1].byte_end, byte_end);
+        range_bytes = hi > lo ? hi - lo : 0;
+    }
     tokens.reserve(range_bytes / 5);
     // Normalising never lengthens valid UTF-8, so range_bytes is enough (the arena is still grown
     // if it were not). Everything after the `used` bytes stays zero, and there are at least kKeyBytes
@@ -123,8 +128,8 @@ std::vector<Token> tokenise(const Document& doc, std::size_t first_passage, std:
     };
     for (std::size_t pi = first_passage; pi < end_passage; ++pi) {
         const Passage& passage = passages[pi];
-        std::size_t pos = passage.byte_start;
-        const std::size_t end = passage.byte_end;
+        std::size_t pos = std::max(passage.byte_start, byte_begin);
+        const std::size_t end = std::min(passage.byte_end, byte_end);
         bool sentence_start = true;
         // The characters since the previous token of this passage, for its gap_after.
         std::size_t previous = kNoToken;

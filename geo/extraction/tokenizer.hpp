@@ -38,8 +38,11 @@ struct Token {
 inline bool inList(const Token& t, WordList list) { return (t.lists & list) != 0; }
 
 // Splits passages [first_passage, end_passage) of the document into tokens; their normalised forms
-// are written to `arena`, which must outlive the tokens and not change after this call.
+// are written to `arena`, which must outlive the tokens and not change after this call. Only the
+// bytes [byte_begin, byte_end) of those passages are read (a long passage is read in parts, each
+// starting as a passage starts: its first word starts a sentence).
 std::vector<Token> tokenise(const Document& doc, std::size_t first_passage, std::size_t end_passage,
-                            std::string& arena);
+                            std::string& arena, std::size_t byte_begin = 0,
+                            std::size_t byte_end = static_cast<std::size_t>(-1));
 
 }  // namespace geo::extract

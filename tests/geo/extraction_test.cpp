@@ -584,6 +584,37 @@ TEST_F(Extraction, PiecesOfRepeatedParagraphsGiveTheMentionsOfTheWholeText) {
     }
 }
 
+TEST_F(Extraction, ALongLineIsReadInPartsEndingAtSentenceEnds) {
+    // One line (one passage) of 50 copies of two sentences, as the viewer opens a text of one long
+    // line: read in parts of about one copy, each ending at a sentence end, each resolving as the
+    // whole; offsets and the passage are the document's.
+    const std::string copy =
+        "Fighters gathered in the Panjshir Valley, north of Kabul, Afghanistan. "
+        "Officials in Herat, St. Louis and New York said the Afghan army had left. ";
+    std::string text;
+    for (int i = 0; i < 50; ++i) text += copy;
+    const geo::Document doc = geo::Document::fromString(text, "one line");
+    ASSERT_EQ(doc.passages().size(), 1u);
+    const geo::Extraction whole = geo::extractPlaces(doc, *gazetteer_);
+    std::vector<double> heard;
+    const geo::Extraction pieced = geo::extractPlaces(
+        doc, *gazetteer_,
+        [&](double f) {
+            heard.push_back(f);
+            return true;
+        },
+        copy.size() - 30, copy.size() / 2);  // the part's size inside the second sentence: cut at its end
+    ASSERT_FALSE(whole.mentions.empty());
+    EXPECT_EQ(heard.size(), 51u);  // before each of the 50 parts, then done
+    expectSameExtraction(whole, pieced);
+    for (const geo::Mention& m : pieced.mentions) {
+        EXPECT_EQ(doc.slice(m.byte_start, m.byte_end), m.text);
+        EXPECT_EQ(m.passage, 0u);
+    }
+    EXPECT_TRUE(std::any_of(pieced.mentions.begin(), pieced.mentions.end(),
+                            [](const geo::Mention& m) { return m.text == "New York"; }));
+}
+
 TEST_F(Extraction, CancellingBetweenPiecesStopsTheExtraction) {
     std::string text;
     for (int i = 0; i < 20; ++i) text += "Troops left Kabul for Herat.\n\n";

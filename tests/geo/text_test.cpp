@@ -182,6 +182,32 @@ TEST(Document, PassageAtByte) {
     EXPECT_EQ(doc.passageAtByte(doc.text().size() - 1), 2u);
 }
 
+TEST(Document, ACutInsideAPassagePrefersSentenceEndsThenLowerCaseWords) {
+    const auto cut = [](std::string_view text, std::size_t from = 0) {
+        return geo::cutInsidePassage(text, from, text.size());
+    };
+    const auto after = [](std::string_view text, std::string_view before) { return text.find(before) + before.size(); };
+    // A sentence end, not the periods of "St.", "Mt." or "U.S.", nor one before a lower-case word.
+    std::string_view text = "Troops left St. Louis, Mt. Hood and the U.S. Army base. then Kabul. Herat is west.";
+    EXPECT_EQ(cut(text), after(text, "Kabul."));
+    EXPECT_EQ(cut(text, after(text, "Kabul.") + 1), after(text, "Herat is"));  // none after: two lower-case words
+    text = "They left \"for Kabul.\" Herat fell! Then";  // closing quotes; "!" and "?"
+    EXPECT_EQ(cut(text), after(text, "Kabul.\""));
+    EXPECT_EQ(cut(text, after(text, "Kabul.\"") + 1), after(text, "fell!"));
+    // No sentence end: between two lower-case words ("Bay of | Bengal" would cut a name).
+    text = "Kabul Herat Bay of Bengal and the river";
+    EXPECT_EQ(cut(text), after(text, "and"));
+    // Else any run of whitespace (U+00A0 included), which may stand inside a name.
+    text = "Kabul New\xC2\xA0York Herat";
+    EXPECT_EQ(cut(text), after(text, "Kabul"));
+    EXPECT_EQ(cut(text, 6), after(text, "New"));
+    // Only runs that begin in [from, to), after a non-white character.
+    EXPECT_EQ(geo::cutInsidePassage("Kabul   Herat", 6, 13), geo::Document::npos);
+    EXPECT_EQ(geo::cutInsidePassage("Kabul   Herat", 0, 5), geo::Document::npos);
+    EXPECT_EQ(geo::cutInsidePassage("Kabul   Herat", 0, 6), 5u);
+    EXPECT_EQ(geo::cutInsidePassage("Kabulistan", 0, 10), geo::Document::npos);
+}
+
 TEST(Text, UpperLatin) {
     EXPECT_TRUE(geo::isUpperLatin(U'K'));
     EXPECT_FALSE(geo::isUpperLatin(U'k'));

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -322,8 +323,10 @@ protected:
         const geo::Document doc = geo::Document::fromString(bytes, "text");
         return app::cli::documentJson(doc, geo::extractPlaces(doc, *gazetteer_)).dump(2) + "\n";
     }
-    static std::string piecewiseJson(const std::string& bytes, std::size_t piece_bytes, std::size_t read_bytes) {
-        app::cli::TextStream stream = app::cli::TextStream::fromString(bytes, "text", piece_bytes, read_bytes);
+    static std::string piecewiseJson(const std::string& bytes, std::size_t piece_bytes, std::size_t read_bytes,
+                                     std::size_t cut_slack_bytes = app::cli::TextStream::kCutSlackBytes) {
+        app::cli::TextStream stream =
+            app::cli::TextStream::fromString(bytes, "text", piece_bytes, read_bytes, cut_slack_bytes);
         std::ostringstream out;
         app::cli::writeExtractionJson(stream, *gazetteer_, out);
         return out.str();
@@ -416,6 +419,171 @@ TEST_F(PiecewiseExtraction, PiecesEndOnlyAtPassageBoundaries) {
     EXPECT_EQ(pieces[0], "Kabul\nHerat\nBamyan\n\n\xEF\xBB\xBFKandahar\n\n");
     EXPECT_EQ(pieces[1], "Ghazni");
     EXPECT_EQ(code_point_bases[1], 31u);
+}
+
+// ---- a passage too long for one piece (a text of one long line) is cut inside
+
+// The whole text's passages rebuilt from TextStream's pieces as the writer joins them (a piece that
+// continues a passage extends the last one), checking on the way that only whitespace is left out
+// between pieces and that the code-point bases add up.
+struct JoinedPieces {
+    std::vector<geo::Passage> passages;  // index, start, end (code points)
+    std::vector<std::string> texts;      // each piece's text
+    std::size_t continued = 0;           // pieces that go on with the passage before
+};
+JoinedPieces joinPieces(const std::string& bytes, const geo::Document& whole, std::size_t piece_bytes,
+                        std::size_t read_bytes, std::size_t cut_slack_bytes) {
+    JoinedPieces joined;
+    app::cli::TextStream stream = app::cli::TextStream::fromString(bytes, "text", piece_bytes, read_bytes, cut_slack_bytes);
+    std::size_t code_points = 0;
+    while (auto piece = stream.next()) {
+        EXPECT_GE(piece->code_point_base, code_points);
+        const std::size_t gap_begin = whole.codePointToByte(code_points);
+        const std::size_t gap_end = whole.codePointToByte(piece->code_point_base);
+        for (std::size_t i = gap_begin; i < gap_end;) {
+            const std::size_t length = geo::passageWhitespaceAt(whole.text(), i);
+            EXPECT_GT(length, 0u) << "left out between pieces at byte " << i;
+            i += std::max<std::size_t>(length, 1);
+        }
+        // The piece is the whole text's bytes at its place.
+        EXPECT_EQ(whole.text().compare(gap_end, piece->document.text().size(), piece->document.text()), 0);
+        EXPECT_EQ(piece->passage_base + (piece->continues_passage ? 1 : 0), joined.passages.size());
+        joined.continued += piece->continues_passage;
+        for (geo::Passage p : piece->document.passages()) {
+            p.index += piece->passage_base;
+            p.start += piece->code_point_base;
+            p.end += piece->code_point_base;
+            if (p.index + 1 == joined.passages.size()) {
+                joined.passages.back().end = p.end;
+                continue;
+            }
+            joined.passages.push_back(p);
+        }
+        code_points = piece->code_point_base + piece->document.codePointCount();
+        joined.texts.push_back(piece->document.text());
+    }
+    return joined;
+}
+
+void expectPassagesOfTheWholeText(const JoinedPieces& joined, const geo::Document& whole, const std::string& what) {
+    ASSERT_EQ(joined.passages.size(), whole.passages().size()) << what;
+    for (std::size_t i = 0; i < joined.passages.size(); ++i) {
+        EXPECT_EQ(joined.passages[i].index, i) << what;
+        EXPECT_EQ(joined.passages[i].start, whole.passages()[i].start) << what << ", passage " << i;
+        EXPECT_EQ(joined.passages[i].end, whole.passages()[i].end) << what << ", passage " << i;
+    }
+}
+
+TEST_F(PiecewiseExtraction, ALongLineIsCutInsideAtSentenceEndsKeepingTheWholeTextsJson) {
+    // One line of 60 copies of two sentences, with names of two words ("St. Louis", "New York")
+    // and a qualifier ("Alexandria, Va."): a piece's size falls inside the second sentence, and the
+    // cut waits for its end (the first sentence end in the slack after it), so each piece is one
+    // copy, no name is cut and each piece resolves as the whole; the JSON is the whole text's, its
+    // one passage from the first character to the last.
+    const std::string copy =
+        "Troops left Kabul for Herat and St. Louis, Alexandria, Va. and New York, about 100 miles north of Kabul. "
+        "Officials in Kandahar said the Afghan army had left. ";
+    std::string text;
+    for (int i = 0; i < 60; ++i) text += copy;
+    const geo::Document whole = geo::Document::fromString(text, "text");
+    ASSERT_EQ(whole.passages().size(), 1u);
+    // Pieces end inside the passage, each at the end of a copy: its last sentence.
+    const JoinedPieces joined = joinPieces(text, whole, copy.size() - 30, 7, copy.size() / 2);
+    expectPassagesOfTheWholeText(joined, whole, "sentences");
+    ASSERT_EQ(joined.texts.size(), 60u);
+    EXPECT_EQ(joined.continued, 59u);
+    for (std::size_t i = 0; i + 1 < joined.texts.size(); ++i) EXPECT_EQ(joined.texts[i], copy.substr(0, copy.size() - 1));
+    EXPECT_EQ(joined.texts.back(), copy);  // the rest, its space after the last sentence with it
+    // The JSON: the same mentions (offsets, texts, places, passage 0), places with their lists,
+    // claims and the one passage as the whole text's.
+    const auto pieced = nlohmann::json::parse(piecewiseJson(text, copy.size() - 30, 7, copy.size() / 2));
+    const auto expected = nlohmann::json::parse(wholeJson(text));
+    ASSERT_EQ(pieced["mentions"].size(), expected["mentions"].size());
+    ASSERT_FALSE(expected["mentions"].empty());
+    EXPECT_EQ(pieced["mentions"], expected["mentions"]);
+    EXPECT_EQ(pieced["passages"], expected["passages"]);
+    EXPECT_EQ(pieced["places"], expected["places"]);
+    EXPECT_EQ(pieced["distance_claims"], expected["distance_claims"]);
+    const auto texts = [](const nlohmann::json& doc) {
+        std::set<std::string> out;
+        for (const auto& m : doc["mentions"]) out.insert(m["text"].get<std::string>());
+        return out;
+    };
+    EXPECT_TRUE(texts(pieced).count("St. Louis")) << pieced["mentions"].dump();
+    EXPECT_TRUE(texts(pieced).count("New York"));
+}
+
+TEST_F(PiecewiseExtraction, ALineWithoutSentenceEndsIsCutBetweenWords) {
+    // 2,000 times "Kabul " on one line: cut between two words, never inside one, and every mention
+    // where the whole text has it.
+    std::string text;
+    for (int i = 0; i < 2000; ++i) text += "Kabul ";
+    const geo::Document whole = geo::Document::fromString(text, "text");
+    const JoinedPieces joined = joinPieces(text, whole, 100, 7, 50);
+    expectPassagesOfTheWholeText(joined, whole, "Kabul");
+    ASSERT_GT(joined.texts.size(), 50u);
+    for (std::size_t i = 0; i < joined.texts.size(); ++i) {
+        EXPECT_EQ(joined.texts[i].rfind("Kabul", 0), 0u);
+        if (i + 1 < joined.texts.size()) EXPECT_EQ(joined.texts[i].substr(joined.texts[i].size() - 5), "Kabul");
+    }
+    const auto pieced = nlohmann::json::parse(piecewiseJson(text, 100, 7, 50));
+    const auto expected = nlohmann::json::parse(wholeJson(text));
+    ASSERT_EQ(pieced["mentions"].size(), 2000u);
+    ASSERT_EQ(expected["mentions"].size(), 2000u);
+    for (std::size_t i = 0; i < 2000; ++i) {
+        for (const char* key : {"start", "end", "text", "passage"}) {
+            EXPECT_EQ(pieced["mentions"][i][key], expected["mentions"][i][key]) << i << " " << key;
+        }
+    }
+    EXPECT_EQ(pieced["passages"], expected["passages"]);
+    for (const auto& place : pieced["places"]) {
+        EXPECT_EQ(place["passages"], nlohmann::json::array({0}));
+        for (const auto& index : place["mentions"]) {
+            EXPECT_EQ(pieced["mentions"][index.get<std::size_t>()]["place"], place["id"]);
+        }
+    }
+}
+
+TEST_F(PiecewiseExtraction, CutsInsideAPassageLeaveOutOnlyWhitespaceAndKeepEveryPassage) {
+    // Awkward long passages, cut everywhere a small piece, read and slack size put the cut: long
+    // runs of whitespace (which the cut skips: what they hold decides whether the passage goes on),
+    // CR LF, U+FEFF after a space (a piece must not start with it), a word longer than the slack,
+    // multi-byte letters, one passage per line and paragraphs.
+    const std::string nbsp = "\xC2\xA0";
+    std::string nbsps;
+    for (int i = 0; i < 300; ++i) nbsps += nbsp;
+    const auto times = [](const std::string& s, int n) {
+        std::string out;
+        for (int i = 0; i < n; ++i) out += s;
+        return out;
+    };
+    const std::string texts[] = {
+        "Kabul" + nbsps + " and Herat.",
+        times("Kabul is big. ", 40) + "\r\nHerat is west.   \r\n   Bamyan " + nbsps,
+        times("Kabul is big and old.\r\nHerat is west ", 20) + "\r\n  \r\n" + times("Bamyan" + nbsp + "has Buddhas ", 20),
+        times("Kabul \xEF\xBB\xBFHerat ", 50),
+        std::string(500, 'x') + " Kabul " + std::string(500, 'y') + "\n" + std::string(300, 'z'),
+        "Kabul" + std::string(300, ' ') + "\n" + std::string(300, ' ') + "Herat\n" + times("Ghazni ", 60),
+        "Kabul is big.\n\nKabul" + std::string(300, ' ') + "\r\n \r" + std::string(300, ' ') + "Herat\nGhazni " +
+            std::string(200, '\t') + "\nGardez\n\nEnd",
+        times("K\xC4\x81" "bul Maz\xC4\x81r-i-Shar\xC4\xAB" "f \xDB\x94 ", 40),
+        std::string(300, ' ') + times("Kabul Herat ", 30),
+        "\xEF\xBB\xBF" + times("Kabul ", 100),
+    };
+    for (std::size_t t = 0; t < std::size(texts); ++t) {
+        const geo::Document whole = geo::Document::fromString(texts[t], "text");
+        for (const std::size_t piece : {1, 5, 40}) {
+            for (const std::size_t read : {1, 3, 1 << 20}) {
+                for (const std::size_t slack : {1, 4, 30}) {
+                    const std::string what = "text " + std::to_string(t) + ", piece " + std::to_string(piece) +
+                                             ", read " + std::to_string(read) + ", slack " + std::to_string(slack);
+                    const JoinedPieces joined = joinPieces(texts[t], whole, piece, read, slack);
+                    expectPassagesOfTheWholeText(joined, whole, what);
+                    EXPECT_GT(joined.texts.size(), 1u) << what;
+                }
+            }
+        }
+    }
 }
 
 TEST_F(PiecewiseExtraction, BadTextGivesDocumentsMessageBeforeAnyPiece) {
