@@ -83,15 +83,18 @@ bool mayHoldUnit(std::string_view bytes) {
     return false;
 }
 
-// The tokens of passages [first_passage, end_passage); sentence ids count across those passages;
-// passages without a unit are skipped (no tokens).
+// The tokens of passages [first_passage, end_passage), only of their bytes [byte_begin, byte_end)
+// (a long passage is read in parts, each starting a sentence); sentence ids count across those
+// passages; passages without a unit are skipped (no tokens).
 std::vector<Token> tokenise(const Document& doc, std::size_t first_passage, std::size_t end_passage,
-                            std::size_t* sentence_count) {
+                            std::size_t byte_begin, std::size_t byte_end, std::size_t* sentence_count) {
     const std::string& text = doc.text();
     std::vector<Token> tokens;
     std::size_t sentence = 0;
     for (std::size_t pi = first_passage; pi < end_passage; ++pi) {
-        const Passage& passage = doc.passages()[pi];
+        Passage passage = doc.passages()[pi];
+        passage.byte_start = std::max(passage.byte_start, byte_begin);
+        passage.byte_end = std::max(passage.byte_start, std::min(passage.byte_end, byte_end));
         if (!mayHoldUnit(std::string_view(text).substr(passage.byte_start, passage.byte_end - passage.byte_start))) {
             ++sentence;
             continue;
@@ -332,13 +335,18 @@ ClaimVerdict judgeClaim(double claimed_m, double measured_m, std::optional<doubl
     return ClaimVerdict::Inconsistent;
 }
 
-// The claims of passages [first_passage, end_passage), appended to `claims`. A claim lies within one
-// sentence, and a sentence within one passage, so passages can be read in batches.
+// The claims of passages [first_passage, end_passage), only of their bytes [byte_begin, byte_end),
+// appended to `claims`. A claim lies within one sentence, and a sentence within one passage, so
+// passages can be read in batches (and a long passage in parts ending at sentence ends).
 static void findClaimsIn(const Document& doc, const Extraction& extraction, std::size_t first_passage,
-                  std::size_t end_passage, std::unordered_set<std::size_t>& used_references,
+                  std::size_t end_passage, std::size_t byte_begin, std::size_t byte_end,
+                  std::unordered_set<std::size_t>& used_references,
                   std::vector<DistanceClaim>& claims, ClaimSearchWork& work) {
     std::size_t sentence_count = 0;
-    const std::vector<Token> t = tokenise(doc, first_passage, end_passage, &sentence_count);
+    const std::size_t lo = std::max(doc.passages()[first_passage].byte_start, byte_begin);
+    const std::size_t hi = std::min(doc.passages()[end_passage - 1].byte_end, byte_end);
+    work.largest_read_bytes = std::max(work.largest_read_bytes, hi > lo ? hi - lo : 0);
+    const std::vector<Token> t = tokenise(doc, first_passage, end_passage, byte_begin, byte_end, &sentence_count);
     if (t.empty()) return;
 
     // Each sentence's bytes, from its first token's start to its last token's end.
@@ -531,11 +539,29 @@ std::vector<DistanceClaim> findDistanceClaims(const Document& doc, const Extract
     std::vector<DistanceClaim> claims;
     std::unordered_set<std::size_t> used_references;
     const std::vector<Passage>& passages = doc.passages();
+    std::size_t begin = passages.empty() ? 0 : passages[0].byte_start;  // where the batch starts
     for (std::size_t first = 0; first < passages.size();) {
+        const std::size_t limit = begin + kBatchBytes;
         std::size_t end = first + 1;
-        while (end < passages.size() && passages[end - 1].byte_end - passages[first].byte_start < kBatchBytes) ++end;
-        findClaimsIn(doc, extraction, first, end, used_references, claims, counted);
+        while (end < passages.size() && passages[end - 1].byte_end < limit) ++end;
+        // A passage going on more than a batch past the limit (a text of one long line) is read in
+        // parts, cut where extraction cuts it: at a sentence end if there is one in that batch.
+        const Passage& last = passages[end - 1];
+        const std::size_t from = std::max({limit, last.byte_start + 1, begin + 1});
+        if (last.byte_end > from + kBatchBytes) {
+            std::size_t cut = cutInsidePassage(doc.text(), from, from + kBatchBytes);
+            if (cut == Document::npos) {
+                cut = from;
+                while ((static_cast<unsigned char>(doc.text()[cut]) & 0xC0) == 0x80) ++cut;
+            }
+            findClaimsIn(doc, extraction, first, end, begin, cut, used_references, claims, counted);
+            first = end - 1;
+            begin = cut;
+            continue;
+        }
+        findClaimsIn(doc, extraction, first, end, begin, Document::npos, used_references, claims, counted);
         first = end;
+        if (first < passages.size()) begin = passages[first].byte_start;
     }
     return claims;
 }

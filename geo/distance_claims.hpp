@@ -73,6 +73,7 @@ constexpr double kRoughAzimuthDeg = 67.5;
 struct ClaimSearchWork {
     std::size_t mentions_examined = 0;
     std::size_t words_counted = 0;
+    std::size_t largest_read_bytes = 0;  // the most text tokenised at once
 };
 
 // The claims of `doc`, in text order. `extraction` is the document's (corrected) extraction; its

@@ -199,6 +199,28 @@ TEST_F(DistanceClaims, ATextLongerThanABatchKeepsEveryClaim) {
     }
 }
 
+TEST_F(DistanceClaims, ALongLineIsReadInPartsAndKeepsEveryClaim) {
+    // One line (one passage) of 3 MiB: read in parts of about a batch (1 MiB) ending at sentence
+    // ends, not tokenised whole (in the viewer a 64 MB line took 640 MB for its claims' tokens), and
+    // every copy of the claim is still found.
+    const std::string sentence = "Charikar lies about 60 kilometres north of Kabul, officials said. ";
+    std::string text;
+    while (text.size() < (std::size_t{3} << 20)) text += sentence;
+    const std::size_t copies = text.size() / sentence.size();
+    const geo::Document doc = geo::Document::fromString(text, "test");
+    ASSERT_EQ(doc.passages().size(), 1u);
+    const geo::Extraction extraction = geo::extractPlaces(doc, *gazetteer_);
+    geo::ClaimSearchWork work;
+    const std::vector<geo::DistanceClaim> claims = geo::findDistanceClaims(doc, extraction, &work);
+    EXPECT_LE(work.largest_read_bytes, std::size_t{2} << 20);
+    ASSERT_EQ(claims.size(), copies);
+    for (std::size_t i = 0; i < copies; ++i) {
+        EXPECT_EQ(claims[i].byte_start, i * sentence.size() + sentence.find("about")) << i;
+        ASSERT_TRUE(claims[i].reference.has_value()) << i;
+        EXPECT_EQ(extraction.places[*claims[i].reference].place.name, "Kabul") << i;
+    }
+}
+
 TEST_F(DistanceClaims, ThousandsOfClaimsInOneSentenceCostEachAFixedAmount) {
     // One endless sentence: every claim names the same reference, used already, so a search for a
     // subject that walked over every earlier and later mention grew with the square of the claims
