@@ -25,5 +25,13 @@ if [ -f "$out/STAMP" ] && [ "$(cat "$out/STAMP")" = "$stamp" ] &&
 fi
 echo "Building the world basemap in $out (a few minutes; done once)"
 rm -f "$out/STAMP"
-"$builder" "$out"
+# GMT writes gmt.history (its session's common arguments; --GMT_HISTORY=false does not stop it)
+# into GMT_TMPDIR when that is set, else into the current folder, which in a clone dirties the
+# work tree. Give it a folder of its own, run the builder from there too, and remove it after.
+builder="$(realpath "$builder")"
+mkdir -p "$out"
+out="$(realpath "$out")"
+gmt_tmp="$(mktemp -d "${TMPDIR:-/tmp}/textatlas-world.XXXXXX")"
+trap 'rm -rf "$gmt_tmp"' EXIT
+(cd "$gmt_tmp" && GMT_TMPDIR="$gmt_tmp" "$builder" "$out")
 echo "$stamp" > "$out/STAMP"
