@@ -555,6 +555,19 @@ TEST_F(Extraction, EqualityNoticesConfidenceRunnersUpAndLinks) {
     }
 }
 
+// extractPlaces in pieces of `sizes...` bytes, noting each progress fraction it reports in `heard`.
+template <typename... Sizes>
+geo::Extraction extractHearingProgress(const geo::Document& doc, const geo::Gazetteer& gazetteer,
+                                       std::vector<double>& heard, Sizes... sizes) {
+    return geo::extractPlaces(
+        doc, gazetteer,
+        [&](double f) {
+            heard.push_back(f);
+            return true;
+        },
+        sizes...);
+}
+
 TEST_F(Extraction, PiecesOfRepeatedParagraphsGiveTheMentionsOfTheWholeText) {
     // Each piece holds whole copies of the same two paragraphs, so each resolves like the whole.
     const std::string paragraph =
@@ -565,13 +578,8 @@ TEST_F(Extraction, PiecesOfRepeatedParagraphsGiveTheMentionsOfTheWholeText) {
     const geo::Document doc = geo::Document::fromString(text, "repeated");
     const geo::Extraction whole = geo::extractPlaces(doc, *gazetteer_);
     std::vector<double> heard;
-    const geo::Extraction pieced = geo::extractPlaces(
-        doc, *gazetteer_,
-        [&](double f) {
-            heard.push_back(f);
-            return true;
-        },
-        paragraph.size() - 2);  // one copy per piece: its two passages, less the blank line after them
+    // One copy per piece: its two passages, less the blank line after them.
+    const geo::Extraction pieced = extractHearingProgress(doc, *gazetteer_, heard, paragraph.size() - 2);
     ASSERT_FALSE(whole.mentions.empty());
     expectSameExtraction(whole, pieced);
     ASSERT_EQ(heard.size(), 51u);  // before each of the 50 pieces, then done
@@ -597,13 +605,8 @@ TEST_F(Extraction, ALongLineIsReadInPartsEndingAtSentenceEnds) {
     ASSERT_EQ(doc.passages().size(), 1u);
     const geo::Extraction whole = geo::extractPlaces(doc, *gazetteer_);
     std::vector<double> heard;
-    const geo::Extraction pieced = geo::extractPlaces(
-        doc, *gazetteer_,
-        [&](double f) {
-            heard.push_back(f);
-            return true;
-        },
-        copy.size() - 30, copy.size() / 2);  // the part's size inside the second sentence: cut at its end
+    // The part's size inside the second sentence: cut at its end.
+    const geo::Extraction pieced = extractHearingProgress(doc, *gazetteer_, heard, copy.size() - 30, copy.size() / 2);
     ASSERT_FALSE(whole.mentions.empty());
     EXPECT_EQ(heard.size(), 51u);  // before each of the 50 parts, then done
     expectSameExtraction(whole, pieced);
