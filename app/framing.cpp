@@ -165,7 +165,7 @@ MapArea visibleMapArea(const AppState& state) {
 
 double detailZoomAt(const AppState& state, const geo::LonLat& point) {
     double finest_cell = kWorldReliefCellDeg;
-    if (state.relief && state.relief->width > 0) finest_cell = std::abs(state.relief->geotransform[1]);
+    if (state.relief) finest_cell = std::abs(state.relief->cellLonDegrees());
     for (const auto& dem : state.dems)
         if (dem && point.lon >= dem->west() && point.lon <= dem->east() && point.lat >= dem->south() &&
             point.lat <= dem->north())

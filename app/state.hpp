@@ -162,7 +162,7 @@ struct AppState {
     // Elevation profiles sample the finest of the user's DEMs (coarsest first) that covers a point,
     // else the world relief (owned with the basemap). The DEMs: --dem, the XDG dem folder and
     // those added with Map → Add elevation… (their paths are in map.dems).
-    const geo::Raster* relief = nullptr;
+    const geo::Dem* relief = nullptr;
     std::vector<std::shared_ptr<const geo::Dem>> dems;
     std::optional<std::size_t> shown_claim;       // the distance claim drawn on the map
     std::optional<std::size_t> choosing_for;      // "choose another place" is open for this place

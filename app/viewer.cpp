@@ -336,7 +336,7 @@ int runViewer(const std::string& text_path, const std::string& argv0, const std:
     state.gazetteer = &gazetteer;
     const geo::PlaceShapes shapes(data_dir);  // opened on the first selected country, province or river
     state.shapes = &shapes;
-    state.relief = &basemap.world_dem;
+    state.relief = basemap.world_relief.get();
     state.dems = basemap.dems;
     state.doc = std::move(loaded->doc);
     glfwSetWindowTitle(window.get(), ("Text Atlas — " + state.doc->document.name()).c_str());

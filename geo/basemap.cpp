@@ -86,13 +86,6 @@ LonLat lerp(const LonLat& a, const LonLat& b, double t) {
     return LonLat(a.lon + (b.lon - a.lon) * t, a.lat + (b.lat - a.lat) * t);
 }
 
-// Sea-floor cells are dropped: the sea is drawn in its own colour, not tinted as lowland.
-void dropSeaFloor(Raster& dem) {
-    for (float& z : dem.values) {
-        if (!(z > 0.0f)) z = std::numeric_limits<float>::quiet_NaN();
-    }
-}
-
 constexpr std::array<const char*, 4> kAttribution = {
     "Coasts, lakes, rivers: GSHHG/WDBII (LGPL-3+)",
     "Borders, rivers: Natural Earth",
@@ -117,8 +110,7 @@ Basemap loadBasemap(const std::string& data_dir) {
             }
         }
     }
-    basemap.world_dem = loadRaster(data_dir + "/" + kWorldDemFile);
-    dropSeaFloor(basemap.world_dem);
+    basemap.world_relief = openDems(data_dir + "/" + kWorldDemFile).front();
     basemap.layers.reserve(kBasemapLayers.size());
     for (const BasemapLayerSpec& spec : kBasemapLayers) {
         StyledLayer layer;

@@ -6,6 +6,7 @@
 // band, read tile by tile as the renderer draws them). No GL: the renderer uploads what this returns.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -43,7 +44,9 @@ struct Town {
 };
 
 struct Basemap {
-    Raster world_dem;                 // the world relief, land only (sea floor is NaN); may be empty
+    // The world relief (ETOPO5 5′; the sea at 1 m, under the water layer), opened, not read: the
+    // renderer reads the window a view needs, the elevation profile the cells it samples. May be null.
+    std::shared_ptr<const Dem> world_relief;
     // The user's DEMs, coarsest first: terrain where they cover, blended into the world relief.
     std::vector<std::shared_ptr<const Dem>> dems;
     std::vector<StyledLayer> layers;  // drawn in this order (first at the bottom)
@@ -53,7 +56,7 @@ struct Basemap {
     std::vector<std::string> attribution;  // one line per source, shown on the map
 };
 
-// Loads the world relief (data/world/relief_5m.tif) and the world store's layers in their drawing
+// Opens the world relief (data/world/relief_5m.tif) and loads the world store's layers in their drawing
 // order (their tiles are read as they are drawn); no towns (the caller has the gazetteer:
 // gazetteerTowns) and no user DEM (the caller opens those with openDems). Throws geo::Error naming the missing or damaged file (the
 // world data is built by tools/build_world.sh, which tools/setup.sh runs).

@@ -295,6 +295,68 @@ std::unique_ptr<Dem::Datasets> Dem::openDatasets(const std::string& name, const 
     return datasets;
 }
 
+std::shared_ptr<Dem> Dem::fromDatasets(const std::string& name, const std::vector<std::string>& paths,
+                                       std::unique_ptr<Datasets> datasets) {
+    GDALDatasetH read = datasets->read();
+    GDALRasterBandH band = GDALGetRasterBand(read, 1);
+    int has_nodata = 0;
+    datasets->nodata = GDALGetRasterNoDataValue(band, &has_nodata);
+    datasets->has_nodata = has_nodata != 0;
+    double gt[6];
+    GDALGetGeoTransform(read, gt);
+    const int width = GDALGetRasterXSize(read), height = GDALGetRasterYSize(read);
+    // Only the part inside lon [-180, 180], lat [-90, 90] (a tile's outer half cells may reach beyond).
+    const int first_col = std::max(0, static_cast<int>(std::ceil((-180.0 - gt[0]) / gt[1] - 1e-9)));
+    const int end_col = std::min(width, static_cast<int>(std::floor((180.0 - gt[0]) / gt[1] + 1e-9)));
+    const int first_row = std::max(0, static_cast<int>(std::ceil((gt[3] - 90.0) / -gt[5] - 1e-9)));
+    const int end_row = std::min(height, static_cast<int>(std::floor((gt[3] + 90.0) / -gt[5] + 1e-9)));
+    if (first_col >= end_col || first_row >= end_row) {
+        throw Error(ErrorKind::CorruptData, name + ": the DEM lies outside the world's lon/lat range");
+    }
+    std::shared_ptr<Dem> dem(new Dem());
+    dem->path_ = name;
+    dem->files_ = paths;
+    dem->columns_ = end_col - first_col;
+    dem->rows_ = end_row - first_row;
+    dem->west_ = gt[0] + first_col * gt[1];
+    dem->east_ = gt[0] + end_col * gt[1];
+    dem->north_ = gt[3] + first_row * gt[5];
+    dem->south_ = gt[3] + end_row * gt[5];
+    datasets->column_offset = first_col;
+    datasets->row_offset = first_row;
+    dem->datasets_ = std::move(datasets);
+    return dem;
+}
+
+std::shared_ptr<const Dem> demFromRaster(const Raster& raster, const std::string& name) {
+    gdal::registerDriversOnce();
+    if (raster.width <= 0 || raster.height <= 0 ||
+        raster.values.size() != static_cast<std::size_t>(raster.width) * static_cast<std::size_t>(raster.height)) {
+        throw Error(ErrorKind::InvalidInput, name + ": the grid has " + std::to_string(raster.values.size()) +
+                                                 " values for " + std::to_string(raster.width) + " x " +
+                                                 std::to_string(raster.height) + " cells");
+    }
+    const double* gt = raster.geotransform;
+    if (!(gt[1] > 0.0 && gt[5] < 0.0 && gt[2] == 0.0 && gt[4] == 0.0)) {
+        throw Error(ErrorKind::InvalidInput, name + ": not a north-up lon/lat grid");
+    }
+    GDALDriverH mem = GDALGetDriverByName("MEM");
+    if (mem == nullptr) throw Error(ErrorKind::InvalidInput, name + ": GDAL has no MEM driver");
+    auto datasets = std::make_unique<Dem::Datasets>();
+    datasets->source.reset(GDALCreate(mem, "", raster.width, raster.height, 1, GDT_Float32, nullptr));
+    if (!datasets->source) throw Error(ErrorKind::InvalidInput, name + ": cannot hold the grid" + gdal::lastErrorSuffix(name));
+    GDALDatasetH dataset = datasets->source.get();
+    double transform[6];
+    std::copy(gt, gt + 6, transform);
+    GDALSetGeoTransform(dataset, transform);
+    GDALSetProjection(dataset, wgs84Wkt().c_str());
+    if (GDALRasterIO(GDALGetRasterBand(dataset, 1), GF_Write, 0, 0, raster.width, raster.height,
+                     const_cast<float*>(raster.values.data()), raster.width, raster.height, GDT_Float32, 0, 0) != CE_None) {
+        throw Error(ErrorKind::InvalidInput, name + ": cannot hold the grid" + gdal::lastErrorSuffix(name));
+    }
+    return Dem::fromDatasets(name, {}, std::move(datasets));
+}
+
 std::vector<std::shared_ptr<const Dem>> openDems(const std::string& path) {
     gdal::registerDriversOnce();
     gdal::QuietErrors quiet;
@@ -319,35 +381,7 @@ std::vector<std::shared_ptr<const Dem>> openDems(const std::string& path) {
     for (const auto& [crs, paths] : by_crs) {
         const std::string& name = paths.size() == 1 ? paths.front() : path;
         auto datasets = Dem::openDatasets(name, paths);
-        GDALDatasetH read = datasets->read();
-        GDALRasterBandH band = GDALGetRasterBand(read, 1);
-        int has_nodata = 0;
-        datasets->nodata = GDALGetRasterNoDataValue(band, &has_nodata);
-        datasets->has_nodata = has_nodata != 0;
-        double gt[6];
-        GDALGetGeoTransform(read, gt);
-        const int width = GDALGetRasterXSize(read), height = GDALGetRasterYSize(read);
-        // Only the part inside lon [-180, 180], lat [-90, 90] (a tile's outer half cells may reach beyond).
-        const int first_col = std::max(0, static_cast<int>(std::ceil((-180.0 - gt[0]) / gt[1] - 1e-9)));
-        const int end_col = std::min(width, static_cast<int>(std::floor((180.0 - gt[0]) / gt[1] + 1e-9)));
-        const int first_row = std::max(0, static_cast<int>(std::ceil((gt[3] - 90.0) / -gt[5] - 1e-9)));
-        const int end_row = std::min(height, static_cast<int>(std::floor((gt[3] + 90.0) / -gt[5] + 1e-9)));
-        if (first_col >= end_col || first_row >= end_row) {
-            throw Error(ErrorKind::CorruptData, name + ": the DEM lies outside the world's lon/lat range");
-        }
-        std::shared_ptr<Dem> dem(new Dem());
-        dem->path_ = name;
-        dem->files_ = paths;
-        dem->columns_ = end_col - first_col;
-        dem->rows_ = end_row - first_row;
-        dem->west_ = gt[0] + first_col * gt[1];
-        dem->east_ = gt[0] + end_col * gt[1];
-        dem->north_ = gt[3] + first_row * gt[5];
-        dem->south_ = gt[3] + end_row * gt[5];
-        datasets->column_offset = first_col;
-        datasets->row_offset = first_row;
-        dem->datasets_ = std::move(datasets);
-        dems.push_back(std::move(dem));
+        dems.push_back(Dem::fromDatasets(name, paths, std::move(datasets)));
     }
     return dems;
 }
@@ -358,14 +392,14 @@ void sortCoarsestFirst(std::vector<std::shared_ptr<const Dem>>& dems) {
     });
 }
 
-double elevationAt(const std::vector<std::shared_ptr<const Dem>>& dems, const Raster* relief, double lon, double lat) {
+double elevationAt(const std::vector<std::shared_ptr<const Dem>>& dems, const Dem* relief, double lon, double lat) {
     for (auto it = dems.rbegin(); it != dems.rend(); ++it) {
         const Dem& dem = **it;
         if (lon < dem.west() || lon > dem.east() || lat < dem.south() || lat > dem.north()) continue;
         const double z = dem.sample(lon, lat);
         if (!std::isnan(z)) return z;
     }
-    return relief != nullptr ? sampleBilinear(*relief, lon, lat) : kNaN;
+    return relief != nullptr ? relief->sample(lon, lat) : kNaN;
 }
 
 }  // namespace geo

@@ -62,9 +62,13 @@ public:
 
 private:
     friend std::vector<std::shared_ptr<const Dem>> openDems(const std::string& path);
+    friend std::shared_ptr<const Dem> demFromRaster(const Raster& raster, const std::string& name);
     Dem() = default;
     struct Datasets;
     static std::unique_ptr<Datasets> openDatasets(const std::string& name, const std::vector<std::string>& paths);
+    // The DEM read through `datasets` (named `name`, made of `paths`): its extent inside the world.
+    static std::shared_ptr<Dem> fromDatasets(const std::string& name, const std::vector<std::string>& paths,
+                                             std::unique_ptr<Datasets> datasets);
     std::string path_;
     std::vector<std::string> files_;  // the files it is made of
     std::unique_ptr<Datasets> datasets_;
@@ -81,11 +85,17 @@ private:
 // lon/lat" (CorruptData); "no DEM files in the folder" (InvalidInput).
 std::vector<std::shared_ptr<const Dem>> openDems(const std::string& path);
 
+// A lon/lat grid already in memory as a DEM (copied into a GDAL in-memory dataset and read like
+// any other): the world relief of tests, grids computed by the program. `name` names it in
+// messages. Throws geo::Error(InvalidInput) if the grid is empty, its values do not fill it, or it
+// is not a north-up lon/lat grid.
+std::shared_ptr<const Dem> demFromRaster(const Raster& raster, const std::string& name);
+
 // The DEMs as they are drawn and sampled: coarsest first, so the finest is on top.
 void sortCoarsestFirst(std::vector<std::shared_ptr<const Dem>>& dems);
 
 // The ground's elevation at a lon/lat: the finest of `dems` that has a value there (they are
-// ordered coarsest first), else `relief` (bilinear; may be null or empty). NaN where none has one.
-double elevationAt(const std::vector<std::shared_ptr<const Dem>>& dems, const Raster* relief, double lon, double lat);
+// ordered coarsest first), else the world relief `relief` (bilinear; may be null). NaN where none has one.
+double elevationAt(const std::vector<std::shared_ptr<const Dem>>& dems, const Dem* relief, double lon, double lat);
 
 }  // namespace geo

@@ -26,8 +26,11 @@ std::optional<LonLatBox> lonLatBoxOf(const geo::MapProjection& projection, const
     double west = 1e300, east = -1e300, south = 1e300, north = -1e300;
     for (int j = 0; j < kBoxSamples; ++j) {
         for (int i = 0; i < kBoxSamples; ++i) {
-            const geo::XY p{box.min_x + (box.max_x - box.min_x) * i / (kBoxSamples - 1),
-                            box.min_y + (box.max_y - box.min_y) * j / (kBoxSamples - 1)};
+            geo::XY p{box.min_x + (box.max_x - box.min_x) * i / (kBoxSamples - 1),
+                      box.min_y + (box.max_y - box.min_y) * j / (kBoxSamples - 1)};
+            // Web Mercator shows the world again beyond ±180° (the next copy): those points are
+            // the longitudes they show, not outside the world.
+            if (projection.isWebMercator()) p.x = std::remainder(p.x, 2.0 * geo::kWebMercatorHalfWorld);
             const std::optional<geo::LonLat> at = projection.inverse(p);
             if (!at || !std::isfinite(at->lon) || !std::isfinite(at->lat)) continue;
             const double lon = std::remainder(at->lon, 360.0);
@@ -65,7 +68,7 @@ double groundMetresPerPixel(const geo::MapProjection& projection, const geo::Vie
 }
 
 std::optional<DemWindow> demWindowFor(const geo::Dem& dem, const LonLatBox& shown, double ground_metres_per_pixel,
-                                      double margin, double coarsest_useful_degrees) {
+                                      double margin, double coarsest_useful_degrees, int max_side) {
     const double grow_lon = (shown.east - shown.west) * margin, grow_lat = (shown.north - shown.south) * margin;
     const double west = std::max(shown.west - grow_lon, dem.west()), east = std::min(shown.east + grow_lon, dem.east());
     const double south = std::max(shown.south - grow_lat, dem.south());
@@ -86,10 +89,11 @@ std::optional<DemWindow> demWindowFor(const geo::Dem& dem, const LonLatBox& show
     const int end_row = std::min(dem.rows(), static_cast<int>(std::ceil((dem.north() - south) / dem.cellLatDegrees())));
     if (first_col >= end_col || first_row >= end_row) return std::nullopt;
     // Coarser while the window would be too large; never coarser than the DEM's whole extent in one cell.
-    while (window.level < 30 && ((end_col - first_col) >> window.level > kMaxDemWindowSide ||
-                                 (end_row - first_row) >> window.level > kMaxDemWindowSide)) {
-        ++window.level;
-    }
+    const auto too_large = [&] {
+        const int columns = (end_col - first_col) >> window.level, rows = (end_row - first_row) >> window.level;
+        return columns > max_side || rows > max_side || double(columns) * rows > kMaxDemWindowCells;
+    };
+    while (window.level < 30 && too_large()) ++window.level;
     const auto align = [&](int first, int end, int size, int& out_first, int& out_size) {
         const long long step = static_cast<long long>(kAlignCells) << window.level;
         const long long a = (first / step) * step;

@@ -181,10 +181,11 @@ struct MapRenderer::Impl {
     FillProgram fill_program;
     LineProgram line_program;
     MarkerLayer marker_layer;
-    // One terrain to draw: the world relief (no `dem`), or a user's DEM with the window of it the
-    // last view needed (read again when a view needs another).
+    // One terrain to draw: the world relief or a user's DEM, with the window of it the last view
+    // needed (read again when a view needs another). No `dem`: there is no world relief.
     struct Terrain {
         std::shared_ptr<const geo::Dem> dem;
+        bool world_relief = false;  // opaque, not feathered, read at any level (no coarser DEM under it)
         std::unique_ptr<TerrainLayer> layer;
         DemWindow window;
         bool in_view = true;     // the last view needs this DEM
@@ -215,13 +216,16 @@ struct MapRenderer::Impl {
     GLint max_texture_size = 0;
     std::uint64_t generation = 0;  // counts added layers and DEM windows read on a worker (MapRenderer::generation)
     bool reads_in_background = false;  // MapRenderer::setDemReadsInBackground
+    std::optional<geo::Viewport> detail_viewport;  // MapRenderer::setDetailViewport
 
     Impl(const geo::Basemap& basemap, const geo::XY& render_origin) : mercator_origin(render_origin) {
         glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_texture_size);
+        // Only the window of the world relief a view needs is read and uploaded (on the first
+        // draw): the whole 5′ grid would be 9 million cells, some 185 MB on its way to the GPU.
         Terrain relief;
-        relief.layer = std::make_unique<TerrainLayer>(basemap.world_dem);
-        relief.serial = next_terrain_serial++;
-        if (basemap.world_dem.height > 0) relief_cell_degrees = -basemap.world_dem.geotransform[5];
+        relief.dem = basemap.world_relief;
+        relief.world_relief = true;
+        if (relief.dem) relief_cell_degrees = relief.dem->cellLatDegrees();
         terrains.push_back(std::move(relief));
         for (const std::shared_ptr<const geo::Dem>& dem : basemap.dems) addDem(dem);
         for (const geo::StyledLayer& styled : basemap.layers) {
@@ -300,7 +304,8 @@ struct MapRenderer::Impl {
                 std::min(kDemFeatherCells * dem.cellLatDegrees() * std::ldexp(1.0, window.level),
                          kDemFeatherMaxShare * std::min(dem.east() - dem.west(), dem.north() - dem.south()));
             const double fade[4] = {dem.west(), dem.south(), dem.east(), dem.north()};
-            terrain.layer = std::make_unique<TerrainLayer>(raster(), relief_cell_degrees > 0.0 ? feather : 0.0, fade);
+            const bool feathered = !terrain.world_relief && relief_cell_degrees > 0.0;
+            terrain.layer = std::make_unique<TerrainLayer>(raster(), feathered ? feather : 0.0, fade);
             terrain.window = window;
             terrain.serial = next_terrain_serial++;
         } catch (const std::exception& error) {
@@ -331,7 +336,7 @@ struct MapRenderer::Impl {
         return landed;
     }
 
-    // Reads the window of each user DEM that the view needs, if the one held does not cover it:
+    // Reads the window of the world relief and of each user DEM that the view needs, if the one held does not cover it:
     // here, or (reads_in_background) on a worker thread, drawing meanwhile what is held (the
     // relief where nothing is). `view` is the part being drawn (a strip of a scrolled canvas);
     // the window read is sized for the whole viewport and a margin, aligned so that strips match
@@ -339,21 +344,31 @@ struct MapRenderer::Impl {
     void refreshDemWindows(const geo::MapProjection& projection, const geo::Viewport& viewport, const MercatorBox& view) {
         const std::optional<LonLatBox> drawn = lonLatBoxOf(projection, view);
         const std::optional<LonLatBox> whole = lonLatBoxOf(projection, viewBox(viewport));
-        const double ground_mpp = groundMetresPerPixel(projection, viewport);
+        const double ground_mpp = groundMetresPerPixel(projection, detail_viewport ? *detail_viewport : viewport);
         bool changed = false;
         for (Terrain& terrain : terrains) {
             if (!terrain.dem || terrain.failed) continue;
             if (!reads_in_background) changed |= finishRead(terrain, true);  // a picture that must be whole
             if (terrain.failed) continue;
             const geo::Dem& dem = *terrain.dem;
+            // A user's DEM is left to the relief where its cells would be no finer than the relief's.
+            const double coarsest_useful = terrain.world_relief ? 0.0 : relief_cell_degrees;
+            // The relief may be read a whole row of the world wide: a view across the antimeridian
+            // takes every longitude, and should not be read coarser for it.
+            const int max_side = terrain.world_relief ? std::max({dem.columns(), dem.rows(), kMaxDemWindowSide})
+                                                      : kMaxDemWindowSide;
             const std::optional<DemWindow> needed =
-                drawn ? demWindowFor(dem, *drawn, ground_mpp, 0.0, relief_cell_degrees) : std::nullopt;
+                drawn ? demWindowFor(dem, *drawn, ground_mpp, 0.0, coarsest_useful, max_side) : std::nullopt;
             terrain.in_view = needed.has_value();
             if (!needed || (terrain.layer && terrain.window.covers(*needed))) continue;
             std::optional<DemWindow> wanted =
-                whole ? demWindowFor(dem, *whole, ground_mpp, kDemWindowMargin, relief_cell_degrees) : std::nullopt;
+                whole ? demWindowFor(dem, *whole, ground_mpp, kDemWindowMargin, coarsest_useful, max_side) : std::nullopt;
             if (!wanted || !wanted->covers(*needed)) wanted = needed;
-            if (reads_in_background) {
+            // The relief's first window is read before the first frame even on the viewer's canvas:
+            // it is the ground every view stands on (a region's window reads in a few ms; the
+            // world's, decimated, in under 0.1 s). Later windows are read while the held one is drawn.
+            const bool first_relief_window = terrain.world_relief && !terrain.layer;
+            if (reads_in_background && !first_relief_window) {
                 // One read at a time per DEM: one on its way that no longer covers is followed by another.
                 if (!terrain.reading) {
                     terrain.reading = Terrain::Read{
@@ -563,7 +578,7 @@ struct MapRenderer::Impl {
             if (!drawn(terrains[i])) continue;
             const TerrainLayer::Mesh& mesh = terrainMesh(scene, terrains[i], min_step);
             // Feathered (user DEMs) or translucent terrain blends with what is below; an opaque one replaces it.
-            const bool blend = terrains[i].dem != nullptr || style.terrain.terrain_opacity < 1.0f;
+            const bool blend = !terrains[i].world_relief || style.terrain.terrain_opacity < 1.0f;
             if (!blend) glDisable(GL_BLEND);
             for (const WorldCopyTransform& copy : copies) {
                 terrains[i].layer->draw(mesh, copy, view, viewport.metresPerPixel(), style);
@@ -717,6 +732,15 @@ void MapRenderer::addDem(const std::shared_ptr<const geo::Dem>& dem) {
 void MapRenderer::setDemReadsInBackground(bool background) { impl_->reads_in_background = background; }
 
 bool MapRenderer::pollDemReads() { return impl_->pollDemReads(); }
+
+std::size_t MapRenderer::terrainCellsHeld() const {
+    std::size_t cells = 0;
+    for (const Impl::Terrain& terrain : impl_->terrains)
+        if (terrain.layer) cells += terrain.layer->cells();
+    return cells;
+}
+
+void MapRenderer::setDetailViewport(const std::optional<geo::Viewport>& detail) { impl_->detail_viewport = detail; }
 
 std::size_t MapRenderer::demReadsInFlight() const {
     return std::size_t(std::count_if(impl_->terrains.begin(), impl_->terrains.end(),

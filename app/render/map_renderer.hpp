@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -84,6 +85,13 @@ public:
     void setDemReadsInBackground(bool background);
     bool pollDemReads();
     std::size_t demReadsInFlight() const;
+    // DEM windows are read at the level of detail `detail` needs (a tiled render's whole picture),
+    // not each frame's own viewport: in Web Mercator a tile's ground scale depends on its latitude,
+    // and tiles read at different levels would not match. nullopt (the default): each frame's own.
+    void setDetailViewport(const std::optional<geo::Viewport>& detail);
+    // The cells of the terrain windows held (the world relief's and the user DEMs'): what the
+    // terrain costs in GPU memory, some 6 bytes a cell.
+    std::size_t terrainCellsHeld() const;
     // What went wrong while drawing, one line each, since the last call: DEMs that could not be
     // read (each then left out), polygons that cross themselves too often to fill (outlined only).
     std::vector<std::string> takeProblems();

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace app::render {
@@ -31,13 +32,16 @@ constexpr double kBicubicFromPixelsPerCell = 1.5;
 constexpr int kHoleBlockCells = 32;
 // Bicubic sampling reads two cells beyond the one a pixel falls in.
 constexpr int kSampledCellsAround = 2;
+// The texels are computed and uploaded this many rows at a time, so the staging buffer stays
+// small (a 4320-cell row is 26 KB) whatever the grid's size.
+constexpr int kUploadRows = 64;
 
 }  // namespace
 
-TerrainLayer::TerrainLayer(const geo::Raster& dem, double feather_degrees)
-    : TerrainLayer(dem, feather_degrees, nullptr) {}
+TerrainLayer::TerrainLayer(geo::Raster dem, double feather_degrees)
+    : TerrainLayer(std::move(dem), feather_degrees, nullptr) {}
 
-TerrainLayer::TerrainLayer(const geo::Raster& dem, double feather_degrees, const double fade[4]) {
+TerrainLayer::TerrainLayer(geo::Raster dem, double feather_degrees, const double fade[4]) {
     if (dem.width <= 0 || dem.height <= 0) return;
     if (dem.values.size() != static_cast<size_t>(dem.width) * static_cast<size_t>(dem.height)) {
         throw std::runtime_error("terrain: DEM has " + std::to_string(dem.values.size()) + " values for a " +
@@ -105,7 +109,7 @@ TerrainLayer::TerrainLayer(const geo::Raster& dem, double feather_degrees, const
             }
         }
     }
-    pending_values_ = dem.values;
+    pending_values_ = std::move(dem.values);
     empty_ = false;
 }
 
@@ -154,39 +158,43 @@ void TerrainLayer::upload() const {
         const float z = values[static_cast<size_t>(row) * w + col];
         return std::isfinite(z) ? z : fallback;
     };
-    std::vector<std::uint16_t> texels(static_cast<size_t>(w) * h * 3);
-    for (int row = 0; row < h; ++row) {
-        const double latitude = north_ - (row + 0.5) * cell_lat;
-        const int north_row = std::max(row - 1, 0);
-        const int south_row = std::min(row + 1, h - 1);
-        const double dy = (south_row - north_row) * cell_lat * metres_per_degree;
-        const double east_metres = cell_lon * metres_per_degree * std::max(std::cos(latitude * kPi / 180.0), 0.01);
-        for (int col = 0; col < w; ++col) {
-            const int west_col = std::max(col - 1, 0);
-            const int east_col = std::min(col + 1, w - 1);
-            const double dx = (east_col - west_col) * east_metres;
-            std::uint16_t* texel = &texels[(static_cast<size_t>(row) * w + col) * 3];
-            const float z = values[static_cast<size_t>(row) * w + col];
-            if (!std::isfinite(z)) {
-                texel[0] = toHalf(kNoDataElevation);
-                texel[1] = texel[2] = 0;
-                continue;
-            }
-            texel[0] = toHalf(z);
-            texel[1] = toHalf(dx > 0.0 ? static_cast<float>((at(east_col, row, z) - at(west_col, row, z)) / dx) : 0.0f);
-            texel[2] = toHalf(dy > 0.0 ? static_cast<float>((at(col, north_row, z) - at(col, south_row, z)) / dy) : 0.0f);
-        }
-    }
     elevation_ = makeTexture();
     glBindTexture(GL_TEXTURE_2D, elevation_.get());
     glPixelStorei(GL_UNPACK_ALIGNMENT, 2);
     // Row 0 of the raster (north) becomes texture row v = 0. Half floats (elevation to within
     // 4 m below 8192 m) filter markedly faster than 32-bit floats on llvmpipe.
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGB16F, w, h, 0, GL_RGB, GL_HALF_FLOAT, texels.data());
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGB16F, w, h, 0, GL_RGB, GL_HALF_FLOAT, nullptr);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    std::vector<std::uint16_t> texels(static_cast<size_t>(w) * std::min(h, kUploadRows) * 3);
+    for (int first_row = 0; first_row < h; first_row += kUploadRows) {
+        const int rows = std::min(kUploadRows, h - first_row);
+        for (int row = first_row; row < first_row + rows; ++row) {
+            const double latitude = north_ - (row + 0.5) * cell_lat;
+            const int north_row = std::max(row - 1, 0);
+            const int south_row = std::min(row + 1, h - 1);
+            const double dy = (south_row - north_row) * cell_lat * metres_per_degree;
+            const double east_metres = cell_lon * metres_per_degree * std::max(std::cos(latitude * kPi / 180.0), 0.01);
+            for (int col = 0; col < w; ++col) {
+                const int west_col = std::max(col - 1, 0);
+                const int east_col = std::min(col + 1, w - 1);
+                const double dx = (east_col - west_col) * east_metres;
+                std::uint16_t* texel = &texels[(static_cast<size_t>(row - first_row) * w + col) * 3];
+                const float z = values[static_cast<size_t>(row) * w + col];
+                if (!std::isfinite(z)) {
+                    texel[0] = toHalf(kNoDataElevation);
+                    texel[1] = texel[2] = 0;
+                    continue;
+                }
+                texel[0] = toHalf(z);
+                texel[1] = toHalf(dx > 0.0 ? static_cast<float>((at(east_col, row, z) - at(west_col, row, z)) / dx) : 0.0f);
+                texel[2] = toHalf(dy > 0.0 ? static_cast<float>((at(col, north_row, z) - at(col, south_row, z)) / dy) : 0.0f);
+            }
+        }
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, first_row, w, rows, GL_RGB, GL_HALF_FLOAT, texels.data());
+    }
     glBindTexture(GL_TEXTURE_2D, 0);
 
     pending_values_.clear();

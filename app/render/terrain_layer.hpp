@@ -1,6 +1,6 @@
 // app/render/terrain_layer.hpp — a lon/lat DEM as a hillshaded, hypsometrically tinted surface.
 // The grid is uploaded once as an RGB16F texture (elevation and its two ground gradients,
-// computed on the CPU, so shading does not depend on the projection). Each projection gets a
+// computed on the CPU a strip of rows at a time, so shading does not depend on the projection). Each projection gets a
 // Mesh: a lon/lat grid of small cells whose corners are projected (and cut at the edge of what
 // the projection shows), each vertex carrying its texture coordinate, so the DEM lands where the
 // projection puts it. Up close terrain.frag samples bicubically; an optional feather fades the
@@ -29,10 +29,11 @@ public:
     // An empty DEM (width 0) gives a layer that draws nothing. Throws std::runtime_error if the
     // DEM is not a lon/lat grid or is larger than GL_MAX_TEXTURE_SIZE. `feather_degrees` > 0
     // fades the DEM out over that distance inside its edge.
-    explicit TerrainLayer(const geo::Raster& dem, double feather_degrees = 0.0);
+    // The grid's values are kept (moved, when given an rvalue) until the first draw uploads them.
+    explicit TerrainLayer(geo::Raster dem, double feather_degrees = 0.0);
     // The same, fading over `feather_degrees` inside the lon/lat box `fade` (west, south, east,
     // north) instead of the grid's own edge: a window of a larger DEM fades only at that DEM's edge.
-    TerrainLayer(const geo::Raster& dem, double feather_degrees, const double fade[4]);
+    TerrainLayer(geo::Raster dem, double feather_degrees, const double fade[4]);
     bool empty() const { return empty_; }
 
     // `min_step_degrees` > 0 makes the mesh's cells at least that large (a coarser level of
@@ -42,6 +43,8 @@ public:
     // `metres_per_pixel` decides between bilinear and bicubic sampling.
     void draw(const Mesh& mesh, const WorldCopyTransform& transform, const MercatorBox& view, double metres_per_pixel,
               const FrameStyle& style) const;
+    // The grid's cells (the texture's texels once drawn).
+    std::size_t cells() const { return static_cast<std::size_t>(width_) * static_cast<std::size_t>(height_); }
     // Ground metres per DEM cell (north–south).
     double cellMetres() const { return cell_metres_; }
     // True when the layer, drawn at full opacity, covers the whole lon/lat box opaquely: the box

@@ -126,6 +126,12 @@ Image renderTiled(MapRenderer& map, OverlayRenderer& overlay, const geo::Viewpor
     image.height = height;
     image.rgba.resize(static_cast<size_t>(width) * static_cast<size_t>(height) * 4);
 
+    // Every tile reads DEMs at the whole picture's level of detail, so their cells match.
+    struct DetailOfThePicture {
+        MapRenderer& map;
+        DetailOfThePicture(MapRenderer& m, const geo::Viewport& whole) : map(m) { map.setDetailViewport(whole); }
+        ~DetailOfThePicture() { map.setDetailViewport(std::nullopt); }
+    } detail_of_the_picture(map, viewport);
     const TileBand columns = planBand(0, width, max_tile);
     TileStats counted;
     counted.tile_width = columns.size;

@@ -27,12 +27,23 @@ TEST(Basemap, LoadsTheReliefTheWorldLayersInDrawingOrderAndTheTowns) {
     // The world relief only (the user's DEMs are the caller's to open): ETOPO5 at its native 5′;
     // the sea is at 1 m (the water drawn over it makes the coast), as is land at or below sea level.
     EXPECT_TRUE(basemap.dems.empty());
-    EXPECT_EQ(basemap.world_dem.width, 4320);
-    EXPECT_EQ(basemap.world_dem.height, 2160);
-    EXPECT_GT(basemap.world_dem.sample(69.17, 34.53), 1500.0f);   // Kabul
-    EXPECT_GT(basemap.world_dem.sample(86.92, 27.99), 5000.0f);   // Everest
-    EXPECT_EQ(basemap.world_dem.sample(-150.0, 0.0), 1.0f);       // the Pacific
-    EXPECT_EQ(basemap.world_dem.sample(4.9, 52.37), 1.0f);        // Amsterdam, below sea level, is land
+    ASSERT_NE(basemap.world_relief, nullptr);
+    const geo::Dem& relief = *basemap.world_relief;
+    EXPECT_EQ(relief.columns(), 4320);
+    EXPECT_EQ(relief.rows(), 2160);
+    EXPECT_DOUBLE_EQ(relief.west(), -180.0);
+    EXPECT_DOUBLE_EQ(relief.north(), 90.0);
+    // The one cell under a point (the relief is opened, not read: each read is a window).
+    const auto cell = [&relief](double lon, double lat) {
+        const int column = static_cast<int>((lon - relief.west()) / relief.cellLonDegrees());
+        const int row = static_cast<int>((relief.north() - lat) / relief.cellLatDegrees());
+        return relief.readCells(column, row, 1, 1, 1, 1, false).values.at(0);
+    };
+    EXPECT_GT(cell(69.17, 34.53), 1500.0f);   // Kabul
+    EXPECT_GT(cell(86.92, 27.99), 5000.0f);   // Everest
+    EXPECT_EQ(cell(-150.0, 0.0), 1.0f);       // the Pacific
+    EXPECT_EQ(cell(4.9, 52.37), 1.0f);        // Amsterdam, below sea level, is land
+    EXPECT_GT(geo::elevationAt({}, &relief, 69.17, 34.53), 1500.0);  // what the elevation profile samples
 
     const std::vector<std::string> expected_order = {"land", "water", "rivers", "admin1", "countries"};
     const std::vector<geo::WorldLayer> expected_world = {geo::WorldLayer::None, geo::WorldLayer::Water, geo::WorldLayer::Rivers,

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
+#include <limits>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -71,6 +73,60 @@ TEST(Dem, AWindowIsReadAtTheResolutionAsked) {
     const geo::Raster all = dem->readAll(10);
     EXPECT_EQ(all.width, 10);
     EXPECT_EQ(all.height, 5);
+}
+
+TEST(Dem, AGridInMemoryIsReadLikeAFile) {
+    // 4 × 2 cells of 0.5° from 10°E, 50°N: 100, 110, … eastwards, 1000 more in the south row; one hole.
+    geo::Raster grid;
+    grid.width = 4;
+    grid.height = 2;
+    const double gt[6] = {10.0, 0.5, 0.0, 50.0, 0.0, -0.5};
+    std::copy(gt, gt + 6, grid.geotransform);
+    grid.values = {100, 110, 120, 130, 1100, 1110, std::numeric_limits<float>::quiet_NaN(), 1130};
+    const auto dem = geo::demFromRaster(grid, "grid");
+    EXPECT_EQ(dem->path(), "grid");
+    EXPECT_EQ(dem->columns(), 4);
+    EXPECT_EQ(dem->rows(), 2);
+    EXPECT_DOUBLE_EQ(dem->west(), 10.0);
+    EXPECT_DOUBLE_EQ(dem->east(), 12.0);
+    EXPECT_DOUBLE_EQ(dem->south(), 49.0);
+    const geo::Raster all = dem->readCells(0, 0, 4, 2, 4, 2, false);
+    ASSERT_EQ(all.values.size(), 8u);
+    for (std::size_t i = 0; i < 8; ++i) {
+        if (i == 6) EXPECT_TRUE(std::isnan(all.values[i]));
+        else EXPECT_EQ(all.values[i], grid.values[i]) << "cell " << i;
+    }
+    EXPECT_EQ(all.min_value, 100.0f);
+    EXPECT_EQ(all.max_value, 1130.0f);
+    // Halfway between the first two cell centres of the north row: their mean.
+    EXPECT_NEAR(dem->sample(10.5, 49.75), 105.0, 1e-6);
+    EXPECT_NEAR(geo::elevationAt({}, dem.get(), 10.5, 49.75), 105.0, 1e-6);
+    // A DEM of the user's wins over the relief where it has a value.
+    const test_support::TempDir scratch;
+    writeLonLatDem(scratch / "over.tif", 10.0, 50.0, 2, 2, 0.5, [](int, int) { return 7000.0; });
+    const auto over = geo::openDems(scratch / "over.tif");
+    EXPECT_NEAR(geo::elevationAt(over, dem.get(), 10.5, 49.75), 7000.0, 1e-6);
+    EXPECT_NEAR(geo::elevationAt(over, dem.get(), 11.75, 49.75), 130.0, 1e-6);
+}
+
+TEST(Dem, AGridInMemoryThatIsNotALonLatGridIsRefused) {
+    geo::Raster grid;
+    const auto message = [](const geo::Raster& raster) {
+        try {
+            geo::demFromRaster(raster, "grid");
+        } catch (const geo::Error& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    EXPECT_EQ(message(grid), "grid: the grid has 0 values for 0 x 0 cells");
+    grid.width = 2;
+    grid.height = 2;
+    grid.values = {1, 2, 3};
+    EXPECT_EQ(message(grid), "grid: the grid has 3 values for 2 x 2 cells");
+    grid.values.push_back(4);
+    grid.geotransform[5] = 1.0;  // south-up
+    EXPECT_EQ(message(grid), "grid: not a north-up lon/lat grid");
 }
 
 TEST(Dem, NoDataIsNaN) {

@@ -24,6 +24,7 @@
 #include "app/render/gl_context.hpp"
 #include "app/render/image.hpp"
 #include "app/render/line_layer.hpp"
+#include "app/render/dem_window.hpp"
 #include "app/render/map_renderer.hpp"
 #include "app/render/render_space.hpp"
 #include "app/render/terrain_layer.hpp"
@@ -165,6 +166,47 @@ TEST_F(RenderTest, MarkerAtKabulIsWhereProjPutsIt) {
     }
 }
 
+TEST_F(RenderTest, OnlyTheWindowOfTheWorldReliefAViewNeedsIsHeld) {
+    // The whole 5′ relief is 4320 × 2160 cells (some 56 MB as a texture); a regional view holds a
+    // window of it: the view and a margin.
+    ASSERT_NE(basemap_->world_relief, nullptr);
+    const double whole = double(basemap_->world_relief->columns()) * basemap_->world_relief->rows();
+    MapRenderer renderer(*basemap_);
+    EXPECT_EQ(renderer.terrainCellsHeld(), 0u) << "nothing is read before the first frame";
+    const Image regional = renderer.renderToImage(kabulPanjshirView(), {});
+    EXPECT_GT(renderer.terrainCellsHeld(), 0u);
+    EXPECT_LT(double(renderer.terrainCellsHeld()), whole / 100.0);
+    // The world at once: a coarser window of the whole relief, bounded.
+    const Image world = renderer.renderToImage(geo::Viewport(1024, 1024, geo::XY{0, 0}, 2.0), {});
+    EXPECT_LE(double(renderer.terrainCellsHeld()), app::render::kMaxDemWindowCells);
+    EXPECT_LT(double(renderer.terrainCellsHeld()), whole);
+    // Back to the region: its window again, drawn as before.
+    const Image again = renderer.renderToImage(kabulPanjshirView(), {});
+    EXPECT_LT(double(renderer.terrainCellsHeld()), whole / 100.0);
+    EXPECT_EQ(again.rgba, regional.rgba);
+}
+
+TEST_F(RenderTest, TheWorldReliefIsDrawnOnBothSidesOfTheAntimeridian) {
+    // Regression: a view of the Bering Strait centred at 170°W showed Chukotka (west of the
+    // antimeridian, drawn in the next copy of the world) as bare land fill: the window of the
+    // relief was read for the longitudes east of it only.
+    const geo::Viewport across(800, 600, mercator(-170.0, 65.5), 5.0);
+    const geo::Viewport west_of_it(800, 600, mercator(172.0, 66.0), 5.0);
+    MapRenderer renderer(*basemap_);
+    const Image image = renderer.renderToImage(across, {});
+    const Image reference = renderer.renderToImage(west_of_it, {});
+    // Inland Chukotka, 175°E 66.5°N: in `across` it lies one world width to the west.
+    const geo::XY chukotka = mercator(175.0, 66.5);
+    int x = 0, y = 0;
+    pixelOf(across, geo::XY{chukotka.x - 2.0 * geo::kWebMercatorHalfWorld, chukotka.y}, x, y);
+    int rx = 0, ry = 0;
+    pixelOf(west_of_it, chukotka, rx, ry);
+    ASSERT_TRUE(x >= 0 && x < 800 && rx >= 0 && rx < 800);
+    const Rgb land_fill = rgbOf(0xEEE8D8FFu);
+    EXPECT_GT(colourDistance(rgbAt(reference, rx, ry), land_fill), 20) << "the relief tints the land there";
+    EXPECT_LE(colourDistance(rgbAt(image, x, y), rgbAt(reference, rx, ry)), 8) << "the same relief in either view";
+}
+
 TEST_F(RenderTest, MarkerNearTopLeftIsNotFlipped) {
     const geo::Viewport view = kabulPanjshirView();
     MarkerInstance marker;
@@ -230,7 +272,7 @@ TEST_F(RenderTest, TerrainIsShadedAndChangesWithTheSun) {
 
 TEST_F(RenderTest, DemRowsArePlacedByLatitudeNotStretchedLinearly) {
     geo::Basemap synthetic;
-    synthetic.world_dem = stepDem();
+    synthetic.world_relief = geo::demFromRaster(stepDem(), "step");
     MapRenderer renderer(synthetic);
     const geo::Viewport view = geo::Viewport::fit({mercator(60, 20), mercator(75, 60)}, 600, 700, 20.0);
     const Image image = renderer.renderToImage(view, {});
@@ -259,15 +301,15 @@ TEST_F(RenderTest, DemRowsArePlacedByLatitudeNotStretchedLinearly) {
 }
 
 TEST_F(RenderTest, NoDataAndOutsideTheDemShowTheBackground) {
-    geo::Basemap synthetic;
-    synthetic.world_dem = stepDem();
+    geo::Raster step = stepDem();
     // No data over lon 65–70, lat 25–30 (rows 60–69, columns 10–19).
     for (int row = 60; row < 70; ++row) {
         for (int col = 10; col < 20; ++col) {
-            synthetic.world_dem.values[static_cast<size_t>(row) * synthetic.world_dem.width + col] =
-                std::numeric_limits<float>::quiet_NaN();
+            step.values[static_cast<size_t>(row) * step.width + col] = std::numeric_limits<float>::quiet_NaN();
         }
     }
+    geo::Basemap synthetic;
+    synthetic.world_relief = geo::demFromRaster(step, "step with a hole");
     MapRenderer renderer(synthetic);
     const geo::Viewport view = geo::Viewport::fit({mercator(55, 20), mercator(80, 60)}, 600, 700, 20.0);
     app::render::FrameStyle style;
@@ -862,11 +904,11 @@ TEST_F(RenderTest, WorldReliefShowsThroughTheRegionalDemOnlyWhereItIsOpen) {
         return row >= 45 && row < 55 && col >= 145 && col < 155 ? test_support::kDemNoData : 200.0;
     });
     geo::Basemap two;
-    two.world_dem = flatDem(-180.0, 90.0, 36, 18, 10.0, 5000.0f);
+    two.world_relief = geo::demFromRaster(flatDem(-180.0, 90.0, 36, 18, 10.0, 5000.0f), "flat world relief");
     two.dems = geo::openDems(dem_path);
     MapRenderer renderer(two);
     geo::Basemap world_only;
-    world_only.world_dem = two.world_dem;
+    world_only.world_relief = two.world_relief;
     MapRenderer world_renderer(world_only);
     geo::Basemap regional_only;
     regional_only.dems = two.dems;

@@ -49,7 +49,7 @@ TEST_F(UserDemRender, ChangesTheTerrainWhereItCoversOnlyAndFadesIntoTheReliefWit
     const test_support::TempDir dir;
     test_support::writeLonLatDem(dir / "alps.tif", 10.0, 48.0, 400, 400, 0.01, [](int, int) { return 3000.0; });
     geo::Basemap relief_only;
-    relief_only.world_dem = test_support::flatWorldRelief();
+    relief_only.world_relief = test_support::flatWorldRelief();
     geo::Basemap with_dem = relief_only;
     with_dem.dems = geo::openDems(dir / "alps.tif");
     MapRenderer relief_renderer(relief_only);
@@ -93,7 +93,7 @@ TEST_F(UserDemRender, TheViewersCanvasNeverWaitsForADemWindowAndDrawsItWhenItLan
         return 1000.0 + 8.0 * col + 3.0 * row;  // a tilted plane: hillshade and tint both change
     });
     geo::Basemap relief_only;
-    relief_only.world_dem = test_support::flatWorldRelief();
+    relief_only.world_relief = test_support::flatWorldRelief();
     geo::Basemap with_dem = relief_only;
     with_dem.dems = geo::openDems(dir / "alps.tif");
     MapRenderer relief_renderer(relief_only);
@@ -176,6 +176,58 @@ TEST(DemWindow, AViewNeedsCellsNoLargerThanAPixelInAWindowAlignedToItsLevel) {
     const auto whole = app::render::demWindowFor(*dem, app::render::LonLatBox{-50, -50, 50, 50}, 1.0, 0.0, 0.0);
     ASSERT_TRUE(whole);
     EXPECT_LE(whole->outWidth(), app::render::kMaxDemWindowSide + 128);
+}
+
+TEST(DemWindow, AWebMercatorViewAcrossTheAntimeridianShowsEveryLongitude) {
+    // Centred at 170°W, 36° of longitude wide: its west part is the next copy of the world (172°E…180°).
+    const geo::MapProjection mercator;  // Web Mercator
+    const geo::XY centre = mercator.forward(-170.0, 65.0).value();
+    app::render::MercatorBox box;
+    box.extend(centre.x - 2.0e6, centre.y - 5.0e5);
+    box.extend(centre.x + 2.0e6, centre.y + 5.0e5);
+    const auto shown = app::render::lonLatBoxOf(mercator, box);
+    ASSERT_TRUE(shown);
+    EXPECT_EQ(shown->west, -180.0);
+    EXPECT_EQ(shown->east, 180.0);
+    EXPECT_GT(shown->south, 55.0);
+    EXPECT_LT(shown->north, 75.0);
+    // Inside one copy: only its own longitudes.
+    const geo::XY kabul = mercator.forward(69.0, 34.5).value();
+    app::render::MercatorBox around_kabul;
+    around_kabul.extend(kabul.x - 1.0e5, kabul.y - 1.0e5);
+    around_kabul.extend(kabul.x + 1.0e5, kabul.y + 1.0e5);
+    const auto regional = app::render::lonLatBoxOf(mercator, around_kabul);
+    ASSERT_TRUE(regional);
+    EXPECT_NEAR(regional->west, 68.1, 0.1);
+    EXPECT_NEAR(regional->east, 69.9, 0.1);
+}
+
+TEST(DemWindow, TheWorldReliefAcrossTheAntimeridianIsReadAtFullDetailInAStrip) {
+    // A 5′ world grid, as the world relief is. A view of the Bering Strait takes every longitude
+    // (it crosses the antimeridian): a strip 4320 cells wide and a few hundred high.
+    geo::Raster grid;
+    grid.width = 4320;
+    grid.height = 2160;
+    const double gt[6] = {-180.0, 1.0 / 12, 0.0, 90.0, 0.0, -1.0 / 12};
+    std::copy(gt, gt + 6, grid.geotransform);
+    grid.values.assign(static_cast<std::size_t>(grid.width) * grid.height, 100.0f);
+    const auto relief = geo::demFromRaster(grid, "relief");
+    const app::render::LonLatBox bering{-180.0, 62.0, 180.0, 68.0};
+    // Pixels of 5 km: the 9.3 km cells are all needed.
+    const auto strip = app::render::demWindowFor(*relief, bering, 5000.0, 0.5, 0.0, relief->columns());
+    ASSERT_TRUE(strip);
+    EXPECT_EQ(strip->level, 0);
+    EXPECT_EQ(strip->outWidth(), 4320);
+    EXPECT_LE(double(strip->outWidth()) * strip->outHeight(), app::render::kMaxDemWindowCells);
+    // Bounded by a user DEM's side instead, the same strip would be read at a quarter of the detail.
+    const auto bounded = app::render::demWindowFor(*relief, bering, 5000.0, 0.5, 0.0);
+    ASSERT_TRUE(bounded);
+    EXPECT_EQ(bounded->level, 2);
+    // The whole world seen at full detail is still bounded by the number of cells.
+    const auto world = app::render::demWindowFor(*relief, app::render::LonLatBox{}, 1.0, 0.0, 0.0, relief->columns());
+    ASSERT_TRUE(world);
+    EXPECT_EQ(world->level, 1);  // 2160 × 1080 cells
+    EXPECT_LE(double(world->outWidth()) * world->outHeight(), app::render::kMaxDemWindowCells);
 }
 
 }  // namespace

@@ -50,7 +50,7 @@ void writeHill(const std::string& path, int first_column = 0, int columns = 64) 
 // Flat world relief at 500 m: without a DEM both of the hill's sides look the same.
 geo::Basemap flatBasemap() {
     geo::Basemap basemap;
-    basemap.world_dem = test_support::flatWorldRelief(500.0f);
+    basemap.world_relief = test_support::flatWorldRelief(500.0f);
     return basemap;
 }
 
@@ -79,7 +79,7 @@ protected:
         ProjectOpenReport report;
         state_->doc = std::make_unique<OpenDocument>(openWithProject(text_, gazetteer_, &report));
         state_->gazetteer = &gazetteer_;
-        state_->relief = &basemap_.world_dem;
+        state_->relief = basemap_.world_relief.get();
         layers_panel_->init(*state_, basemap_, *renderer_, map_json_, report.map_settings);
     }
     void closeViewer() {
