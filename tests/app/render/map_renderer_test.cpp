@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <limits>
 #include <filesystem>
@@ -176,10 +177,12 @@ TEST_F(RenderTest, OnlyTheWindowOfTheWorldReliefAViewNeedsIsHeld) {
     const Image regional = renderer.renderToImage(kabulPanjshirView(), {});
     EXPECT_GT(renderer.terrainCellsHeld(), 0u);
     EXPECT_LT(double(renderer.terrainCellsHeld()), whole / 100.0);
+    std::printf("relief cells held: %zu for the Kabul-Panjshir view\n", renderer.terrainCellsHeld());
     // The world at once: a coarser window of the whole relief, bounded.
     const Image world = renderer.renderToImage(geo::Viewport(1024, 1024, geo::XY{0, 0}, 2.0), {});
     EXPECT_LE(double(renderer.terrainCellsHeld()), app::render::kMaxDemWindowCells);
     EXPECT_LT(double(renderer.terrainCellsHeld()), whole);
+    std::printf("relief cells held: %zu for the world at zoom 2\n", renderer.terrainCellsHeld());
     // Back to the region: its window again, drawn as before.
     const Image again = renderer.renderToImage(kabulPanjshirView(), {});
     EXPECT_LT(double(renderer.terrainCellsHeld()), whole / 100.0);
