@@ -1,6 +1,7 @@
 #include "geo/extraction/recognizer.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -432,6 +433,117 @@ Verdict judge(const RawMention& m, const std::vector<Token>& tokens, const std::
     return Verdict::Keep;
 }
 
+// The feature a name is the inner name of (recognizer.hpp): "Pasig River", "Da Nang International
+// Airport", "Lake Hartwell", "Mt. Hood", "Gulf of Aden". The tokens [first, last] of the whole name
+// and the generic word that says its class ("river", "airport", "lake", "mountain", "gulf").
+struct FeatureName {
+    std::size_t first = 0, last = 0;
+    std::string_view head;
+};
+
+// Words that may stand between a name and its head ("Da Nang International Airport", "Yosemite
+// National Park"), and the heads they may stand before.
+bool headQualifier(const Token& t) {
+    return t.lower == "national" || t.lower == "international";
+}
+bool qualifiedHead(const Token& t) { return t.lower == "park" || t.lower == "airport" || t.lower == "forest"; }
+
+bool sameSpace(const std::vector<Token>& tokens, std::size_t k) {
+    return k + 1 < tokens.size() && tokens[k].gap_after == Gap::Space && !tokens[k].possessive &&
+           tokens[k + 1].passage == tokens[k].passage;
+}
+
+// Token k and the next are words of one name: one space apart (not two, not a line), in one passage.
+bool oneSpace(const std::vector<Token>& tokens, std::size_t k) {
+    return sameSpace(tokens, k) && tokens[k + 1].begin == tokens[k].end + 1;
+}
+
+std::optional<FeatureName> featureName(const RawMention& m, const std::vector<Token>& tokens) {
+    if (m.demonym || m.entries.empty()) return std::nullopt;
+    FeatureName f{m.first, m.last, {}};
+    // After the name: "Pasig River", "Da Nang International Airport".
+    if (oneSpace(tokens, m.last) && tokens[m.last + 1].capitalised) {
+        std::size_t h = m.last + 1;
+        if (headQualifier(tokens[h]) && oneSpace(tokens, h) && tokens[h + 1].capitalised && qualifiedHead(tokens[h + 1])) ++h;
+        if (inList(tokens[h], kListFeatureHead) && !tokens[h].all_caps) {
+            f.last = h;
+            f.head = tokens[h].lower;
+        }
+    }
+    // Before it: "Lake Hartwell", "Mount Kenya", "Mt. Hood", "Gulf of Aden", "Bay of Bengal", "Isle of Wight".
+    if (f.head.empty() && m.first > 0 && tokens[m.first - 1].passage == tokens[m.first].passage) {
+        const Token& prev = tokens[m.first - 1];
+        if (prev.capitalised && oneSpace(tokens, m.first - 1) && (prev.lower == "lake" || prev.lower == "mount")) {
+            f.first = m.first - 1;
+            f.head = prev.lower == "lake" ? "lake" : "mountain";
+        } else if (prev.capitalised && prev.lower == "mt" && (prev.gap_after == Gap::Period || prev.gap_after == Gap::Space) &&
+                   tokens[m.first].begin == prev.end + (prev.gap_after == Gap::Period ? 2 : 1)) {
+            f.first = m.first - 1;
+            f.head = "mountain";
+        } else if (!prev.capitalised && prev.lower == "of" && m.first > 1) {
+            const Token& generic = tokens[m.first - 2];
+            if (generic.capitalised && oneSpace(tokens, m.first - 2) && oneSpace(tokens, m.first - 1) &&
+                (generic.lower == "gulf" || generic.lower == "bay" || generic.lower == "isle" || generic.lower == "sea" ||
+                 generic.lower == "strait" || generic.lower == "straits")) {
+                f.first = m.first - 2;
+                f.head = generic.lower == "isle" ? "island" : generic.lower;
+            }
+        }
+    }
+    if (f.head.empty()) return std::nullopt;
+    return f;
+}
+
+// Extends each kept name that is the inner name of a feature to the whole feature name (see
+// recognizer.hpp for the rule); a mention the whole name swallows ("Delta" in "Danube Delta") goes.
+// A name whose feature name goes on into an organisation ("Missouri Valley College") is dropped.
+void extendToFeatureNames(const Document& doc, const Gazetteer& gazetteer, const std::vector<Token>& tokens,
+                          std::vector<RawMention>& kept, std::vector<bool>& kept_weak) {
+    const std::string_view text = doc.text();
+    std::vector<bool> gone(kept.size(), false);
+    std::string key;
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+        if (gone[i]) continue;
+        RawMention& m = kept[i];
+        const std::optional<FeatureName> f = featureName(m, tokens);
+        if (!f) continue;
+        // The whole name goes on into another capitalised word: a street ("Lincoln Park Avenue"), a team
+        // ("Missouri Valley Blazers"), an office ("Pasig River Rehabilitation Commission"). Not extended;
+        // when that word makes an organisation ("Missouri Valley College"), not a place at all.
+        if (sameSpace(tokens, f->last) && tokens[f->last + 1].capitalised) {
+            if (f->last > m.last && inList(tokens[f->last + 1], kListOrganisation)) gone[i] = true;
+            continue;
+        }
+        // A compound word ("a Jordan Valley-style clinic", "Pasig River-based"): a modifier, not the feature.
+        if (tokens[f->last].gap_after == Gap::Hyphen && !tokens[f->last].possessive) continue;
+        // A whole name the gazetteer holds is the longest match's to take (findCandidates).
+        Gazetteer::normaliseTo(text.substr(tokens[f->first].begin, tokens[f->last].end - tokens[f->first].begin), key);
+        if (!gazetteer.lookup(key).empty()) continue;
+        // The mentions the whole name covers besides this one ("Delta", "Mount") go: mentions are in
+        // text order and apart, and the whole name adds at most two words either side.
+        for (std::size_t j = i > 2 ? i - 2 : 0; j < std::min(kept.size(), i + 3); ++j) {
+            if (j != i && kept[j].first <= f->last && f->first <= kept[j].last) gone[j] = true;
+        }
+        keepFeatureClass(m.entries, f->head, gazetteer);
+        m.first = f->first;
+        m.last = f->last;
+        m.key = key;
+        // A weak inner name (a small town named like a word or a surname: "Anthony Creek") stays weak:
+        // the feature is placed by that town only where the rest of the document supports it.
+    }
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+        if (gone[i]) continue;
+        if (count != i) {
+            kept[count] = std::move(kept[i]);
+            kept_weak[count] = kept_weak[i];
+        }
+        ++count;
+    }
+    kept.resize(count);
+    kept_weak.resize(count);
+}
+
 }  // namespace
 
 std::vector<RecognisedMention> recognise(const Document& doc, const Gazetteer& gazetteer, const std::vector<Token>& tokens) {
@@ -457,6 +569,7 @@ std::vector<RecognisedMention> recognise(const Document& doc, const Gazetteer& g
         }
         raw.resize(count);
     }
+    extendToFeatureNames(doc, gazetteer, tokens, kept, kept_weak);
 
     // "Alexandria, Va.", "Rome, Georgia": an admin-1 or country right after a place and a comma
     // qualifies it. AP state abbreviations ("Va.") are only recognised here. Qualifiers are few:

@@ -44,6 +44,25 @@ struct RecognisedMention {
 // "Rev. Roy Jones" … "Jones") when it is no more than a town; a place before a local institution
 // ("Paris High School") stays a place. "Place, Region" ("Alexandria, Va.") sets the qualifier;
 // names one after another apart by commas, "and" or "or" are marked as a list.
+//
+// Feature names the gazetteer lacks: a kept name (not a demonym) is the inner name of a feature when
+// one space, in its passage, parts it from a capitalised generic head word after it ("Pasig River",
+// "Santa Clara Valley", "Danube Delta", "Panama Canal"; a list in word_lists.cpp), with "National" or
+// "International" between for a park, airport or forest ("Da Nang International Airport"), or when
+// "Lake", "Mount" or "Mt." stands right before it ("Lake Hartwell", "Mt. Hood"), or "Gulf of", "Bay
+// of", "Sea of", "Strait of", "Isle of" ("Bay of Bengal"). The mention then spans the whole feature
+// name and keeps the inner name's senses, those of the head's class only when it has some (as for
+// "the Indus valley": "Ural Mountains" prefers a feature or region to a town named Ural); the
+// feature is placed where its inner name resolves, and a weak inner name (a small town named like a
+// word) stays weak. The rules above judge the inner name first, as before. The mention's place is
+// the inner name's gazetteer entry ("Pasig River" links to Pasig City when no river Pasig is known):
+// a resolved place is a copy of a gazetteer entry, merged and corrected by its id, so no feature
+// place is made up. Mentions inside the whole name ("Delta" in "Danube Delta") give way to it.
+// Not extended: when the whole name is in the gazetteer (the longest match takes it); in a compound
+// word ("a Jordan Valley-style clinic"); when another capitalised word follows the whole name, which
+// then names something else: a street ("Lincoln Park Avenue"), a team ("Missouri Valley Blazers"),
+// an office ("Pasig River Rehabilitation Commission"); when that word is an organisation word
+// ("Missouri Valley College") the inner name is dropped, as with "Washington Post".
 std::vector<RecognisedMention> recognise(const Document& doc, const Gazetteer& gazetteer, const std::vector<Token>& tokens);
 
 }  // namespace geo::extract

@@ -185,6 +185,17 @@ const WordSet kFeatureWords = {"valley", "river", "mountains", "mountain", "pass
                                "city", "state", "bay", "basin", "range", "hills", "ocean", "parish",
                                "governorate", "oblast", "prefecture", "municipality"};
 
+// Capitalised generic words that end the name of a geographic feature ("Pasig River", "Santa Clara
+// Valley", "Danube Delta", "Da Nang International Airport"): a recognised name right before one
+// is the inner name of the feature, and the mention takes the whole (recognizer.hpp).
+const WordSet kFeatureHeads = {"river", "creek", "lake", "lakes", "valley", "mountains", "mountain", "hills",
+                               "hill", "bay", "delta", "canal", "sea", "falls", "islands", "island",
+                               "peninsula", "plateau", "gulf", "strait", "straits", "desert", "basin",
+                               "range", "dam", "reservoir", "park", "airport", "glacier", "volcano",
+                               "canyon", "gorge", "lagoon", "reef", "forest", "harbor", "harbour",
+                               "estuary", "fjord", "heights", "plain", "plains", "highlands", "wetlands",
+                               "ocean", "pass", "marsh", "swamp"};
+
 // Lower-case words allowed inside a multi-word name ("Rio de Janeiro", "Sar-e Pol", "Mazar-i-Sharif").
 const WordSet kConnectors = {"of", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des",
                              "la", "le", "les", "el", "al", "ul", "e", "i", "y", "ye", "am", "an",
@@ -217,7 +228,7 @@ WordListTable::WordListTable() {
         {&kOrganisationHeads, kListOrganisation}, {&kInstitutionWords, kListInstitution},
         {&kFeatureWords, kListFeature},     {&kConnectors, kListConnector},
         {&kPeriodAbbreviations, kListPeriodAbbreviation}, {&kLocativePrepositions, kListLocative},
-        {&kDiseaseWords, kListDisease},
+        {&kDiseaseWords, kListDisease},      {&kFeatureHeads, kListFeatureHead},
     };
     std::size_t words = 0;
     for (const auto& list : lists) words += list.first->size();

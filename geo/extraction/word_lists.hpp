@@ -1,7 +1,7 @@
 // geo/extraction/word_lists.hpp — the English word lists recognition consults (months and other
 // words that are never places, ordinary words that are also town names, personal names and titles,
-// speech verbs, organisation and institution words, feature words, connectors, locative
-// prepositions), looked up as bits of one small cache-resident table. Lists only: what a word on a
+// speech verbs, organisation and institution words, feature words and the heads of feature names,
+// connectors, locative prepositions), looked up as bits of one small cache-resident table. Lists only: what a word on a
 // list means for a name is decided in recognizer.cpp.
 #pragma once
 #include <cstddef>
@@ -27,6 +27,7 @@ enum WordList : std::uint16_t {
     kListPeriodAbbreviation = 1 << 10,
     kListLocative = 1 << 11,
     kListDisease = 1 << 12,
+    kListFeatureHead = 1 << 13,
 };
 
 // The WordList bits of every listed word, in an open-addressing table small enough to stay in cache

@@ -664,3 +664,18 @@ TEST_F(Extraction, TheIndusIsTheRiver) {
     ASSERT_NE(placeOf(ex, "Indus"), nullptr);
     EXPECT_EQ(placeOf(ex, "Indus")->place.id, "curated:indus-river");  // its course: geo::PlaceShapes
 }
+
+TEST_F(Extraction, FeatureNamesTheGazetteerLacksAreReadWholeAndPlacedByTheirInnerName) {
+    // Published gold marks "Pasig River", not "Pasig": the mention takes the whole feature name and
+    // links to the place its inner name resolves to.
+    const auto ex = run("Boats cleared the Pasig River on Monday. She landed at Da Nang International Airport. "
+                        "Snow covers the Ural Mountains.");
+    EXPECT_EQ(texts(ex), (Strings{"Pasig River", "Da Nang International Airport", "Ural Mountains"}));
+    ASSERT_NE(placeOf(ex, "Pasig River"), nullptr);
+    EXPECT_EQ(placeOf(ex, "Pasig River")->place.country, "PH");
+    ASSERT_NE(placeOf(ex, "Da Nang International Airport"), nullptr);
+    EXPECT_EQ(placeOf(ex, "Da Nang International Airport")->place.country, "VN");
+    // "Ural Mountains": the river Ural, a physical feature, rather than a town called Ural.
+    ASSERT_NE(placeOf(ex, "Ural Mountains"), nullptr);
+    EXPECT_EQ(placeOf(ex, "Ural Mountains")->place.kind, geo::PlaceKind::Physical);
+}

@@ -37,6 +37,16 @@ const geo::Gazetteer& gazetteer() {
         {"geonames:9", "Patrick", PlaceKind::City, "IM", "", "PPL", 1200, 54.2, -4.7},
         {"geonames:10", "King's Lynn", PlaceKind::City, "GB", "ENG", "PPL", 46000, 52.75, 0.40},
         {"geonames:11", "Lynn", PlaceKind::City, "US", "MA", "PPL", 94000, 42.47, -70.95},
+        {"geonames:12", "Pasig", PlaceKind::City, "PH", "NCR", "PPLA2", 755000, 14.56, 121.08},
+        {"geonames:13", "Hartwell", PlaceKind::City, "US", "GA", "PPLA2", 4400, 34.35, -82.93},
+        {"geonames:14", "Santa Clara", PlaceKind::City, "US", "CA", "PPL", 127000, 37.35, -121.96},
+        {"geonames:15", "Da Nang", PlaceKind::City, "VN", "78", "PPLA", 752000, 16.07, 108.22},
+        {"admin1:US.MO", "Missouri", PlaceKind::Admin1, "US", "MO", "ADM1", 6100000, 38.25, -92.5},
+        {"geonames:16", "Ural", PlaceKind::City, "RU", "53", "PPL", 1200, 54.1, 61.3},
+        {"curated:ural", "Ural", PlaceKind::Region, "RU", "", "RGN", 0, 60.0, 60.0},
+        {"geonames:17", "Delta", PlaceKind::City, "CA", "02", "PPL", 108000, 49.08, -123.06},
+        {"geonames:18", "Danube", PlaceKind::City, "US", "MN", "PPL", 500, 44.79, -95.10},
+        {"river:danube-1", "Danube", PlaceKind::Physical, "RO", "", "STM", 0, 45.2, 29.0, {"Danube River"}},
     });
     return g;
 }
@@ -134,6 +144,67 @@ TEST(Recognizer, AFeatureWordAfterANameChoosesItsClass) {
     // A feature word naming a class the name has no sense of leaves every sense.
     const Recognised none("They reached the Springfield valley.");
     EXPECT_EQ(none.mentions.at(0).entries.size(), 2u);
+}
+
+TEST(Recognizer, ANameBeforeAFeatureWordTakesTheWholeFeatureName) {
+    // The gazetteer knows Pasig, Santa Clara, Da Nang and Hartwell, not the features named after them.
+    const Recognised river("Boats cleared the Pasig River on Monday.");
+    ASSERT_EQ(river.spans(), Strings{"Pasig River"});
+    EXPECT_EQ(river.mentions[0].key, "pasig river");
+    EXPECT_EQ(senses(river.mentions[0]), Strings{"geonames:12"});
+    EXPECT_EQ(Recognised("Startups fill the Santa Clara Valley.").spans(), Strings{"Santa Clara Valley"});
+    EXPECT_EQ(Recognised("She landed at Da Nang International Airport at noon.").spans(),
+              Strings{"Da Nang International Airport"});
+    // A possessive after the whole name stays out of it.
+    EXPECT_EQ(Recognised("The Pasig River's banks flooded.").spans(), Strings{"Pasig River"});
+    // "Lake", "Mount", "Mt." before the name. Hartwell, a town of 4,400, stays weak: the lake is
+    // placed by the town only where the rest of the text supports the town.
+    const Recognised lake("They fished on Lake Hartwell last week.");
+    ASSERT_EQ(lake.spans(), Strings{"Lake Hartwell"});
+    EXPECT_EQ(lake.mentions[0].key, "lake hartwell");
+    EXPECT_TRUE(lake.mentions[0].weak);
+    EXPECT_EQ(Recognised("Snow fell on Mt. Hartwell.").spans(), Strings{"Mt. Hartwell"});
+    EXPECT_EQ(Recognised("Ships sailed the Gulf of Pasig.").spans(), Strings{"Gulf of Pasig"});
+    // A name inside the whole one gives way to it: "Delta" alone is a town of 108,000.
+    EXPECT_EQ(Recognised("Birds nest in the Danube Delta each spring.").spans(), Strings{"Danube Delta"});
+}
+
+TEST(Recognizer, AFeatureNamePrefersSensesOfItsClass) {
+    // "Ural Mountains": the region rather than the town called Ural.
+    const Recognised r("Snow covers the Ural Mountains in winter.");
+    ASSERT_EQ(r.spans(), Strings{"Ural Mountains"});
+    EXPECT_EQ(senses(r.mentions[0]), Strings{"curated:ural"});
+    // A river's name before "Delta" keeps every sense: no sense is a delta.
+    const Recognised delta("Birds nest in the Danube Delta each spring.");
+    EXPECT_EQ(senses(delta.mentions.at(0)), (Strings{"geonames:18", "river:danube-1"}));
+}
+
+TEST(Recognizer, AFeatureNameIsNotExtendedIntoOtherNamesOrAcrossSentences) {
+    // A team: another capitalised word follows the whole name.
+    EXPECT_EQ(Recognised("The Missouri Valley Blazers won again.").spans(), Strings{"Missouri"});
+    EXPECT_EQ(Recognised("The Pasig River Rehabilitation Commission met.").spans(), Strings{"Pasig"});
+    // An organisation word after it: a college, no place.
+    EXPECT_TRUE(Recognised("She teaches at Missouri Valley College now.").spans().empty());
+    // A whole name the gazetteer holds is its own match.
+    const Recognised whole("Barges sailed down the Danube River.");
+    ASSERT_EQ(whole.spans(), Strings{"Danube River"});
+    EXPECT_EQ(senses(whole.mentions[0]), Strings{"river:danube-1"});
+    EXPECT_EQ(Recognised("Fighters held the Panjshir Valley.").spans(), Strings{"Panjshir Valley"});
+    // A sentence end between the name and the feature word.
+    EXPECT_EQ(Recognised("Boats reached Pasig. River traffic stopped.").spans(), Strings{"Pasig"});
+    EXPECT_EQ(Recognised("They swam in the Lake. Pasig residents watched.").spans(), Strings{"Pasig"});
+    // Two spaces are no name's inside either, nor is a compound word a feature.
+    EXPECT_EQ(Recognised("Boats reached Pasig  River traffic.").spans(), Strings{"Pasig"});
+    EXPECT_EQ(Recognised("A Pasig River-based crew came.").spans(), Strings{"Pasig"});
+}
+
+TEST(Recognizer, ADemonymIsNeverExtendedToAFeatureName) {
+    const Recognised r("An Afghan Valley farmer spoke.");
+    ASSERT_EQ(r.spans(), Strings{"Afghan"});
+    EXPECT_TRUE(r.mentions[0].demonym);
+    const Recognised lake("The Lake Afghans came home.");
+    ASSERT_EQ(lake.spans(), Strings{"Afghans"});
+    EXPECT_TRUE(lake.mentions[0].demonym);
 }
 
 TEST(Recognizer, NamesOneAfterAnotherAreAList) {

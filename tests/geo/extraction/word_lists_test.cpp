@@ -22,6 +22,8 @@ TEST(WordLists, AWordCarriesTheBitsOfEveryListItIsOn) {
     EXPECT_TRUE(lists.find("rev") & kListTitle);
     EXPECT_TRUE(lists.find("police") & kListInstitution);
     EXPECT_TRUE(lists.find("virus") & kListDisease);
+    EXPECT_TRUE(lists.find("creek") & kListFeatureHead);
+    EXPECT_TRUE(lists.find("valley") & kListFeatureHead);
 }
 
 TEST(WordLists, UnlistedAndOverlongWordsHaveNoBits) {
