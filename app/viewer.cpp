@@ -286,6 +286,17 @@ std::unique_ptr<StartupData> loadStartup(const std::string& data_dir, const std:
 
 }  // namespace
 
+WindowSize initialWindowSize(int work_area_width, int work_area_height, float content_scale) {
+    constexpr int kPreferredWidth = 1440, kPreferredHeight = 900;
+    const float scale = content_scale > 0.0f && std::isfinite(content_scale) ? content_scale : 1.0f;
+    // No monitor, or one that reports no work area: the preferred size.
+    if (work_area_width <= 0 || work_area_height <= 0) return WindowSize{kPreferredWidth, kPreferredHeight, false};
+    const int room_w = std::max(1, int(std::floor(work_area_width / scale)));
+    const int room_h = std::max(1, int(std::floor(work_area_height / scale)));
+    if (room_w >= kPreferredWidth && room_h >= kPreferredHeight) return WindowSize{kPreferredWidth, kPreferredHeight, false};
+    return WindowSize{std::min(room_w, kPreferredWidth), std::min(room_h, kPreferredHeight), true};
+}
+
 int runViewer(const std::string& text_path, const std::string& argv0, const std::vector<std::string>& dem_paths) {
     const std::string data_dir = geo::findDataDir(argv0);
     // The command line's DEMs are checked before a window opens: a bad one ends the program with
@@ -298,8 +309,18 @@ int runViewer(const std::string& text_path, const std::string& argv0, const std:
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);  // HiDPI: the window keeps its physical size
-    WindowPtr window(glfwCreateWindow(1440, 900, ("Text Atlas — " + text_path).c_str(), nullptr, nullptr));
+    int work_x = 0, work_y = 0, work_w = 0, work_h = 0;
+    float monitor_scale = 1.0f, unused_scale_y = 1.0f;
+    if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
+        glfwGetMonitorWorkarea(monitor, &work_x, &work_y, &work_w, &work_h);
+        glfwGetMonitorContentScale(monitor, &monitor_scale, &unused_scale_y);
+    }
+    const WindowSize size = initialWindowSize(work_w, work_h, monitor_scale);
+    glfwWindowHint(GLFW_MAXIMIZED, size.fills_work_area ? GLFW_TRUE : GLFW_FALSE);
+    WindowPtr window(glfwCreateWindow(size.width, size.height, ("Text Atlas — " + text_path).c_str(), nullptr, nullptr));
     if (!window) throw std::runtime_error("cannot open a window with OpenGL 3.3 core");
+    // Without a window manager (Xvfb, kiosks) nothing places the window: put it on the work area.
+    if (size.fills_work_area) glfwSetWindowPos(window.get(), work_x, work_y);
     glfwMakeContextCurrent(window.get());
     glfwSwapInterval(1);
 

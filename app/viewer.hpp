@@ -6,6 +6,17 @@
 
 namespace app {
 
+// The window's first size, in the screen units glfwCreateWindow takes: 1440×900 where the
+// monitor's work area (its size less panels and docks, in screen units) has room for it times the
+// content scale (GLFW_SCALE_TO_MONITOR enlarges the window by it), else the whole work area, so
+// that no part of the map or the status bar opens off screen. `fills_work_area`: maximise it.
+struct WindowSize {
+    int width = 0;
+    int height = 0;
+    bool fills_work_area = false;
+};
+WindowSize initialWindowSize(int work_area_width, int work_area_height, float content_scale);
+
 // Opens `text_path` in a window and runs until it is closed. Returns the exit code.
 // Throws geo::Error for a text or data file that cannot be read, std::runtime_error when no
 // window can be opened. `dem_paths` (--dem) are used as terrain with those of the XDG folder
