@@ -94,6 +94,37 @@ std::string formatLonLat(const geo::LonLat& p) {
     return text;
 }
 
+// Points on the screen bucketed in square cells of side `cell` (a point off the screen goes to the
+// nearest border cell, which keeps every point within one cell of those near it).
+class PointGrid {
+public:
+    PointGrid(const Box& screen, float cell)
+        : x0_(screen.x), y0_(screen.y), cell_(std::max(cell, 1.0f)),
+          columns_(std::max(1, int(std::ceil((screen.w - screen.x) / cell_)))),
+          rows_(std::max(1, int(std::ceil((screen.h - screen.y) / cell_)))),
+          cells_(std::size_t(columns_) * std::size_t(rows_)) {}
+
+    void add(const geo::XY& p) { cells_[std::size_t(rowOf(p.y)) * columns_ + columnOf(p.x)].push_back(p); }
+
+    // Whether a point lies within `radius` (at most the cell side) of p.
+    bool anyWithin(const geo::XY& p, double radius) const {
+        const int c = columnOf(p.x), r = rowOf(p.y);
+        for (int row = std::max(0, r - 1); row <= std::min(rows_ - 1, r + 1); ++row)
+            for (int column = std::max(0, c - 1); column <= std::min(columns_ - 1, c + 1); ++column)
+                for (const geo::XY& q : cells_[std::size_t(row) * columns_ + column])
+                    if ((q.x - p.x) * (q.x - p.x) + (q.y - p.y) * (q.y - p.y) < radius * radius) return true;
+        return false;
+    }
+
+private:
+    int columnOf(double x) const { return std::clamp(int(std::floor((x - x0_) / cell_)), 0, columns_ - 1); }
+    int rowOf(double y) const { return std::clamp(int(std::floor((y - y0_) / cell_)), 0, rows_ - 1); }
+    double x0_, y0_;
+    float cell_;
+    int columns_, rows_;
+    std::vector<std::vector<geo::XY>> cells_;
+};
+
 }  // namespace
 
 long long townPopulationThreshold(double zoom) {
@@ -105,6 +136,8 @@ long long townPopulationThreshold(double zoom) {
     if (zoom < 9.0) return 10'000;
     return 0;
 }
+
+long long townFillPopulationFloor(double zoom) { return townPopulationThreshold(zoom) / 10; }
 
 std::vector<PlacedLabel> placeLabels(const AppState& state, const MeasureText& text_size,
                                      const std::vector<geo::Town>* towns) {
@@ -161,7 +194,8 @@ std::vector<PlacedLabel> placeLabels(const AppState& state, const MeasureText& t
         }
     }
     if (towns == nullptr || !state.map.show_towns) return placed;
-    const long long threshold = townPopulationThreshold(state.view.zoom());
+    const double zoom = state.view.zoom();
+    const long long threshold = townPopulationThreshold(zoom);
     // The world's towns are many: only those in the view's lon/lat box are projected.
     const geo::LonLatBox in_view = geo::visibleBox(state.view, state.projection);
     const auto maybe_in_view = [&](const geo::LonLat& p) {
@@ -169,14 +203,23 @@ std::vector<PlacedLabel> placeLabels(const AppState& state, const MeasureText& t
         return in_view.west <= in_view.east ? (p.lon >= in_view.west && p.lon <= in_view.east)
                                             : (p.lon >= in_view.west || p.lon <= in_view.east);
     };
+    const long long fill_floor = townFillPopulationFloor(zoom);
+    // A label's height in pixels sets the spacing of the towns that fill empty land.
+    const float fill_radius = kTownFillSpacingInLabelHeights * text_size("Ag").second;
+    // Markers and dots already drawn (obstacles) are the points a filling town keeps away from,
+    // kept in a grid of cells as wide as the spacing so a check reads nine cells, not every point.
+    PointGrid drawn_points(screen, fill_radius);
+    for (const Box& b : obstacles) drawn_points.add(geo::XY{b.x + b.w / 2.0, b.y + b.h / 2.0});
     for (std::size_t t = 0; t < towns->size(); ++t) {
         const geo::Town& town = (*towns)[t];
-        if (town.population < threshold) break;  // most populous first
+        if (town.population < fill_floor) break;  // most populous first
         if (!maybe_in_view(town.position)) continue;
         const std::optional<geo::XY> xy = state.projection.forward(town.position.lon, town.position.lat);
         if (!xy) continue;
         const geo::XY p = state.view.toPixel(*xy);
         if (p.x < screen.x || p.y < screen.y || p.x > screen.w || p.y > screen.h) continue;
+        // Below the zoom's threshold a town is labelled only where the map would otherwise be empty.
+        if (town.population < threshold && drawn_points.anyWithin(p, fill_radius)) continue;
         const bool is_text_place = std::any_of(obstacles.begin(), obstacles.end(), [&](const Box& m) {
             return std::hypot(m.x + m.w / 2 - p.x, m.y + m.h / 2 - p.y) < kTownSameAsPlacePx + m.w / 2;
         });
@@ -191,6 +234,7 @@ std::vector<PlacedLabel> placeLabels(const AppState& state, const MeasureText& t
             placed.push_back(PlacedLabel{town.name, t, true, *box});
             label_boxes.push_back(*box);
             obstacles.push_back(dot);
+            drawn_points.add(p);
         }
     }
     return placed;

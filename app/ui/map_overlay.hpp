@@ -62,7 +62,8 @@ struct OverlayLayout {
 // each town shown at this zoom) tries eight positions round its marker; a label that would overlap
 // an earlier label, another marker or a town dot already placed is left out. Order: selected,
 // hovered, then by mention count and population; the added layers' points in their files' order
-// (at most kMaxLayerPointLabels a layer); towns after them, most populous first. `text_size(text)` gives a label's size in pixels.
+// (at most kMaxLayerPointLabels a layer); towns after them, most populous first (those under the
+// zoom's threshold only far from any other label). `text_size(text)` gives a label's size in pixels.
 using MeasureText = std::function<std::pair<float, float>(const std::string&)>;
 std::vector<PlacedLabel> placeLabels(const AppState& state, const MeasureText& text_size,
                                      const std::vector<geo::Town>* towns = nullptr);
@@ -72,6 +73,13 @@ constexpr std::size_t kMaxLayerPointLabels = 400;
 
 // The smallest population a town needs to be labelled at this zoom (every town from zoom 9).
 long long townPopulationThreshold(double zoom);
+
+// Towns between this floor (a tenth of the threshold) and the threshold are labelled only where no
+// marker or town dot lies within kTownFillSpacingInLabelHeights label heights, so that
+// thinly peopled land (Patagonia, the Sahel, Siberia) shows its largest towns too while crowded
+// land keeps only the zoom's large ones.
+long long townFillPopulationFloor(double zoom);
+constexpr float kTownFillSpacingInLabelHeights = 6.0f;
 
 // The size of the viewer's map labels at standard density (the UI font, a little smaller).
 constexpr float kScreenLabelPx = 16.0f * 0.95f;
