@@ -303,7 +303,14 @@ void apply(AppState& state, const Action& action) {
                 state.flight.reset();
                 state.spread.reset();  // its fan is laid out for the zoom it was opened at
                 state.pan_velocity_px_s = geo::XY{};
-                state.view = state.view.zoomedAbout(geo::XY{a.x_px, a.y_px}, a.delta);
+                // Out no further than the whole world filling the map, centred there (a view
+                // already wider, as a fit may make, stays as it is).
+                const double floor_zoom = wholeWorldZoom(state);
+                if (a.delta >= 0 || state.view.zoom() + a.delta > floor_zoom) {
+                    state.view = state.view.zoomedAbout(geo::XY{a.x_px, a.y_px}, a.delta);
+                } else if (state.view.zoom() >= floor_zoom - 1e-9) {
+                    state.view = wholeWorldView(state);
+                }
             } else if constexpr (std::is_same_v<T, GoHome>) {
                 if (!state.doc) return;
                 // Home shows the text's focus; pressed again once there, every place.

@@ -163,6 +163,64 @@ MapArea visibleMapArea(const AppState& state) {
     return area;
 }
 
+namespace {
+
+// The plane metres the projection shows (Web Mercator's world square; the rim of the globe's, LAEA's
+// or UTM's cap walked round its centre a little inside it, with PROJ's geodesic: a degree of arc
+// is kWebMercatorHalfWorld / 180 metres on the sphere Web Mercator uses). Empty when PROJ gives
+// nothing for the rim.
+struct PlaneBox {
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+std::optional<PlaneBox> shownPlaneBox(const geo::MapProjection& projection) {
+    if (projection.isWebMercator())
+        return PlaneBox{-geo::kWebMercatorHalfWorld, -geo::kWebMercatorHalfWorld, geo::kWebMercatorHalfWorld, geo::kWebMercatorHalfWorld};
+    const geo::LonLat centre = projection.centre();
+    const double rim_m = projection.visibleRadiusDegrees() * 0.995 * geo::kWebMercatorHalfWorld / 180.0;
+    std::optional<PlaneBox> box;
+    for (int bearing = 0; bearing < 360; bearing += 10) {
+        const geo::LonLat p = geo::geodesicDirect(centre, bearing, rim_m);
+        const std::optional<geo::XY> xy = projection.forward(p.lon, p.lat);
+        if (!xy) continue;
+        if (!box) box = PlaneBox{xy->x, xy->y, xy->x, xy->y};
+        box->x0 = std::min(box->x0, xy->x);
+        box->x1 = std::max(box->x1, xy->x);
+        box->y0 = std::min(box->y0, xy->y);
+        box->y1 = std::max(box->y1, xy->y);
+    }
+    if (box && !(box->x1 > box->x0 && box->y1 > box->y0)) return std::nullopt;
+    return box;
+}
+
+}  // namespace
+
+double wholeWorldZoom(const AppState& state) {
+    const MapArea area = visibleMapArea(state);
+    const std::optional<PlaneBox> box = shownPlaneBox(state.projection);
+    if (!box || !(area.width() > 0 && area.height() > 0)) return geo::kMinZoom;
+    const double metres_per_pixel = std::max((box->x1 - box->x0) / area.width(), (box->y1 - box->y0) / area.height());
+    return std::clamp(std::log2(2 * geo::kWebMercatorHalfWorld / (256.0 * metres_per_pixel)), geo::kMinZoom, geo::kMaxZoom);
+}
+
+geo::Viewport wholeWorldView(const AppState& state) {
+    const MapArea area = visibleMapArea(state);
+    const std::optional<PlaneBox> box = shownPlaneBox(state.projection);
+    if (!box) return state.view;
+    const double zoom = wholeWorldZoom(state);
+    const double mpp = geo::Viewport(state.view.width(), state.view.height(), state.view.center(), zoom).metresPerPixel();
+    // The globe's disc stays on the view's centre, as it does when it turns (actions' dragMap).
+    if (state.projection.kind() == geo::MapProjectionKind::Globe)
+        return geo::Viewport(state.view.width(), state.view.height(), geo::XY{(box->x0 + box->x1) / 2, (box->y0 + box->y1) / 2}, zoom);
+    // The shown box's centre at the map area's centre; Web Mercator keeps the view's longitude,
+    // since its world repeats east and west.
+    const double box_x = state.projection.isWebMercator() ? state.view.center().x + (area.centreX() - state.view.width() / 2.0) * mpp
+                                                          : (box->x0 + box->x1) / 2;
+    const double box_y = (box->y0 + box->y1) / 2;
+    const geo::XY centre{box_x - (area.centreX() - state.view.width() / 2.0) * mpp,
+                         box_y + (area.centreY() - state.view.height() / 2.0) * mpp};
+    return geo::Viewport(state.view.width(), state.view.height(), centre, zoom);
+}
+
 double detailZoomAt(const AppState& state, const geo::LonLat& point) {
     double finest_cell = kWorldReliefCellDeg;
     if (state.relief) finest_cell = std::abs(state.relief->cellLonDegrees());

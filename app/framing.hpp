@@ -60,6 +60,14 @@ struct MapArea {
 };
 MapArea visibleMapArea(const AppState& state);
 
+// The zoom at which the whole of what the projection shows (Web Mercator's world square, the
+// globe's disc, the cap of LAEA or UTM) just fits the visible map area: the reader zooms out no
+// further than this (a disc a few dozen pixels wide in a large window shows nothing).
+double wholeWorldZoom(const AppState& state);
+// state.view at wholeWorldZoom with the shown world centred in the visible map area (Web Mercator
+// keeps the view's longitude; the globe's disc stays on the view's centre, where it always is).
+geo::Viewport wholeWorldView(const AppState& state);
+
 // The zoom a fly-to to this place of the active text lands at: by its kind (a country whole, a
 // region, a city, a town close up), never deeper than the data has detail there (detailZoomAt).
 double flyToZoom(const AppState& state, const geo::Place& place);

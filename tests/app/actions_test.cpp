@@ -1,7 +1,10 @@
 // AppState changes through Actions: selection, passages shown, fly-to, picking, label placement.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "app/actions.hpp"
+#include "app/framing.hpp"
 #include "app/scene.hpp"
 #include "app/ui/corrections_panel.hpp"
 #include "app/ui/map_overlay.hpp"
@@ -321,6 +324,58 @@ TEST(ScaleBar, GroundScaleShrinksWithLatitudeLikeMercatorSays) {
         const double expected = view.metresPerPixel() * std::cos(lat * M_PI / 180.0);
         EXPECT_NEAR(ui::groundMetresPerPixel(view) / expected, 1.0, 0.01) << lat;
     }
+}
+
+}  // namespace
+
+namespace {
+
+// Regression: the wheel zoomed out to zoom 0, where the globe was an 80-px disc in a 1200-px window.
+TEST_F(ActionsTest, ZoomingOutStopsWhereTheWholeWorldFillsTheMap) {
+    const MapArea area = visibleMapArea(state);
+    for (const geo::MapProjectionKind kind : {geo::MapProjectionKind::WebMercator, geo::MapProjectionKind::Utm,
+                                              geo::MapProjectionKind::Laea, geo::MapProjectionKind::Globe}) {
+        state.projection = geo::MapProjection::make(kind, geo::LonLat(-70.0, -45.0));
+        const geo::XY centre = *state.projection.forward(-70.0, -45.0);
+        state.view = geo::Viewport(1200, 800, centre, 6.0);
+        const double floor_zoom = wholeWorldZoom(state);
+        EXPECT_GT(floor_zoom, geo::kMinZoom) << geo::projectionName(kind);
+        apply(state, ZoomAbout{800, 400, -20.0});
+        EXPECT_NEAR(state.view.zoom(), floor_zoom, 1e-9) << geo::projectionName(kind);
+        // Zooming in from there still works.
+        apply(state, ZoomAbout{800, 400, +1.0});
+        EXPECT_NEAR(state.view.zoom(), floor_zoom + 1.0, 1e-9) << geo::projectionName(kind);
+    }
+    // Wherever the wheel turned, LAEA's cap ends centred in the part of the map the panel leaves
+    // free; the globe's disc on the view's centre, where turning it keeps it.
+    for (const geo::MapProjectionKind kind : {geo::MapProjectionKind::Globe, geo::MapProjectionKind::Laea}) {
+        state.projection = geo::MapProjection::make(kind, geo::LonLat(-70.0, -45.0));
+        state.view = geo::Viewport(1200, 800, geo::XY{0, 0}, 6.0);
+        apply(state, ZoomAbout{1100, 100, -20.0});
+        const geo::XY middle = state.view.toPixel(*state.projection.forward(-70.0, -45.0));
+        const bool globe = kind == geo::MapProjectionKind::Globe;
+        EXPECT_NEAR(middle.x, globe ? 600.0 : area.centreX(), 3.0) << geo::projectionName(kind);
+        EXPECT_NEAR(middle.y, globe ? 400.0 : area.centreY(), 3.0) << geo::projectionName(kind);
+    }
+    state.projection = geo::MapProjection::make(geo::MapProjectionKind::Globe, geo::LonLat(-70.0, -45.0));
+    state.view = geo::Viewport(1200, 800, geo::XY{0, 0}, 6.0);
+    apply(state, ZoomAbout{800, 400, -20.0});
+    const double disc_px = 2 * 6378137.0 / state.view.metresPerPixel();
+    EXPECT_LE(disc_px, std::min(area.width(), area.height()) + 1.0);
+    EXPECT_GE(disc_px, 0.97 * std::min(area.width(), area.height()));
+    // Web Mercator: the world square fits the map area's height (800 px tall, no bars).
+    state.projection = geo::MapProjection();
+    state.view = geo::Viewport(1200, 800, geo::XY{0, 0}, 6.0);
+    apply(state, ZoomAbout{800, 400, -20.0});
+    EXPECT_NEAR(256.0 * std::exp2(state.view.zoom()), std::min(area.width(), area.height()), 1.0);
+}
+
+TEST_F(ActionsTest, AViewAlreadyWiderThanTheWorldIsNotZoomedInByZoomingOut) {
+    state.projection = geo::MapProjection::make(geo::MapProjectionKind::Globe, geo::LonLat(69.0, 34.0));
+    state.view = geo::Viewport(1200, 800, geo::XY{0, 0}, 0.5);
+    ASSERT_LT(0.5, wholeWorldZoom(state));
+    apply(state, ZoomAbout{800, 400, -1.0});
+    EXPECT_DOUBLE_EQ(state.view.zoom(), 0.5);
 }
 
 }  // namespace
