@@ -294,6 +294,17 @@ TEST_F(Extraction, RegionsNewsNames) {
     EXPECT_EQ(placeOf(ex, "Midwest")->place.country, "US");
 }
 
+// Regression: "the North Pole" was the Alaskan town of that name, and "the South Pole" was not found.
+TEST_F(Extraction, ThePolesAreThePoles) {
+    const auto ex = run("The expedition left Longyearbyen for the North Pole, while a second team flew from "
+                        "Punta Arenas to the South Pole.");
+    ASSERT_NE(placeOf(ex, "North Pole"), nullptr);
+    EXPECT_EQ(placeOf(ex, "North Pole")->place.id, "curated:north-pole");
+    EXPECT_DOUBLE_EQ(placeOf(ex, "North Pole")->place.position.lat, 90.0);
+    ASSERT_NE(placeOf(ex, "South Pole"), nullptr);
+    EXPECT_DOUBLE_EQ(placeOf(ex, "South Pole")->place.position.lat, -90.0);
+}
+
 TEST_F(Extraction, PlacesInTheNamesOfLocalInstitutionsStayPlaces) {
     // The school, library and police department are located in the place they are named after,
     // unlike a newspaper or a company (see OrganisationsNamedAfterPlacesAreNotPlaces).

@@ -288,6 +288,9 @@ PLACES = [
     ("pacific-ocean", "Pacific Ocean", ["Pacific"], "Physical", "OCN", "", 0.0, -160.0),
     ("indian-ocean", "Indian Ocean", [], "Physical", "OCN", "", -20.0, 80.0),
     ("arctic-ocean", "Arctic Ocean", ["Arctic"], "Physical", "OCN", "", 85.0, 0.0),
+    # The poles (GeoNames' points): "the North Pole" is not the Alaskan town of that name.
+    ("north-pole", "North Pole", ["Geographic North Pole"], "Physical", "PT", "", 90.0, 0.0),
+    ("south-pole", "South Pole", ["Geographic South Pole"], "Physical", "PT", "", -90.0, 0.0),
     # --- Continents (GeoNames continent points)
     ("europe", "Europe", [], "Continent", "CONT", "", 48.69, 9.14),
     ("asia", "Asia", [], "Continent", "CONT", "", 29.84, 89.30),
