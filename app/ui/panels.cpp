@@ -234,13 +234,20 @@ void drawTourBar(const AppState& state, ActionQueue& actions) {
 void drawGoToPlace(const AppState& state, ActionQueue& actions, PanelState& panel) {
     if (!state.gazetteer) return;
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##goto", "Go to any place…", panel.goto_query, sizeof panel.goto_query);
+    // Enter goes to the first result, as in a map's search box.
+    const bool entered = ImGui::InputTextWithHint("##goto", "Go to any place…", panel.goto_query, sizeof panel.goto_query,
+                                                  ImGuiInputTextFlags_EnterReturnsTrue);
     noteItem("Go to any place");
     if (panel.goto_query[0] == '\0') return;
     if (!panel.place_search || panel.place_search->gazetteer() != state.gazetteer)
         panel.place_search = std::make_unique<PlaceSearch>(*state.gazetteer);
     const auto found = panel.place_search->find(panel.goto_query, 8);
     if (found.empty()) ImGui::TextDisabled("No place of that name in the gazetteer");
+    if (entered && !found.empty()) {
+        actions.push(GoToPlace{state.gazetteer->place(found.front())});
+        panel.goto_query[0] = '\0';
+        return;
+    }
     for (std::uint32_t index : found) {
         const geo::Place& place = state.gazetteer->place(index);
         const std::string line = describeFoundPlace(place);

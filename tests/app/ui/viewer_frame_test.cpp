@@ -769,6 +769,30 @@ TEST_F(ViewerUi, GoToAnyPlaceFindsAGazetteerPlaceTheTextDoesNotName) {
     EXPECT_TRUE(kyiv);
 }
 
+// Regression: Enter in "Go to any place" did nothing; it goes to the first result.
+TEST_F(ViewerUi, EnterInGoToAnyPlaceGoesToTheFirstResult) {
+    state.gazetteer = gazetteer_;
+    ASSERT_NO_FATAL_FAILURE(clickItem("Go to any place"));
+    ImGuiIO& io = ImGui::GetIO();
+    for (char c : std::string("Ushuaia")) io.AddInputCharacter(static_cast<unsigned char>(c));
+    frame(io.MousePos, false);
+    ASSERT_TRUE(ui::findNotedItem("Ushuaia — city, AR", true).has_value());
+    io.KeyMap[ImGuiKey_Enter] = GLFW_KEY_ENTER;
+    pressKey(GLFW_KEY_ENTER, false);
+    ASSERT_TRUE(state.found.has_value());
+    EXPECT_EQ(state.found->place.name, "Ushuaia");
+    EXPECT_EQ(state.found->place.country, "AR");
+    finishFlight();
+    const geo::XY p = state.view.toPixel(*state.projection.forward(state.found->place.position.lon,
+                                                                    state.found->place.position.lat));
+    const MapArea area = visibleMapArea(state);
+    EXPECT_NEAR(p.x, area.centreX(), 2.0);
+    EXPECT_NEAR(p.y, area.centreY(), 2.0);
+    // The box is emptied for the next search.
+    frame(io.MousePos, false);
+    EXPECT_FALSE(ui::findNotedItem("Ushuaia — city, AR", true).has_value());
+}
+
 // Selecting a place changes what is below the places list, never where the list is.
 TEST_F(ViewerUi, SelectingAPlaceDoesNotMoveThePlacesList) {
     frame(ImVec2(5, 5), false);
