@@ -745,6 +745,19 @@ TEST_F(ViewerUiProjects, ATextInTheUsersOwnFolderKeepsItsProjectBesideIt) {
 
 namespace {
 
+// After a "Go to any place" choice: the place found is `name` in `country`, and the flight ends with
+// it in the middle of the free part of the map.
+void expectFoundAndCentred(const AppState& state, const std::string& name, const std::string& country) {
+    ASSERT_TRUE(state.found.has_value());
+    EXPECT_EQ(state.found->place.name, name);
+    EXPECT_EQ(state.found->place.country, country);
+    const geo::XY p = state.view.toPixel(*state.projection.forward(state.found->place.position.lon,
+                                                                    state.found->place.position.lat));
+    const MapArea area = visibleMapArea(state);
+    EXPECT_NEAR(p.x, area.centreX(), 2.0);
+    EXPECT_NEAR(p.y, area.centreY(), 2.0);
+}
+
 // "Go to any place" finds places the text does not name, flies there and pins the place.
 TEST_F(ViewerUi, GoToAnyPlaceFindsAGazetteerPlaceTheTextDoesNotName) {
     state.gazetteer = gazetteer_;
@@ -752,15 +765,8 @@ TEST_F(ViewerUi, GoToAnyPlaceFindsAGazetteerPlaceTheTextDoesNotName) {
     for (char c : std::string("Bergen")) ImGui::GetIO().AddInputCharacter(static_cast<unsigned char>(c));
     frame(ImGui::GetIO().MousePos, false);
     ASSERT_NO_FATAL_FAILURE(clickItem("Bergen — city, NO", true));
-    ASSERT_TRUE(state.found.has_value());
-    EXPECT_EQ(state.found->place.name, "Bergen");
-    EXPECT_EQ(state.found->place.country, "NO");
     finishFlight();
-    const geo::XY p = state.view.toPixel(*state.projection.forward(state.found->place.position.lon,
-                                                                    state.found->place.position.lat));
-    const MapArea area = visibleMapArea(state);
-    EXPECT_NEAR(p.x, area.centreX(), 2.0);
-    EXPECT_NEAR(p.y, area.centreY(), 2.0);
+    ASSERT_NO_FATAL_FAILURE(expectFoundAndCentred(state, "Bergen", "NO"));
     EXPECT_DOUBLE_EQ(state.view.zoom(), flyToZoom(state, state.found->place));
     // Another name of a place finds it too.
     PlaceSearch search(*gazetteer_);
@@ -779,15 +785,8 @@ TEST_F(ViewerUi, EnterInGoToAnyPlaceGoesToTheFirstResult) {
     ASSERT_TRUE(ui::findNotedItem("Ushuaia — city, AR", true).has_value());
     io.KeyMap[ImGuiKey_Enter] = GLFW_KEY_ENTER;
     pressKey(GLFW_KEY_ENTER, false);
-    ASSERT_TRUE(state.found.has_value());
-    EXPECT_EQ(state.found->place.name, "Ushuaia");
-    EXPECT_EQ(state.found->place.country, "AR");
     finishFlight();
-    const geo::XY p = state.view.toPixel(*state.projection.forward(state.found->place.position.lon,
-                                                                    state.found->place.position.lat));
-    const MapArea area = visibleMapArea(state);
-    EXPECT_NEAR(p.x, area.centreX(), 2.0);
-    EXPECT_NEAR(p.y, area.centreY(), 2.0);
+    ASSERT_NO_FATAL_FAILURE(expectFoundAndCentred(state, "Ushuaia", "AR"));
     // The box is emptied for the next search.
     frame(io.MousePos, false);
     EXPECT_FALSE(ui::findNotedItem("Ushuaia — city, AR", true).has_value());
