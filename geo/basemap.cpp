@@ -35,12 +35,15 @@ struct BasemapLayerSpec {
 };
 
 // The basemap's layers in drawing order (first at the bottom): the one place to change it. The
-// relief is drawn right above the bottom layer (land), then the water cuts the coasts and lakes.
+// relief is drawn right above the bottom layer (land); rivers and state and province lines come
+// before the water, which cuts the coasts and lakes and so hides where those lines run out to
+// Natural Earth's coarser coast, across a lake or along a reservoir (a lake's outline shows it);
+// state lines lie over rivers, and countries' borders over everything, lakes included.
 constexpr std::array<BasemapLayerSpec, 5> kBasemapLayers = {{
     {"land", WorldLayer::None, {kNoColour, 0.0f, kLandFill}, "Land", 0.0},
-    {"water", WorldLayer::Water, {kNoColour, 0.0f, kWaterFill}, "Sea and lakes (GSHHG)", 0.0},
     {"rivers", WorldLayer::Rivers, {kRiverLine, 1.3f, kNoColour}, "Rivers", 2.0},
     {"admin1", WorldLayer::Admin1, {kProvinceLine, 0.9f, kNoColour}, "States and provinces", 5.0},
+    {"water", WorldLayer::Water, {kNoColour, 0.0f, kWaterFill}, "Sea and lakes (GSHHG)", 0.0},
     {"countries", WorldLayer::Countries, {kCountryLine, 1.5f, kNoColour}, "Countries", 0.0},
 }};
 

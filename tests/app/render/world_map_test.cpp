@@ -195,7 +195,7 @@ app::render::HeadlessContext* WorldRegion::context_ = nullptr;
 geo::Basemap* WorldRegion::basemap_ = nullptr;
 MapRenderer* WorldRegion::renderer_ = nullptr;
 
-// The share of `lines`' vertices in view (away from `avoid`'s) where the two pictures differ.
+// The share of `lines`' vertices in view (away from `avoid`'s, and on land) where the two pictures differ.
 double shownShare(const std::vector<const geo::VectorLayer*>& lines, const std::vector<const geo::VectorLayer*>& avoid,
                   const geo::Viewport& view, const Image& with, const Image& without, std::size_t* sampled) {
     const geo::Projection wm = geo::Projection::webMercator();
@@ -223,6 +223,8 @@ double shownShare(const std::vector<const geo::VectorLayer*>& lines, const std::
                     const int x = int(px.x), y = int(px.y);
                     if (x < 2 || y < 2 || x >= view.width() - 2 || y >= view.height() - 2) continue;
                     if (near_avoided[std::size_t(y) * view.width() + x]) continue;
+                    // In the sea or a lake (a reservoir on the Dnieper) the water is drawn over them.
+                    if (isWater(without.pixel(x, y))) continue;
                     ++total;
                     int most = 0;
                     for (int dy = -1; dy <= 1; ++dy)
@@ -268,7 +270,7 @@ TEST_P(WorldRegion, ShowsAdmin1BordersRiversAndTownsWherePROJPutsThem) {
     std::printf("%s: admin-1 %.0f %% of %zu vertices, rivers %.0f %% of %zu\n", r.name, 100 * admin1_shown, admin1_sampled,
                 100 * rivers_shown, river_sampled);
     EXPECT_GT(admin1_sampled, 50u) << r.name;
-    EXPECT_GT(river_sampled, 50u) << r.name;
+    EXPECT_GT(river_sampled, 30u) << r.name;  // on land: the Dnieper is mostly reservoirs, drawn as water
     EXPECT_GE(admin1_shown, 0.8) << r.name;
     EXPECT_GE(rivers_shown, 0.8) << r.name;
 
@@ -291,6 +293,43 @@ TEST_P(WorldRegion, ShowsAdmin1BordersRiversAndTownsWherePROJPutsThem) {
         found = true;
     }
     EXPECT_TRUE(found) << r.town << " is not labelled in " << r.name;
+}
+
+// Regression: state and province lines ran out over Lake Victoria and Manila Bay, to Natural
+// Earth's coarser coast and across the lake. Where the picture without them is open water (every
+// pixel of a 7×7 square the water's colour), the picture with them is water too.
+TEST_F(WorldRegion, StateLinesStopAtTheWater) {
+    struct View {
+        const char* name;
+        double lat, lon, zoom;
+    };
+    for (const View v : {View{"Lake Victoria", -1.0, 33.0, 7.5}, View{"Manila Bay", 14.55, 120.85, 10.5}}) {
+        const geo::Viewport view(800, 560, mercator(v.lon, v.lat), v.zoom);
+        const Image full = renderer_->renderToImage(view, {}, styleWithout({"countries"}));
+        const Image no_admin1 = renderer_->renderToImage(view, {}, styleWithout({"countries", "admin1"}));
+        geo::WorldStore store(basemap_->world_store);
+        const geo::MapProjection mercator_projection;
+        std::size_t in_open_water = 0, drawn_over_water = 0;
+        for (const geo::TileKey& key : geo::tilesCovering(geo::visibleBox(view, mercator_projection), geo::bandForZoom(v.zoom))) {
+            const geo::WorldTile tile = store.read(key);
+            for (const auto& feature : tile.admin1.features)
+                for (const auto& part : feature.parts)
+                    for (const geo::LonLat& p : part) {
+                        const geo::XY px = view.toPixel(mercator(p.lon, p.lat));
+                        const int x = int(px.x), y = int(px.y);
+                        if (x < 4 || y < 4 || x >= view.width() - 4 || y >= view.height() - 4) continue;
+                        bool open_water = true;
+                        for (int dy = -3; dy <= 3 && open_water; ++dy)
+                            for (int dx = -3; dx <= 3 && open_water; ++dx) open_water = isWater(no_admin1.pixel(x + dx, y + dy));
+                        if (!open_water) continue;
+                        ++in_open_water;
+                        if (!isWater(full.pixel(x, y))) ++drawn_over_water;
+                    }
+        }
+        std::printf("%s: %zu state-line vertices in open water, %zu drawn\n", v.name, in_open_water, drawn_over_water);
+        EXPECT_GT(in_open_water, 10u) << v.name;  // the data does run over the water there
+        EXPECT_EQ(drawn_over_water, 0u) << v.name;
+    }
 }
 
 INSTANTIATE_TEST_SUITE_P(World, WorldRegion,
