@@ -1,6 +1,8 @@
 #include "app/ui/map_input.hpp"
 
 #include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_internal.h>  // ClosePopupsExceptModals
 
 #include "app/scene.hpp"
 #include "app/ui/edge_indicators.hpp"
@@ -72,7 +74,11 @@ void MapInput::update(const AppState& state, ActionQueue& actions) {
     // Dear ImGui 1.86 indexes keys by the backend's codes: GLFW_KEY_* here.
     if (!io.WantCaptureKeyboard) {
         if (ImGui::IsKeyPressed(GLFW_KEY_HOME, false)) actions.push(GoHome{});
-        if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) actions.push(ClearSelection{});
+        // Escape first closes an open menu (Dear ImGui does so only with keyboard navigation on).
+        if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) {
+            if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) ImGui::ClosePopupsExceptModals();
+            else actions.push(ClearSelection{});
+        }
         if (ImGui::IsKeyPressed(GLFW_KEY_N)) actions.push(state.tour ? Action{StepTour{+1}} : Action{StepMention{+1}});
         if (ImGui::IsKeyPressed(GLFW_KEY_P)) actions.push(state.tour ? Action{StepTour{-1}} : Action{StepMention{-1}});
         if (ImGui::IsKeyPressed(GLFW_KEY_M, false)) actions.push(ToggleMeasure{});

@@ -1,7 +1,7 @@
 // app/ui/map_input.hpp — mouse and keys over the map become Actions: drag pans, the wheel zooms
 // about the cursor, double-click zooms in, a click on a marker selects its place (on a cluster, opens
 // it), hovering a marker sets the hover; Home frames the text's focus (again: every place), Esc
-// clears the selection, +/- zoom. Reads Dear ImGui's IO
+// closes an open menu, else clears the selection, +/- zoom. Reads Dear ImGui's IO
 // (so tests can feed simulated input); never changes AppState itself. The mouse, in window units,
 // is converted to the view's framebuffer pixels with ImGuiIO::DisplayFramebufferScale (HiDPI).
 #pragma once

@@ -792,6 +792,23 @@ TEST_F(ViewerUi, EnterInGoToAnyPlaceGoesToTheFirstResult) {
     EXPECT_FALSE(ui::findNotedItem("Ushuaia — city, AR", true).has_value());
 }
 
+// Regression: Escape left an open menu open (and cleared the selection behind it). It closes the
+// menu; pressed again, it clears the selection.
+TEST_F(ViewerUi, EscapeClosesAnOpenMenuBeforeItClearsTheSelection) {
+    ASSERT_NO_FATAL_FAILURE(clickItem("Kabul"));
+    ASSERT_EQ(state.selection.place, placeNamed("Kabul"));
+    ASSERT_NO_FATAL_FAILURE(clickItem("File"));
+    frame(ImVec2(5, 5), false);
+    ASSERT_TRUE(ui::findNotedItem("Save project").has_value());
+    ImGui::GetIO().KeyMap[ImGuiKey_Escape] = GLFW_KEY_ESCAPE;
+    pressKey(GLFW_KEY_ESCAPE, false);
+    frame(ImVec2(5, 5), false);
+    EXPECT_FALSE(ui::findNotedItem("Save project").has_value());
+    EXPECT_EQ(state.selection.place, placeNamed("Kabul"));
+    pressKey(GLFW_KEY_ESCAPE, false);
+    EXPECT_FALSE(state.selection.place.has_value());
+}
+
 // Selecting a place changes what is below the places list, never where the list is.
 TEST_F(ViewerUi, SelectingAPlaceDoesNotMoveThePlacesList) {
     frame(ImVec2(5, 5), false);
