@@ -25,6 +25,12 @@ bool onlyDemonyms(const OpenDocument& doc, const geo::ResolvedPlace& place) {
 
 }  // namespace
 
+geo::XY nearestWorldCopy(const AppState& state, const geo::XY& xy) {
+    if (!state.projection.isWebMercator()) return xy;
+    const double world = 2.0 * geo::kWebMercatorHalfWorld;
+    return geo::XY{xy.x - world * std::round((xy.x - state.view.center().x) / world), xy.y};
+}
+
 float markerRadiusPx(std::size_t mentions) {
     return 6.0f + 2.0f * std::sqrt(static_cast<float>(mentions > 0 ? mentions - 1 : 0));
 }
@@ -38,7 +44,7 @@ MarkerScene buildMarkers(const AppState& state) {
                 const std::optional<geo::XY> position = placePosition(state, other, i);
                 if (!position) continue;  // not shown in this projection (far side of the globe)
                 MarkerInstance m;
-                m.position = *position;
+                m.position = nearestWorldCopy(state, *position);
                 m.radius_px = markerRadiusPx(other.extraction.places[i].mentions.size()) * 0.8f * state.ui_scale;
                 m.fill_rgba = kOtherTextFill;
                 m.outline_rgba = kOutline;
@@ -55,7 +61,7 @@ MarkerScene buildMarkers(const AppState& state) {
         const std::optional<geo::XY> position = spreadPosition(state, i);
         if (!position) return;
         MarkerInstance m;
-        m.position = *position;
+        m.position = nearestWorldCopy(state, *position);
         m.radius_px = markerRadiusPx(places[i].mentions.size());
         m.fill_rgba = onlyDemonyms(*state.doc, places[i]) ? kDemonymFill : kPlaceFill;
         m.outline_rgba = kOutline;
@@ -148,11 +154,13 @@ geo::XY pixelOf(const AppState& state, const geo::LonLat& point) {
     const std::optional<geo::XY> xy = state.projection.forward(point.lon, point.lat);
     // A point the projection does not show (far side of the globe) lands far off screen.
     if (!xy) return geo::XY{-1e7, -1e7};
-    return state.view.toPixel(*xy);
+    return state.view.toPixel(nearestWorldCopy(state, *xy));
 }
 
 std::optional<geo::LonLat> lonLatAtPixel(const AppState& state, double x_px, double y_px) {
-    const geo::XY m = state.view.toMercator(geo::XY{x_px, y_px});
+    geo::XY m = state.view.toMercator(geo::XY{x_px, y_px});
+    // Web Mercator's plane repeats east and west (the world copies beside): the same point of the world.
+    if (state.projection.isWebMercator()) m.x = std::remainder(m.x, 2.0 * geo::kWebMercatorHalfWorld);
     if (std::abs(m.x) > geo::kWebMercatorHalfWorld || std::abs(m.y) > geo::kWebMercatorHalfWorld) return std::nullopt;
     const std::optional<geo::LonLat> point = state.projection.inverse(m);
     if (!point || !state.projection.shows(point->lon, point->lat)) return std::nullopt;

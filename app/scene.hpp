@@ -62,7 +62,13 @@ std::optional<geo::XY> placePosition(const AppState& state, const OpenDocument& 
 // shape for it). Read from state.shapes once per place and projected once per projection.
 const ProjectedShape* selectedShape(const AppState& state);
 
-// Screen pixel of a lon/lat in the current view, and back (none where the map has no point).
+// Web Mercator's plane repeats every 360° of longitude and the map draws the copies beside
+// (render/map_renderer): `xy` moved by whole worlds to the copy nearest the view's centre, so a place
+// just across the antimeridian is drawn, labelled, counted and picked beside the view rather than a
+// world away. Other projections have one copy: `xy` unchanged.
+geo::XY nearestWorldCopy(const AppState& state, const geo::XY& xy);
+
+// Screen pixel of a lon/lat in the current view (the nearest world copy), and back (none where the map has no point).
 geo::XY pixelOf(const AppState& state, const geo::LonLat& point);
 std::optional<geo::LonLat> lonLatAtPixel(const AppState& state, double x_px, double y_px);
 

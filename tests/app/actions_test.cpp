@@ -1,6 +1,7 @@
 // AppState changes through Actions: selection, passages shown, fly-to, picking, label placement.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "app/actions.hpp"
@@ -90,6 +91,43 @@ TEST_F(ActionsTest, PickingFindsTheMarkerUnderThePixelOnly) {
     const geo::XY p = state.view.toPixel(state.doc->place_mercator[herat]);
     EXPECT_EQ(pickPlace(state, p.x + 2, p.y - 2), herat);
     EXPECT_FALSE(pickPlace(state, p.x + 40, p.y + 40).has_value());
+}
+
+TEST(AntimeridianScene, PlacesJustAcrossTheAntimeridianAreDrawnLabelledAndPickedBesideTheView) {
+    // A Web Mercator view centred on the antimeridian: Anadyr (177.5°E) west of the centre, Nome
+    // (165.4°W) east of it. The renderer draws the world copies side by side; the markers, their
+    // counts and labels, picking and the lon/lat under the cursor must use the copy in view.
+    geo::Gazetteer gazetteer;
+    test_support::addUnderItsName(gazetteer, testPlace("t:anadyr", "Anadyr", 177.5, 64.73, 200000));
+    test_support::addUnderItsName(gazetteer, testPlace("t:nome", "Nome", -165.41, 64.50, 200000));
+    AppState state;
+    state.doc = std::make_unique<OpenDocument>(OpenDocument::fromDocument(
+        geo::Document::fromString("Flights link Anadyr and Nome.\n\nAnadyr, then Nome.\n", "test"), gazetteer, "test.txt"));
+    const geo::XY bering = *state.projection.forward(180.0, 64.6);
+    state.view = geo::Viewport(1200, 800, bering, 5.0);
+    const MarkerScene scene = drawnMarkers(state);
+    ASSERT_EQ(scene.markers.size(), 2u);
+    for (std::size_t k = 0; k < scene.markers.size(); ++k) {
+        const std::string& name = state.doc->extraction.places[scene.place_of_marker[k]].place.name;
+        const geo::XY p = state.view.toPixel(scene.markers[k].position);
+        // 2.5° and 14.6° from the centre: some 30 and 170 px at zoom 5, not a world (8192 px) away.
+        EXPECT_GT(p.x, 0.0) << name;
+        EXPECT_LT(p.x, 1200.0) << name;
+        EXPECT_EQ(p.x < 600.0, name == "Anadyr") << name << " is on its side of the antimeridian";
+        EXPECT_EQ(pickPlace(state, p.x, p.y), scene.place_of_marker[k]) << name;
+        const geo::XY by_pixel = pixelOf(state, state.doc->extraction.places[scene.place_of_marker[k]].place.position);
+        EXPECT_NEAR(by_pixel.x, p.x, 1e-6) << name;
+    }
+    // Both are labelled.
+    const auto labels = ui::placeLabels(state, [](const std::string& t) {
+        return std::pair<float, float>{7.0f * float(t.size()), 14.0f};
+    });
+    EXPECT_EQ(std::count_if(labels.begin(), labels.end(), [](const ui::PlacedLabel& l) { return !l.town; }), 2);
+    // East of the centre the map shows the western hemisphere (100 px: 4.4°).
+    const auto east = lonLatAtPixel(state, 700, 400);
+    ASSERT_TRUE(east.has_value());
+    EXPECT_LT(east->lon, -170.0);
+    EXPECT_GT(east->lon, -180.0);
 }
 
 TEST_F(ActionsTest, FitAllKeepsEveryPlaceInTheFreePartOfTheMap) {
