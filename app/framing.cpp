@@ -4,6 +4,7 @@
 #include <cmath>
 #include <memory>
 #include <numeric>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <unordered_map>
@@ -61,13 +62,48 @@ double kindZoom(const geo::Place& place) {
     return 8.0;
 }
 
+// Web Mercator's plane repeats every 360° of longitude: the points moved by whole worlds so that
+// they lie together the short way round (cut at the widest empty stretch of longitude), their
+// middle inside the world. Places either side of the antimeridian (the Aleutians and Kamchatka,
+// Fiji) are then framed across it rather than by a view of the whole world.
+void unwrapAcrossTheAntimeridian(std::vector<geo::XY>& points) {
+    if (points.size() < 2) return;
+    const double world = 2.0 * geo::kWebMercatorHalfWorld;
+    std::vector<double> xs;
+    xs.reserve(points.size());
+    for (geo::XY& p : points) {
+        p.x = std::remainder(p.x, world);
+        xs.push_back(p.x);
+    }
+    std::sort(xs.begin(), xs.end());
+    // The stretch across the antimeridian first: when it is the widest, nothing moves.
+    double widest = xs.front() + world - xs.back();
+    std::optional<double> cut;
+    for (std::size_t i = 0; i + 1 < xs.size(); ++i)
+        if (xs[i + 1] - xs[i] > widest) {
+            widest = xs[i + 1] - xs[i];
+            cut = xs[i];
+        }
+    if (!cut) return;
+    double min_x = INFINITY, max_x = -INFINITY;
+    for (geo::XY& p : points) {
+        if (p.x <= *cut) p.x += world;  // the western group goes east of the others
+        min_x = std::min(min_x, p.x);
+        max_x = std::max(max_x, p.x);
+    }
+    const double shift = world * std::round((min_x + max_x) / 2.0 / world);
+    for (geo::XY& p : points) p.x -= shift;
+}
+
 // Moves a view fitted to the visible area's size so that its centre lands on the area's centre.
 geo::Viewport placeInArea(const AppState& state, const MapArea& area, const geo::XY& centre, double zoom) {
     const geo::Viewport at(state.view.width(), state.view.height(), centre, zoom);
     const double mpp = at.metresPerPixel();
     // Pixel y grows down, plane y up.
-    const geo::XY shifted{centre.x - (area.centreX() - state.view.width() / 2.0) * mpp,
-                          centre.y + (area.centreY() - state.view.height() / 2.0) * mpp};
+    geo::XY shifted{centre.x - (area.centreX() - state.view.width() / 2.0) * mpp,
+                    centre.y + (area.centreY() - state.view.height() / 2.0) * mpp};
+    // Near the antimeridian the shift may cross it: the same view from the world copy beside.
+    if (state.projection.isWebMercator()) shifted.x = std::remainder(shifted.x, 2.0 * geo::kWebMercatorHalfWorld);
     return geo::Viewport(state.view.width(), state.view.height(), shifted, zoom);
 }
 
@@ -260,6 +296,7 @@ geo::Viewport fitPlaces(const AppState& state, const std::vector<std::size_t>& p
         }
     const MapArea area = visibleMapArea(state);
     if (points.empty()) return state.view;
+    if (state.projection.isWebMercator()) unwrapAcrossTheAntimeridian(points);
     const double margin = (kFitMarginPx + largest_marker) * density(state);
     const int area_w = std::max(1, int(std::lround(area.width()))), area_h = std::max(1, int(std::lround(area.height())));
     const geo::Viewport fitted = geo::Viewport::fit(points, area_w, area_h, margin, closest_zoom);

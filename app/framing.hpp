@@ -77,7 +77,7 @@ double detailZoomAt(const AppState& state, const geo::LonLat& point);
 
 // The view (state.view's size) that shows `places` of the active text inside the visible map area
 // with margins wide enough that no marker touches an edge, zoomed no closer than flyToZoom allows
-// for the finest of them.
+// for the finest of them. In Web Mercator places either side of the antimeridian are fitted across it.
 geo::Viewport fitPlaces(const AppState& state, const std::vector<std::size_t>& places);
 // The same for a point: centred in the visible map area at `zoom`.
 geo::Viewport viewOfPoint(const AppState& state, const geo::LonLat& point, double zoom);

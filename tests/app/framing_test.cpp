@@ -16,6 +16,7 @@
 #include "app/ui/edge_indicators.hpp"
 #include "geo/data_paths.hpp"
 #include "geo/dem.hpp"
+#include "geo/map_projection.hpp"
 #include "geo/raster.hpp"
 #include "support/geotiff_writer.hpp"
 #include "support/test_places.hpp"
@@ -176,6 +177,51 @@ TEST_F(Framing, FlyToZoomIsSetByTheKindAndStopsWhereTheDataEnds) {
     // HiDPI: the same ground, one zoom level up per doubling.
     state.ui_scale = 2.0f;
     EXPECT_DOUBLE_EQ(zoomOf("Kabul"), 10.0);
+}
+
+TEST_F(Framing, PlacesEitherSideOfTheAntimeridianAreFramedAcrossIt) {
+    // The Bering Sea: Kamchatka and Chukotka east of 158°E, Alaska west of 150°W.
+    add("Petropavlovsk", geo::PlaceKind::City, 158.65, 53.04, 180'000, "RU");
+    add("Anadyr", geo::PlaceKind::City, 177.5, 64.73, 200'000, "RU");
+    add("Nome", geo::PlaceKind::City, -165.41, 64.50, 200'000, "US");
+    add("Anchorage", geo::PlaceKind::City, -149.90, 61.22, 290'000, "US");
+    const std::string text = "Petropavlovsk, Anadyr, Nome and Anchorage.\n\nAnadyr and Nome.\n\nAnchorage.\n";
+    open(text);
+    const geo::Viewport view = focusView(state);
+    // The four span 52° of longitude the short way round, not the 308° between them on the plane:
+    // a view of the Bering Sea, not of the whole world.
+    EXPECT_GT(view.zoom(), 3.5);
+    // Every place, fitted the same way, lies inside the visible map.
+    state.view = allPlacesView(state);
+    EXPECT_GT(state.view.zoom(), 3.0);
+    const MapArea area = visibleMapArea(state);
+    const MarkerScene scene = drawnMarkers(state);
+    for (const std::string& name : {std::string("Petropavlovsk"), std::string("Anadyr"), std::string("Nome"),
+                                    std::string("Anchorage")}) {
+        const auto k = markerOfPlace(scene, placeNamed(name));
+        ASSERT_TRUE(k.has_value()) << name;
+        const geo::XY p = state.view.toPixel(scene.markers[*k].position);
+        EXPECT_TRUE(area.contains(p.x, p.y)) << name << " at " << p.x << ", " << p.y;
+    }
+    // The centre is over the sea near the antimeridian, and the other projections are made there:
+    // UTM in zone 1 or 60 with north up (Anadyr north of Petropavlovsk), not zone 31 upside down.
+    const auto centre = state.projection.inverse(view.center());
+    ASSERT_TRUE(centre.has_value());
+    EXPECT_GT(std::abs(centre->lon), 165.0);
+    for (geo::MapProjectionKind kind : {geo::MapProjectionKind::Utm, geo::MapProjectionKind::Laea, geo::MapProjectionKind::Globe}) {
+        open(text);
+        state.view = focusView(state);
+        setMapProjection(state, kind);
+        if (kind == geo::MapProjectionKind::Utm) {
+            const int zone = geo::utmZone(state.projection.centre().lon);
+            EXPECT_TRUE(zone == 1 || zone == 60) << zone;
+        }
+        const geo::XY anadyr = pixelOfPlace(state.view, placeNamed("Anadyr"));
+        const geo::XY petropavlovsk = pixelOfPlace(state.view, placeNamed("Petropavlovsk"));
+        const geo::XY nome = pixelOfPlace(state.view, placeNamed("Nome"));
+        EXPECT_LT(anadyr.y, petropavlovsk.y) << geo::projectionName(kind) << ": north is up";
+        EXPECT_LT(anadyr.x, nome.x) << geo::projectionName(kind) << ": Asia is west of America";
+    }
 }
 
 TEST_F(Framing, ClickingAClusterOfPlacesApartZoomsInUntilTheyAreSeparate) {
