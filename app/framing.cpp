@@ -48,6 +48,16 @@ double density(const AppState& state) {
     return std::isfinite(state.ui_scale) && state.ui_scale > 0 ? double(state.ui_scale) : 1.0;
 }
 
+// The zooms above (kind, data detail) are Web Mercator's, whose scale at latitude φ is 1/cos φ too
+// large: at zoom z a pixel there covers cos φ of the metres it covers at the equator. UTM, LAEA and
+// the globe are about true to scale round their centre, so the same ground detail is this many
+// zoom levels further in (1.24 at Iceland's 65°N); without it their views stop that much short.
+double projectionZoomShift(const AppState& state, double lat) {
+    if (state.projection.isWebMercator()) return 0.0;
+    constexpr double kPi = 3.14159265358979323846;
+    return -std::log2(std::cos(std::clamp(lat, -85.0, 85.0) * kPi / 180.0));
+}
+
 // The closest zoom for a place of this kind, at standard density.
 double kindZoom(const geo::Place& place) {
     switch (place.kind) {
@@ -269,7 +279,8 @@ double detailZoomAt(const AppState& state, const geo::LonLat& point) {
 
 double flyToZoom(const AppState& state, const geo::Place& place) {
     // HiDPI: the view has ui_scale times the pixels, so the same ground is one log2(ui_scale) zoom up.
-    const double zoom = std::min(kindZoom(place), detailZoomAt(state, place.position)) + std::log2(density(state));
+    const double zoom = std::min(kindZoom(place), detailZoomAt(state, place.position)) + std::log2(density(state)) +
+                        projectionZoomShift(state, place.position.lat);
     return std::clamp(zoom, geo::kMinZoom, geo::kMaxZoom);
 }
 
@@ -288,7 +299,8 @@ geo::Viewport fitPlaces(const AppState& state, const std::vector<std::size_t>& p
                 places.size() == 1 && state.selection.place == i ? selectedShape(state) : nullptr;
             if (shape) {
                 for (const auto& part : shape->parts) points.insert(points.end(), part.begin(), part.end());
-                closest_zoom = std::max(closest_zoom, detailZoomAt(state, place.place.position) + std::log2(density(state)));
+                closest_zoom = std::max(closest_zoom, detailZoomAt(state, place.place.position) + std::log2(density(state)) +
+                                                          projectionZoomShift(state, place.place.position.lat));
                 continue;
             }
             closest_zoom = std::max(closest_zoom, flyToZoom(state, place.place));

@@ -70,6 +70,8 @@ geo::Viewport wholeWorldView(const AppState& state);
 
 // The zoom a fly-to to this place of the active text lands at: by its kind (a country whole, a
 // region, a city, a town close up), never deeper than the data has detail there (detailZoomAt).
+// Both are Web Mercator zooms; in the other projections (true to scale round their centre) the zoom
+// showing the same ground, log2(1/cos φ) further in.
 double flyToZoom(const AppState& state, const geo::Place& place);
 // The deepest zoom the map's data is worth looking at, at this point: where the finest elevation
 // grid covering it spans about four pixels a cell, and no less than the vector layers' detail.

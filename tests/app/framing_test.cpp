@@ -224,6 +224,27 @@ TEST_F(Framing, PlacesEitherSideOfTheAntimeridianAreFramedAcrossIt) {
     }
 }
 
+TEST_F(Framing, OtherProjectionsFlyAsCloseToTheGroundAsWebMercatorAtHighLatitudes) {
+    // Web Mercator's zoom z shows cos φ of the equator's metres a pixel; UTM, LAEA and the globe are
+    // true to scale at their centre, so the same ground is log2(1/cos φ) zoom levels further in.
+    add("Akureyri", geo::PlaceKind::City, -18.09, 65.68, 19'000, "IS");
+    open("Akureyri and Kabul.\n");
+    const geo::Place akureyri = state.doc->extraction.places[placeNamed("Akureyri")].place;
+    const geo::Place kabul = state.doc->extraction.places[placeNamed("Kabul")].place;
+    ASSERT_DOUBLE_EQ(flyToZoom(state, akureyri), 8.0);  // Web Mercator: the data's detail
+    state.projection = geo::MapProjection::make(geo::MapProjectionKind::Utm, akureyri.position);
+    const double shift = -std::log2(std::cos(65.68 * 3.14159265358979323846 / 180.0));
+    EXPECT_NEAR(flyToZoom(state, akureyri), 8.0 + shift, 1e-9);
+    EXPECT_NEAR(shift, 1.27, 0.01);
+    // The same ground a pixel as Web Mercator's zoom 8 there, within a per cent.
+    const double web_mercator_ground_mpp = geo::Viewport(800, 600, geo::XY{}, 8.0).metresPerPixel() *
+                                           std::cos(65.68 * 3.14159265358979323846 / 180.0);
+    EXPECT_NEAR(geo::Viewport(800, 600, geo::XY{}, flyToZoom(state, akureyri)).metresPerPixel() / web_mercator_ground_mpp,
+                1.0, 0.01);
+    // Near the equator it hardly matters; Kabul (34.5°N) is 0.28 levels closer.
+    EXPECT_NEAR(flyToZoom(state, kabul) - 8.0, -std::log2(std::cos(34.52813 * 3.14159265358979323846 / 180.0)), 1e-9);
+}
+
 TEST_F(Framing, ClickingAClusterOfPlacesApartZoomsInUntilTheyAreSeparate) {
     open("Kabul. Charikar. Bagram.\n");
     state.view = geo::Viewport(1200, 800, *placePosition(state, *state.doc, placeNamed("Kabul")), 4.0);
