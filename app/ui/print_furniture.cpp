@@ -26,6 +26,8 @@ constexpr double kInsetZoomOut = 6.0;
 // Polygon edges beyond this latitude are Web Mercator's clamped edge, not coast.
 constexpr double kInsetMaxLatitude = 85.0;
 constexpr double kInsetDetailMetres = 1500.0;
+// Points of a coast closer than this to the last one drawn, in inset pixels, are dropped.
+constexpr float kInsetMinStepPx = 1.0f;
 
 ImU32 toImColor(std::uint32_t rgba) {
     return IM_COL32((rgba >> 24) & 0xffu, (rgba >> 16) & 0xffu, (rgba >> 8) & 0xffu, rgba & 0xffu);
@@ -193,9 +195,21 @@ void drawInset(ImDrawList* dl, const AppState& state, const LocatorOutline& outl
     const double half = side / 2;
     for (const LocatorOutline::Path& path : outline.paths) {
         if (path.max_x < cx - half || path.min_x > cx + half || path.max_y < cy - half || path.min_y > cy + half) continue;
+        // An inset pixel is tens of kilometres: a coast's wiggles under a pixel are dropped (the
+        // path's last point kept), and each segment is its own line. A polyline's joins are
+        // mitred, and where a path turns back on itself within a pixel or two (fjords, islands,
+        // the 1.5 km outline at a 50 km pixel) the mitre pokes out up to ten line widths: the
+        // inset of a printed map was hairy with spikes.
         points.clear();
-        for (const geo::XY& p : path.points) points.push_back(toInset(p));
-        dl->AddPolyline(points.data(), int(points.size()), kInsetCoast, ImDrawFlags_None, 1.0f);
+        for (std::size_t i = 0; i < path.points.size(); ++i) {
+            const ImVec2 p = toInset(path.points[i]);
+            const bool last = i + 1 == path.points.size();
+            if (!points.empty() && !last && std::abs(p.x - points.back().x) < kInsetMinStepPx &&
+                std::abs(p.y - points.back().y) < kInsetMinStepPx)
+                continue;
+            points.push_back(p);
+        }
+        for (std::size_t i = 1; i < points.size(); ++i) dl->AddLine(points[i - 1], points[i], kInsetCoast, 1.0f);
     }
     points.clear();
     for (const geo::XY& p : view_ring) points.push_back(toInset(p));
