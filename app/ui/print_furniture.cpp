@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "app/scene.hpp"
 #include "geo/projection.hpp"
@@ -152,13 +153,27 @@ Box drawLegend(ImDrawList* dl, ImFont* font, float font_size, const AppState& st
     return box;
 }
 
-// The view's outline as lon/lat → Web Mercator points, walking its border.
+// The view's outline as lon/lat → Web Mercator points, walking its border. A view across the
+// antimeridian stays in one piece: each point is taken from the world copy nearest the view's centre.
 std::vector<geo::XY> viewOutlineMercator(const AppState& state) {
     std::vector<geo::XY> ring;
     const double w = state.view.width(), h = state.view.height();
     constexpr int kSteps = 16;
+    const double world = 2.0 * geo::kWebMercatorHalfWorld;
+    std::optional<double> centre_x;
+    if (const auto c = lonLatAtPixel(state, w / 2, h / 2)) centre_x = toMercator(*c).x;
     auto add = [&](double x, double y) {
-        if (const auto p = lonLatAtPixel(state, x, y)) ring.push_back(toMercator(*p));
+        if (state.projection.isWebMercator()) {  // the plane itself, continuous across the antimeridian
+            const geo::XY m = state.view.toMercator(geo::XY{x, y});
+            if (std::abs(m.y) <= geo::kWebMercatorHalfWorld) ring.push_back(m);
+            return;
+        }
+        const auto p = lonLatAtPixel(state, x, y);
+        if (!p) return;
+        geo::XY m = toMercator(*p);
+        if (!centre_x) centre_x = m.x;
+        m.x += world * std::round((*centre_x - m.x) / world);
+        ring.push_back(m);
     };
     for (int i = 0; i < kSteps; ++i) add(w * i / kSteps, 0);
     for (int i = 0; i < kSteps; ++i) add(w, h * i / kSteps);
@@ -193,8 +208,12 @@ void drawInset(ImDrawList* dl, const AppState& state, const LocatorOutline& outl
     dl->PushClipRect(ImVec2(box.x, box.y), ImVec2(box.x + box.w, box.y + box.h), true);
     std::vector<ImVec2> points;
     const double half = side / 2;
+    // Near the antimeridian the inset reaches into the world copy beside: the coasts are drawn there too.
+    for (const double shift : {-world, 0.0, world})
     for (const LocatorOutline::Path& path : outline.paths) {
-        if (path.max_x < cx - half || path.min_x > cx + half || path.max_y < cy - half || path.min_y > cy + half) continue;
+        if (path.max_x + shift < cx - half || path.min_x + shift > cx + half || path.max_y < cy - half ||
+            path.min_y > cy + half)
+            continue;
         // An inset pixel is tens of kilometres: a coast's wiggles under a pixel are dropped (the
         // path's last point kept), and each segment is its own line. A polyline's joins are
         // mitred, and where a path turns back on itself within a pixel or two (fjords, islands,
@@ -202,7 +221,7 @@ void drawInset(ImDrawList* dl, const AppState& state, const LocatorOutline& outl
         // inset of a printed map was hairy with spikes.
         points.clear();
         for (std::size_t i = 0; i < path.points.size(); ++i) {
-            const ImVec2 p = toInset(path.points[i]);
+            const ImVec2 p = toInset(geo::XY{path.points[i].x + shift, path.points[i].y});
             const bool last = i + 1 == path.points.size();
             if (!points.empty() && !last && std::abs(p.x - points.back().x) < kInsetMinStepPx &&
                 std::abs(p.y - points.back().y) < kInsetMinStepPx)

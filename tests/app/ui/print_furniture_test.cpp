@@ -1,5 +1,5 @@
 // Tests of app/ui/print_furniture's inset locator map, read from the ImGui vertices it draws: its
-// coasts without mitre spikes.
+// coasts without mitre spikes, and a view across the antimeridian shown in one piece.
 #include "app/ui/print_furniture.hpp"
 
 #include <gtest/gtest.h>
@@ -83,6 +83,30 @@ TEST(Inset, ACoastThatTurnsBackOnItselfHasNoSpike) {
         EXPECT_LE(v.x, east_px + kReach) << "a spike past the turn";
         EXPECT_GE(v.y, north_px - kReach);
         EXPECT_LE(v.y, south_px + kReach);
+    }
+}
+
+TEST(Inset, AViewAcrossTheAntimeridianIsShownInOnePieceWithTheCoastsBothSides) {
+    const test_support::ViewerImGui imgui;
+    app::AppState state;
+    // Centred on the antimeridian over the Bering Sea, 7,800 km wide at the equator's scale.
+    state.view = geo::Viewport(800, 600, geo::XY{geo::kWebMercatorHalfWorld, 9.0e6}, 4.0);
+    // A coast at 170°W, east of the centre: the world copy beside.
+    const double x_170w = -170.0 / 180.0 * geo::kWebMercatorHalfWorld;
+    LocatorOutline outline;
+    outline.paths.push_back(pathThrough({geo::XY{x_170w, 8.0e6}, geo::XY{x_170w, 10.0e6}}));
+    const DrawnInset drawn = drawInset(state, outline);
+    const app::ui::Box& inset = drawn.layout.inset;
+    const app::ui::Box& view_box = drawn.layout.inset_view;
+    ASSERT_GT(inset.w, 0.0f);
+    // One red box about a sixth of the inset across, in its middle; not two halves at its edges.
+    EXPECT_LT(view_box.w, inset.w / 2);
+    EXPECT_NEAR(view_box.x + view_box.w / 2, inset.x + inset.w / 2, 2.0);
+    // The coast at 170°W is drawn east of the middle (10° of longitude: a fraction of the box).
+    ASSERT_FALSE(drawn.coast.empty());
+    for (const ImVec2& v : drawn.coast) {
+        EXPECT_GT(v.x, inset.x + inset.w / 2);
+        EXPECT_LT(v.x, view_box.x + view_box.w);
     }
 }
 
