@@ -243,7 +243,8 @@ RenderResult renderHeadless(const RenderRequest& print_request, const std::strin
         layout = std::move(frame_layout.overlay);
         tiles = frame_layout.tiles;
     } else {
-        image = renderFrame(renderers, state, 0.0f, &layout);
+        // The screen's picture, arrows to the places outside it included, as the viewer shows it.
+        image = renderFrame(renderers, state, 0.0f, &layout, /*edge_indicators=*/true);
     }
     times.mark("render and read back");
     RenderResult result;

@@ -190,8 +190,10 @@ TEST(Cli, RenderDrawsTheRasterAndVectorFilesGivenWithLayer) {
     const fs::path line = dir / "line.geojson";
     std::ofstream(line) << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},)"
                            R"("geometry":{"type":"LineString","coordinates":[[12.5,44.0],[12.5,46.0]]}}]})";
-    const fs::path png = dir / "layers.png", layout_path = dir / "layout.json";
-    const CommandResult run = textatlas("render '" + kSeed + "' --out '" + png.string() +
+    const fs::path png = dir / "layers.png", layout_path = dir / "layout.json", text = dir / "note.txt";
+    // A text that names no place: no arrow at the map's edge points to one over the layers.
+    std::ofstream(text) << "A note that names no place.\n";
+    const CommandResult run = textatlas("render '" + text.string() + "' --out '" + png.string() +
                                         "' --size 400x300 --center 45,11.5 --zoom 7 --layer '" + tif.string() +
                                         "' --layer '" + line.string() + "' --layout-json '" + layout_path.string() + "'");
     ASSERT_EQ(run.exit_code, 0) << run.out;

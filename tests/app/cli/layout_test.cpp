@@ -3,13 +3,16 @@
 // transformation (built from the CRS the layout names) puts its place.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 
 #include <nlohmann/json.hpp>
 
+#include "app/render/image.hpp"
 #include "geo/lonlat.hpp"
 #include "geo/projection.hpp"
 #include "geo/viewport.hpp"
@@ -37,6 +40,39 @@ Rect rectOf(const nlohmann::json& item) {
 
 bool overlap(const Rect& a, const Rect& b) {
     return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+// Regression: the rendered picture had no arrows to the places outside it, which the viewer shows
+// (and --layout-json listed). Kabul at zoom 9 leaves Afghanistan's other places outside: where the
+// layout puts the indicator, the picture differs from the same view of a text naming Kabul alone.
+TEST(RenderEdgeIndicators, ThePlacesOutsideThePictureArePointedToAsInTheViewer) {
+    const test_support::TempDir dir;
+    const std::string both = dir / "both.txt", alone = dir / "alone.txt";
+    std::ofstream(both) << "Talks were held in Kabul. Later the delegates flew to Herat.\n";
+    std::ofstream(alone) << "Talks were held in Kabul.\n";
+    const std::string view = " --size 600x400 --center 34.53,69.17 --zoom 9";
+    const std::string png_both = dir / "both.png", png_alone = dir / "alone.png", layout_path = dir / "layout.json";
+    ASSERT_EQ(runTextatlas("render '" + both + "' --out '" + png_both + "'" + view + " --layout-json '" + layout_path + "'"), 0);
+    ASSERT_EQ(runTextatlas("render '" + alone + "' --out '" + png_alone + "'" + view), 0);
+    std::ifstream in(layout_path);
+    const nlohmann::json layout = nlohmann::json::parse(in);
+    const auto& outside = layout.at("outside");
+    ASSERT_EQ(outside.size(), 1u);
+    EXPECT_EQ(outside[0].at("place").get<std::string>(), "Herāt");
+    const Rect box = rectOf(outside[0]);
+    const app::render::Image a = app::render::readImage(png_both), b = app::render::readImage(png_alone);
+    ASSERT_EQ(a.width, b.width);
+    long long differing = 0, total = 0;
+    for (int y = int(box.y); y < int(box.y + box.h); ++y)
+        for (int x = int(box.x); x < int(box.x + box.w); ++x) {
+            if (x < 0 || y < 0 || x >= a.width || y >= a.height) continue;
+            ++total;
+            int most = 0;
+            for (int k = 0; k < 3; ++k) most = std::max(most, std::abs(int(a.pixel(x, y)[k]) - int(b.pixel(x, y)[k])));
+            if (most > 24) ++differing;
+        }
+    ASSERT_GT(total, 100);
+    EXPECT_GT(double(differing) / double(total), 0.3) << differing << " of " << total << " pixels of the indicator's box";
 }
 
 class LayoutTest : public ::testing::TestWithParam<const char*> {};
