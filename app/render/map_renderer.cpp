@@ -667,8 +667,14 @@ struct MapRenderer::Impl {
         ProjectedScene& scene = sceneFor(style.projection);
         const std::vector<WorldCopyTransform> copies = copiesFor(scene, viewport);
         instances.clear();
+        const double world = 2.0 * geo::kWebMercatorHalfWorld;
         for (const MarkerInstance& marker : markers) {
-            addInstances(viewport, copies, marker.position, marker.radius_px, marker.fill_rgba, marker.outline_rgba);
+            // The scene may give a marker in a world copy beside (app::nearestWorldCopy): the copies
+            // are counted from the world itself, so it is brought back first. A tile of a picture
+            // across the antimeridian is centred in the world, not beside it like its markers.
+            geo::XY position = marker.position;
+            if (scene.projection.isWebMercator()) position.x = std::remainder(position.x, world);
+            addInstances(viewport, copies, position, marker.radius_px, marker.fill_rgba, marker.outline_rgba);
         }
         marker_layer.draw(instances, viewport.width(), viewport.height());
         glUseProgram(0);

@@ -161,6 +161,44 @@ TEST_F(TiledRender, TilesJoinWithNoSeam) {
     EXPECT_GT(max_l - min_l, 100.0);
 }
 
+TEST_F(TiledRender, MarkersEitherSideOfTheAntimeridianAreInTheirTiles) {
+    // A picture over the Bering Sea, centred just west of 180°: its eastern tiles are centred past
+    // 180°, which tileView moves back by a world. The scene gives each marker in the world copy
+    // nearest the picture's centre (app::nearestWorldCopy): Nome at 165°W lies past +180° on the
+    // plane, while its tile (11° wide, 164°W at its centre) lies wholly inside the world.
+    app::AppState state;
+    state.map = app::defaultMapSettings(*basemap_);
+    state.panel_width_px = 0;
+    state.view = geo::Viewport(2048, 512, mercator(179.0, 62.0), 5.0);
+    const double world = 2.0 * geo::kWebMercatorHalfWorld;
+    app::render::MarkerInstance anadyr, nome;
+    anadyr.position = mercator(177.5, 64.73);
+    nome.position = mercator(-165.41, 64.50);
+    nome.position.x += world;
+    anadyr.radius_px = nome.radius_px = 9.0f;
+    anadyr.fill_rgba = nome.fill_rgba = 0xff0000ffu;
+    const std::vector<app::render::MarkerInstance> markers{anadyr, nome};
+    const app::render::FrameStyle style = app::frameStyleFor(state.map, state.projection);
+    app::render::TiledRenderOptions options;
+    options.max_tile_px = 256;
+    app::render::TileStats stats;
+    const Image tiled = app::render::renderTiled(renderers_->map, renderers_->overlay, state.view, markers, style,
+                                                 [](ImDrawList*) {}, options, &stats);
+    const Image single = renderers_->map.renderToImage(state.view, markers, style);
+    ASSERT_EQ(stats.tiles, 8 * 2);
+    for (const auto& [name, marker] : {std::pair<const char*, app::render::MarkerInstance>{"Anadyr", anadyr},
+                                       std::pair<const char*, app::render::MarkerInstance>{"Nome", nome}}) {
+        const geo::XY p = state.view.toPixel(marker.position);
+        ASSERT_GT(p.x, 0.0) << name;
+        ASSERT_LT(p.x, 2048.0) << name;
+        for (const Image* image : {&single, &tiled}) {
+            const std::uint8_t* c = image->pixel(int(std::lround(p.x)), int(std::lround(p.y)));
+            EXPECT_GT(c[0], 200) << name << (image == &tiled ? " (tiled)" : " (one pass)");
+            EXPECT_LT(c[1], 60) << name << (image == &tiled ? " (tiled)" : " (one pass)");
+        }
+    }
+}
+
 TEST_F(TiledRender, RowsBeyondTheWorldAreBackgroundAndMatchOnePass) {
     // At zoom 1 the world is 512 px tall: a 1024 px picture shows 256 px of nothing above and below.
     app::AppState state = seedState(1024, 1024, 1.0);
