@@ -11,6 +11,8 @@ namespace app {
 namespace {
 
 constexpr double kFlightSeconds = 0.8;
+// Web Mercator's world, one copy wide, in plane metres.
+constexpr double kWorldWidth = 2.0 * geo::kWebMercatorHalfWorld;
 
 void flyTo(AppState& state, const geo::Viewport& target) {
     state.flight = Flight{state.view, target, 0.0, kFlightSeconds};
@@ -129,12 +131,34 @@ constexpr double kPanContinuesSeconds = 0.1;
 constexpr double kGlideDecaySeconds = 0.3;
 constexpr double kGlideStopPxS = 20.0;
 
+// The view zoomed by `delta` keeping the point under pixel (x, y) there. In Web Mercator that
+// point may lie past ±180° on the plane (the world copy beside), and so may the new centre: it is
+// brought back by a world rather than stopped at the antimeridian (which would slide the map).
+geo::Viewport zoomedAboutPixel(const AppState& state, double x_px, double y_px, double delta) {
+    if (!state.projection.isWebMercator()) return state.view.zoomedAbout(geo::XY{x_px, y_px}, delta);
+    const geo::Viewport& view = state.view;
+    const double zoom = std::clamp(view.zoom() + delta, geo::kMinZoom, geo::kMaxZoom);
+    const geo::XY anchor = view.toMercator(geo::XY{x_px, y_px});
+    const double mpp = geo::Viewport(view.width(), view.height(), view.center(), zoom).metresPerPixel();
+    const geo::XY centre{std::remainder(anchor.x - (x_px - view.width() / 2.0) * mpp, kWorldWidth),
+                         anchor.y + (y_px - view.height() / 2.0) * mpp};
+    return geo::Viewport(view.width(), view.height(), centre, zoom);
+}
+
 // A drag of (dx, dy) pixels. The map's plane moves with the cursor, except on the orthographic
 // globe, which turns instead: its centre moves so the ground under the disc's centre follows the
 // cursor (dragging right brings the west into view), and the view stays on the disc's centre, so
 // the disc never slides off the window. A drag that starts off the centre first re-centres the
 // globe on the view's centre.
 void dragMap(AppState& state, double dx_px, double dy_px) {
+    if (state.projection.isWebMercator()) {
+        // Its plane repeats east and west: past ±180° the centre comes back from the other side
+        // (Viewport would stop it at the antimeridian, a wall in the middle of the Bering Sea).
+        const double mpp = state.view.metresPerPixel();
+        const geo::XY c{std::remainder(state.view.center().x - dx_px * mpp, kWorldWidth), state.view.center().y + dy_px * mpp};
+        state.view = geo::Viewport(state.view.width(), state.view.height(), c, state.view.zoom());
+        return;
+    }
     if (state.projection.kind() != geo::MapProjectionKind::Globe) {
         state.view = state.view.panned(dx_px, dy_px);
         return;
@@ -175,11 +199,15 @@ double easeInOut(double t) { return t < 0.5 ? 2 * t * t : 1 - std::pow(-2 * t + 
 
 // Interpolates centre and zoom; the centre moves in screen-space at the mean scale so the
 // motion looks even whether zooming in or out.
-geo::Viewport interpolate(const Flight& f, double t) {
+// Web Mercator's plane repeats every world width: the flight goes the short way round, across the
+// antimeridian when that is shorter.
+geo::Viewport interpolate(const Flight& f, double t, bool web_mercator) {
     const double k = easeInOut(std::clamp(t, 0.0, 1.0));
     const double zoom = f.from.zoom() + (f.to.zoom() - f.from.zoom()) * k;
-    const geo::XY c{f.from.center().x + (f.to.center().x - f.from.center().x) * k,
-                    f.from.center().y + (f.to.center().y - f.from.center().y) * k};
+    double dx = f.to.center().x - f.from.center().x;
+    if (web_mercator) dx = std::remainder(dx, kWorldWidth);
+    geo::XY c{f.from.center().x + dx * k, f.from.center().y + (f.to.center().y - f.from.center().y) * k};
+    if (web_mercator) c.x = std::remainder(c.x, kWorldWidth);
     return geo::Viewport(f.from.width(), f.from.height(), c, zoom);
 }
 
@@ -307,7 +335,7 @@ void apply(AppState& state, const Action& action) {
                 // already wider, as a fit may make, stays as it is).
                 const double floor_zoom = wholeWorldZoom(state);
                 if (a.delta >= 0 || state.view.zoom() + a.delta > floor_zoom) {
-                    state.view = state.view.zoomedAbout(geo::XY{a.x_px, a.y_px}, a.delta);
+                    state.view = zoomedAboutPixel(state, a.x_px, a.y_px, a.delta);
                 } else if (state.view.zoom() >= floor_zoom - 1e-9) {
                     state.view = wholeWorldView(state);
                 }
@@ -341,7 +369,7 @@ void apply(AppState& state, const Action& action) {
                 if (!state.flight) return;
                 state.flight->elapsed_s += a.dt_s;
                 const double t = state.flight->elapsed_s / state.flight->duration_s;
-                state.view = interpolate(*state.flight, t);
+                state.view = interpolate(*state.flight, t, state.projection.isWebMercator());
                 if (t >= 1.0) state.flight.reset();
             } else if constexpr (std::is_same_v<T, Correct>) {
                 if (!state.doc || !state.gazetteer || a.corrections.empty()) return;

@@ -19,6 +19,14 @@ using namespace app;
 
 using test_support::testPlace;
 
+std::size_t placeOf(const AppState& state, const std::string& name) {
+    const auto& places = state.doc->extraction.places;
+    for (std::size_t i = 0; i < places.size(); ++i)
+        if (places[i].place.name == name) return i;
+    ADD_FAILURE() << name << " not found";
+    return 0;
+}
+
 class ActionsTest : public ::testing::Test {
 protected:
     void SetUp() override {
@@ -128,6 +136,43 @@ TEST(AntimeridianScene, PlacesJustAcrossTheAntimeridianAreDrawnLabelledAndPicked
     ASSERT_TRUE(east.has_value());
     EXPECT_LT(east->lon, -170.0);
     EXPECT_GT(east->lon, -180.0);
+}
+
+TEST(AntimeridianScene, DraggingZoomingAndFlyingCrossTheAntimeridianInWebMercator) {
+    // Web Mercator's plane repeats every world width; the view's centre must come back from the
+    // other side rather than stop at ±180° (a wall in the Bering Sea), and flights go the short way.
+    geo::Gazetteer gazetteer;
+    test_support::addUnderItsName(gazetteer, testPlace("t:anadyr", "Anadyr", 177.5, 64.73, 200000));
+    test_support::addUnderItsName(gazetteer, testPlace("t:nome", "Nome", -165.41, 64.50, 200000));
+    AppState state;
+    state.doc = std::make_unique<OpenDocument>(OpenDocument::fromDocument(
+        geo::Document::fromString("Flights link Anadyr and Nome.\n\nAnadyr, then Nome.\n", "test"), gazetteer, "test.txt"));
+    state.panel_width_px = 0;
+    state.view = geo::Viewport(1200, 800, *state.projection.forward(179.5, 64.6), 5.0);
+    auto centreLon = [&] { return lonLatAtPixel(state, 600, 400)->lon; };
+    // 200 px to the left at zoom 5 (8192 px round the world): the centre moves 8.79° east.
+    apply(state, PanBy{-200, 0});
+    EXPECT_NEAR(centreLon(), 179.5 + 200 * 360.0 / 8192 - 360, 1e-6);
+    apply(state, PanBy{+200, 0});  // and back
+    EXPECT_NEAR(centreLon(), 179.5, 1e-6);
+    // Zooming in about a point east of the antimeridian keeps that point under the cursor.
+    const geo::LonLat under = *lonLatAtPixel(state, 1100, 300);
+    ASSERT_LT(under.lon, -150.0);  // 22° east of the centre, past 180°
+    apply(state, ZoomAbout{1100, 300, 1.0});
+    const geo::LonLat after = *lonLatAtPixel(state, 1100, 300);
+    EXPECT_NEAR(after.lon, under.lon, 1e-6);
+    EXPECT_NEAR(after.lat, under.lat, 1e-6);
+    // Flying from Anadyr to Nome (17° apart across 180°) passes over the Bering Sea, not Europe.
+    apply(state, SelectPlace{placeOf(state, "Anadyr")});
+    for (int i = 0; i < 100 && state.flight; ++i) apply(state, AdvanceTime{0.05});
+    apply(state, SelectPlace{placeOf(state, "Nome")});
+    ASSERT_TRUE(state.flight.has_value());
+    for (int i = 0; i < 100 && state.flight; ++i) {
+        apply(state, AdvanceTime{0.05});
+        const double lon = centreLon();
+        EXPECT_TRUE(lon >= 177.0 || lon <= -165.0) << "the flight passed " << lon;
+    }
+    EXPECT_NEAR(centreLon(), -165.41, 0.01);
 }
 
 TEST_F(ActionsTest, FitAllKeepsEveryPlaceInTheFreePartOfTheMap) {
