@@ -178,7 +178,7 @@ std::vector<PlacedLabel> placeLabels(const AppState& state, const MeasureText& t
             const geo::LonLat& at = features[f].parts.front().front();
             const std::optional<geo::XY> xy = state.projection.forward(at.lon, at.lat);
             if (!xy) continue;
-            const geo::XY p = state.view.toPixel(*xy);
+            const geo::XY p = state.view.toPixel(nearestWorldCopy(state, *xy));
             if (p.x < screen.x || p.y < screen.y || p.x > screen.w || p.y > screen.h) continue;
             ++tried;
             const Box dot{float(p.x) - r, float(p.y) - r, 2 * r, 2 * r};
@@ -216,7 +216,7 @@ std::vector<PlacedLabel> placeLabels(const AppState& state, const MeasureText& t
         if (!maybe_in_view(town.position)) continue;
         const std::optional<geo::XY> xy = state.projection.forward(town.position.lon, town.position.lat);
         if (!xy) continue;
-        const geo::XY p = state.view.toPixel(*xy);
+        const geo::XY p = state.view.toPixel(nearestWorldCopy(state, *xy));
         if (p.x < screen.x || p.y < screen.y || p.x > screen.w || p.y > screen.h) continue;
         // Below the zoom's threshold a town is labelled only where the map would otherwise be empty.
         if (town.population < threshold && drawn_points.anyWithin(p, fill_radius)) continue;
@@ -354,7 +354,7 @@ OverlayLayout drawMapOverlay(ImDrawList* dl, ImFont* font, float font_size, cons
         if (label.town) {
             const geo::Town& town = (*options.towns)[label.place];
             if (const auto xy = state.projection.forward(town.position.lon, town.position.lat)) {
-                const geo::XY p = state.view.toPixel(*xy);
+                const geo::XY p = state.view.toPixel(nearestWorldCopy(state, *xy));
                 dl->AddCircleFilled(ImVec2(float(p.x), float(p.y)), kTownDotRadius + 1.0f, IM_COL32(255, 255, 255, 220));
                 dl->AddCircleFilled(ImVec2(float(p.x), float(p.y)), kTownDotRadius, IM_COL32(60, 60, 70, 255));
             }
@@ -380,7 +380,7 @@ OverlayLayout drawMapOverlay(ImDrawList* dl, ImFont* font, float font_size, cons
     if (state.found) {
         const geo::LonLat& at = state.found->place.position;
         if (const auto xy = state.projection.forward(at.lon, at.lat)) {
-            const geo::XY p = state.view.toPixel(*xy);
+            const geo::XY p = state.view.toPixel(nearestWorldCopy(state, *xy));
             const ImVec2 tip(float(p.x), float(p.y)), head(float(p.x), float(p.y) - 14.0f);
             dl->AddTriangleFilled(tip, ImVec2(head.x - 5.0f, head.y + 2.0f), ImVec2(head.x + 5.0f, head.y + 2.0f),
                                   IM_COL32(30, 80, 160, 255));

@@ -73,6 +73,23 @@ TEST(TownLabels, ATownUnderTheFloorIsNeverLabelled) {
     EXPECT_FALSE(labelled(app::ui::placeLabels(state, measure, &towns), "Hamlet"));
 }
 
+// Regression: a town just across the antimeridian from the view's centre was projected a world
+// away and left unlabelled, though the map draws that side.
+TEST(TownLabels, ATownJustAcrossTheAntimeridianIsLabelledBesideTheView) {
+    const std::vector<geo::Town> towns{{"East of 180", geo::LonLat(-178.0, -18.0), 2'000'000},
+                                       {"West of 180", geo::LonLat(178.0, -18.0), 2'000'000}};
+    for (const double centre_lon : {179.5, -179.5}) {
+        const app::AppState state = stateAt(centre_lon, -18.0, 6.0);
+        const std::vector<PlacedLabel> labels = app::ui::placeLabels(state, measure, &towns);
+        EXPECT_TRUE(labelled(labels, "East of 180")) << centre_lon;
+        EXPECT_TRUE(labelled(labels, "West of 180")) << centre_lon;
+        for (const PlacedLabel& label : labels) {
+            EXPECT_GE(label.box.x, 0.0f) << label.text;
+            EXPECT_LE(label.box.x + label.box.w, 800.0f) << label.text;
+        }
+    }
+}
+
 // With the gazetteer's towns: whatever the region, a town under the zoom's threshold keeps the
 // spacing from every other town and marker, and thinly peopled land shows its largest towns.
 class TownLabelsOfTheGazetteer : public ::testing::Test {
