@@ -72,15 +72,26 @@ struct PrintTransform {
 
 }  // namespace
 
-render::Image renderExportFrame(FrameRenderers& renderers, const AppState& state, const FrameOptions& options,
-                                FrameLayout* layout_out) {
-    const geo::Viewport& view = options.view ? *options.view : state.view;
-    render::OverlayRenderer& overlay = options.overlay ? *options.overlay : renderers.overlay;
+namespace {
+
+// What an export draws, worked out once: the screen picture it is laid out on, how that maps to
+// the image, and the overlay's and the furniture's options.
+struct ExportPicture {
+    PrintTransform print;
+    AppState picture;
+    ui::OverlayOptions overlay_options;
+    ui::FurnitureOptions furniture_options;
+    float font_size = 0.0f;
+};
+
+ExportPicture exportPicture(const FrameRenderers& renderers, render::OverlayRenderer& overlay, const AppState& state,
+                            const FrameOptions& options, const geo::Viewport& view) {
+    ExportPicture out;
     const double wanted = std::isfinite(options.dpi_scale) && options.dpi_scale > 0 ? options.dpi_scale : 1.0;
     // The screen picture's zoom; the scale really used differs from `wanted` only where that
     // zoom would leave [kMinZoom, kMaxZoom].
     const double screen_zoom = std::clamp(view.zoom() - std::log2(wanted), geo::kMinZoom, geo::kMaxZoom);
-    PrintTransform print;
+    PrintTransform& print = out.print;
     print.scale = std::exp2(view.zoom() - screen_zoom);
     const int screen_width = std::max(1, static_cast<int>(std::lround(view.width() / print.scale)));
     const int screen_height = std::max(1, static_cast<int>(std::lround(view.height() / print.scale)));
@@ -88,40 +99,72 @@ render::Image renderExportFrame(FrameRenderers& renderers, const AppState& state
     print.screen_cy = screen_height / 2.0;
     print.image_cx = view.width() / 2.0;
     print.image_cy = view.height() / 2.0;
-    AppState picture = pictureState(state, geo::Viewport(screen_width, screen_height, view.center(), screen_zoom));
+    out.picture = pictureState(state, geo::Viewport(screen_width, screen_height, view.center(), screen_zoom));
     // The furniture draws its own north arrow where map_overlay's would be (a screenshot keeps the screen's).
-    if (!options.screen_north_arrow) picture.map.show_north_arrow = false;
+    if (!options.screen_north_arrow) out.picture.map.show_north_arrow = false;
 
-    MarkerScene scene = drawnMarkers(picture);
-    for (render::MarkerInstance& marker : scene.markers) marker.radius_px *= float(print.scale);
-    render::FrameStyle style = frameStyleFor(picture.map, picture.projection);
-    for (render::LayerDraw& layer : style.layers) layer.style.line_width_px *= float(print.scale);
-
-    ui::OverlayOptions overlay_options;
-    overlay_options.furniture = options.map_furniture;
-    overlay_options.edge_indicators = options.edge_indicators;
-    overlay_options.attribution = renderers.attribution;
-    overlay_options.towns = &renderers.towns;
+    out.overlay_options.furniture = options.map_furniture;
+    out.overlay_options.edge_indicators = options.edge_indicators;
+    out.overlay_options.attribution = renderers.attribution;
+    out.overlay_options.towns = &renderers.towns;
     // Drawn at the screen's size in screen pixels; the font may be rasterised larger (crisper).
-    const float font_size = options.label_px > 0 ? options.label_px : overlay.fontSize();
-    ui::FurnitureOptions furniture_options;
-    furniture_options.title = options.title;
-    furniture_options.legend = options.legend;
-    furniture_options.north_arrow =
+    out.font_size = options.label_px > 0 ? options.label_px : overlay.fontSize();
+    out.furniture_options.title = options.title;
+    out.furniture_options.legend = options.legend;
+    out.furniture_options.north_arrow =
         !options.screen_north_arrow && options.north_arrow.value_or(state.map.show_north_arrow && options.map_furniture);
-    furniture_options.inset = options.inset;
-    furniture_options.bottom_reserved_px =
-        ui::attributionHeight(overlay.font(), font_size, float(screen_width), renderers.attribution);
+    out.furniture_options.inset = options.inset;
+    out.furniture_options.bottom_reserved_px =
+        ui::attributionHeight(overlay.font(), out.font_size, float(screen_width), renderers.attribution);
+    return out;
+}
+
+// The overlay and the furniture of the export, in the screen picture's pixels.
+FrameLayout drawExportOverlay(ImDrawList* draw_list, const ExportPicture& e, const FrameRenderers& renderers,
+                              render::OverlayRenderer& overlay) {
+    FrameLayout layout;
+    layout.overlay = ui::drawMapOverlay(draw_list, overlay.font(), e.font_size, e.picture, e.overlay_options);
+    layout.furniture =
+        ui::drawPrintFurniture(draw_list, overlay.font(), e.font_size, e.picture, renderers.locator, e.furniture_options);
+    return layout;
+}
+
+// A layout in the screen picture's pixels moved to the image's.
+void toImagePixels(FrameLayout& layout, const PrintTransform& print) {
+    for (ui::PlacedLabel& label : layout.overlay.labels) label.box = print.apply(label.box);
+    for (ui::PlacedMarker& marker : layout.overlay.markers) marker.box = print.apply(marker.box);
+    layout.overlay.scale_bar = print.apply(layout.overlay.scale_bar);
+    for (ui::Box* box : {&layout.furniture.title, &layout.furniture.legend, &layout.furniture.north_arrow,
+                         &layout.furniture.inset, &layout.furniture.inset_view})
+        *box = print.apply(*box);
+    for (ui::EdgeIndicator& e : layout.overlay.edge_indicators) {
+        const ui::Box box = print.apply(ui::Box{e.x, e.y, e.w, e.h});
+        e.x = box.x, e.y = box.y, e.w = box.w, e.h = box.h;
+        const ImVec2 tip = print.apply(ImVec2(float(e.tip_x), float(e.tip_y)));
+        e.tip_x = tip.x, e.tip_y = tip.y;
+    }
+}
+
+}  // namespace
+
+render::Image renderExportFrame(FrameRenderers& renderers, const AppState& state, const FrameOptions& options,
+                                FrameLayout* layout_out) {
+    const geo::Viewport& view = options.view ? *options.view : state.view;
+    render::OverlayRenderer& overlay = options.overlay ? *options.overlay : renderers.overlay;
+    const ExportPicture e = exportPicture(renderers, overlay, state, options, view);
+    const PrintTransform& print = e.print;
+
+    MarkerScene scene = drawnMarkers(e.picture);
+    for (render::MarkerInstance& marker : scene.markers) marker.radius_px *= float(print.scale);
+    render::FrameStyle style = frameStyleFor(e.picture.map, e.picture.projection);
+    for (render::LayerDraw& layer : style.layers) layer.style.line_width_px *= float(print.scale);
 
     FrameLayout layout;
     auto fill = [&](ImDrawList* draw_list) {
-        ImFont* font = overlay.font();
         // Anti-aliasing fringes one image pixel wide, not print.scale pixels.
         const float fringe = draw_list->_FringeScale;
         draw_list->_FringeScale = fringe / float(print.scale);
-        layout.overlay = ui::drawMapOverlay(draw_list, font, font_size, picture, overlay_options);
-        layout.furniture =
-            ui::drawPrintFurniture(draw_list, font, font_size, picture, renderers.locator, furniture_options);
+        layout = drawExportOverlay(draw_list, e, renderers, overlay);
         draw_list->_FringeScale = fringe;
         if (print.scale == 1.0) return;
         for (ImDrawVert& vertex : draw_list->VtxBuffer) vertex.pos = print.apply(vertex.pos);
@@ -138,22 +181,22 @@ render::Image renderExportFrame(FrameRenderers& renderers, const AppState& state
         render::renderTiled(renderers.map, overlay, view, scene.markers, style, fill, tiling, &stats);
 
     if (layout_out) {
-        for (ui::PlacedLabel& label : layout.overlay.labels) label.box = print.apply(label.box);
-        for (ui::PlacedMarker& marker : layout.overlay.markers) marker.box = print.apply(marker.box);
-        layout.overlay.scale_bar = print.apply(layout.overlay.scale_bar);
-        for (ui::Box* box : {&layout.furniture.title, &layout.furniture.legend, &layout.furniture.north_arrow,
-                             &layout.furniture.inset, &layout.furniture.inset_view})
-            *box = print.apply(*box);
-        for (ui::EdgeIndicator& e : layout.overlay.edge_indicators) {
-            const ui::Box box = print.apply(ui::Box{e.x, e.y, e.w, e.h});
-            e.x = box.x, e.y = box.y, e.w = box.w, e.h = box.h;
-            const ImVec2 tip = print.apply(ImVec2(float(e.tip_x), float(e.tip_y)));
-            e.tip_x = tip.x, e.tip_y = tip.y;
-        }
+        toImagePixels(layout, print);
         layout.tiles = stats.tiles;
         *layout_out = std::move(layout);
     }
     return image;
+}
+
+FrameLayout exportFrameLayout(FrameRenderers& renderers, const AppState& state, const FrameOptions& options) {
+    const geo::Viewport& view = options.view ? *options.view : state.view;
+    render::OverlayRenderer& overlay = options.overlay ? *options.overlay : renderers.overlay;
+    const ExportPicture e = exportPicture(renderers, overlay, state, options, view);
+    FrameLayout layout;
+    overlay.record(e.picture.view.width(), e.picture.view.height(),
+                   [&](ImDrawList* draw_list) { layout = drawExportOverlay(draw_list, e, renderers, overlay); });
+    toImagePixels(layout, e.print);
+    return layout;
 }
 
 geo::Viewport visibleMapView(const AppState& state) {

@@ -77,6 +77,9 @@ struct FrameLayout {
 render::Image renderExportFrame(FrameRenderers& renderers, const AppState& state, const FrameOptions& options,
                                 FrameLayout* layout_out = nullptr);
 
+// Where renderExportFrame would put the labels, markers and furniture, without drawing the map.
+FrameLayout exportFrameLayout(FrameRenderers& renderers, const AppState& state, const FrameOptions& options);
+
 // What F12 saves: the map as the window shows it — the part beside the side panel and between the
 // menu and status bars (app/framing's visibleMapArea), with its labels, scale bar, attribution and
 // edge indicators laid out as on screen — at `scale` times the pixels, labels, markers and lines

@@ -76,7 +76,8 @@ private:
 };
 
 // The overlay's layout as JSON, written beside and renamed over the target.
-void writeLayoutJson(const ui::OverlayLayout& layout, const AppState& state, const std::string& path) {
+void writeLayoutJson(const ui::OverlayLayout& layout, const ui::FurnitureLayout& furniture, const AppState& state,
+                     const std::string& path) {
     nlohmann::json labels = nlohmann::json::array();
     for (const ui::PlacedLabel& label : layout.labels) {
         labels.push_back({{"text", label.text}, {"x", label.box.x}, {"y", label.box.y}, {"w", label.box.w},
@@ -96,14 +97,55 @@ void writeLayoutJson(const ui::OverlayLayout& layout, const AppState& state, con
                            {"label", indicator.label}, {"x", indicator.x}, {"y", indicator.y}, {"w", indicator.w},
                            {"h", indicator.h}, {"tip_x", indicator.tip_x}, {"tip_y", indicator.tip_y}});
     }
+    // The export's furniture (pieces not drawn are left out).
+    nlohmann::json pieces = nlohmann::json::object();
+    for (const auto& [name, box] : {std::pair<const char*, const ui::Box*>{"title", &furniture.title},
+                                    {"legend", &furniture.legend}, {"north_arrow", &furniture.north_arrow},
+                                    {"inset", &furniture.inset}})
+        if (box->w > 0 && box->h > 0) pieces[name] = {{"x", box->x}, {"y", box->y}, {"w", box->w}, {"h", box->h}};
     const nlohmann::json json{{"projection", state.projection.crs()},
                               {"width", state.view.width()},
                               {"height", state.view.height()},
                               {"zoom", state.view.zoom()},
                               {"labels", labels},
                               {"markers", markers},
-                              {"outside", outside}};
+                              {"outside", outside},
+                              {"furniture", pieces}};
     geo::writeFileAtomically(path, json.dump(2) + "\n", "the layout JSON");
+}
+
+// The furniture's boxes that may cover the map's contents (the scale bar and attribution are the
+// screen's too, and the fit's margins keep markers off them).
+bool coversAny(const ui::FurnitureLayout& furniture, const ui::Box& box) {
+    for (const ui::Box* piece : {&furniture.title, &furniture.legend, &furniture.north_arrow, &furniture.inset})
+        if (piece->w > 0 && piece->h > 0 && piece->overlaps(box)) return true;
+    return false;
+}
+
+// A fitted export view zoomed out about its centre, a tenth of a level at a time and at most a
+// level and a half, until no marker or label of the text's focus lies under the furniture. The
+// fit keeps markers 56 px from the edges, where a 200 × 125 px legend or a 190 px inset sits:
+// the HTML report's map hid Ísafjörður under its legend.
+void keepFurnitureOffTheFocus(FrameRenderers& renderers, AppState& state, const FrameOptions& options) {
+    if (!state.doc) return;
+    if (options.title.empty() && !options.legend && !options.inset && !options.north_arrow.value_or(false)) return;
+    const TextFocus focus = textFocus(*state.doc);
+    const auto in_focus = [&](std::size_t place) {
+        return std::find(focus.places.begin(), focus.places.end(), place) != focus.places.end();
+    };
+    constexpr double kStep = 0.1;
+    constexpr int kMaxSteps = 15;
+    for (int step = 0; step < kMaxSteps; ++step) {
+        const FrameLayout layout = exportFrameLayout(renderers, state, options);
+        bool covered = false;
+        for (const ui::PlacedMarker& marker : layout.overlay.markers)
+            covered = covered || (in_focus(marker.place_index) && coversAny(layout.furniture, marker.box));
+        for (const ui::PlacedLabel& label : layout.overlay.labels)
+            covered = covered || (!label.town && !label.layer_point && in_focus(label.place) &&
+                                  coversAny(layout.furniture, label.box));
+        if (!covered || state.view.zoom() - kStep < geo::kMinZoom) return;
+        state.view = geo::Viewport(state.view.width(), state.view.height(), state.view.center(), state.view.zoom() - kStep);
+    }
 }
 
 }  // namespace
@@ -220,6 +262,7 @@ RenderResult renderHeadless(const RenderRequest& print_request, const std::strin
     times.mark("upload to the GPU");
     for (const std::string& path : request.layers) state.map.layers.push_back(addLayerFile(path, renderers.map));
     ui::OverlayLayout layout;
+    ui::FurnitureLayout furniture;
     render::Image image;
     int tiles = 1;
     // The screen's picture unless something only an export has is asked for.
@@ -238,9 +281,13 @@ RenderResult renderHeadless(const RenderRequest& print_request, const std::strin
         // A GeoTIFF is a clean georeferenced map (markers and labels) unless furniture is asked for.
         options.map_furniture = !isGeoTiffPath(request.out_path) || !request.title.empty() || request.legend ||
                                 request.inset || request.north_arrow.value_or(false);
+        // A view of the text's focus (no --center given) steps back until the title, legend, north
+        // arrow and inset cover none of the focus's markers and labels.
+        if (!request.center && request.projection != geo::MapProjectionKind::Globe) keepFurnitureOffTheFocus(renderers, state, options);
         FrameLayout frame_layout;
         image = renderExportFrame(renderers, state, options, &frame_layout);
         layout = std::move(frame_layout.overlay);
+        furniture = frame_layout.furniture;
         tiles = frame_layout.tiles;
     } else {
         // The screen's picture, arrows to the places outside it included, as the viewer shows it.
@@ -260,7 +307,7 @@ RenderResult renderHeadless(const RenderRequest& print_request, const std::strin
         render::writePng(image, request.out_path);
     }
     times.mark(isGeoTiffPath(request.out_path) ? "write the GeoTIFF" : "write the PNG");
-    if (!request.layout_json_path.empty()) writeLayoutJson(layout, state, request.layout_json_path);
+    if (!request.layout_json_path.empty()) writeLayoutJson(layout, furniture, state, request.layout_json_path);
 
     result.tiles = tiles;
     result.attribution = basemap.attribution;

@@ -22,7 +22,8 @@ struct RenderRequest {
     // The map's projection, centred on `center` (or on the places); the globe shows the whole
     // globe unless a zoom is given.
     geo::MapProjectionKind projection = geo::MapProjectionKind::WebMercator;
-    // If set, {"labels": [{"text","x","y","w","h"}], "markers": [{"place","x","y","w","h",…}]}
+    // If set, {"labels": [{"text","x","y","w","h"}], "markers": [{"place","x","y","w","h",…}],
+    // "outside": […], "furniture": {"title"|"legend"|"north_arrow"|"inset": {"x","y","w","h"}}}
     // is written there: the pixel rectangles (top-left corner) of what was drawn.
     std::string layout_json_path;
     // Export: with dpi > 0, fonts, lines and markers are sized for that many dots per inch (96 is

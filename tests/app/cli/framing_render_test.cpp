@@ -96,6 +96,48 @@ TEST_P(FramingRender, TheDefaultViewShowsEachTextsMainPlacesApart) {
     fs::remove_all(dir);
 }
 
+TEST(FramingRenderFurniture, TheTitleLegendNorthArrowAndInsetCoverNoneOfTheFocussPlaces) {
+    // Iceland's ring road: Ísafjörður in the north-west corner, where the legend goes; the fitted
+    // view put its marker and label under the legend (and the HTML report's map did the same).
+    const fs::path dir = fs::temp_directory_path() / ("textatlas-furniture-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const fs::path text = dir / "iceland.txt";
+    std::ofstream(text) << "Around Iceland on the Ring Road\n\nWe started in Reykjavik and drove east to Selfoss. Hofn lies at "
+                           "the edge of the glacier, and the road follows the fjords north to Egilsstadir.\n\nAkureyri "
+                           "is the largest town of the north; from there we visited Husavik for the whales. Going west, "
+                           "Isafjordur in the Westfjords was the most remote stop, before returning to Reykjavik via "
+                           "Borgarnes.\n";
+    const std::string png = (dir / "map.png").string(), json_path = (dir / "map.json").string();
+    const auto run = textatlas("render '" + text.string() + "' --out '" + png +
+                                   "' --size 1280x800 --legend --inset --north-arrow --title 'Ring Road' --layout-json '" +
+                                   json_path + "'",
+                               true);
+    ASSERT_EQ(run.exit_code, 0) << run.out;
+    std::ifstream in(json_path);
+    const nlohmann::json layout = nlohmann::json::parse(in);
+    const nlohmann::json& furniture = layout.at("furniture");
+    for (const char* piece : {"title", "legend", "north_arrow", "inset"}) ASSERT_TRUE(furniture.contains(piece)) << piece;
+    auto overlaps = [](const nlohmann::json& a, const nlohmann::json& b) {
+        return a.at("x").get<double>() < b.at("x").get<double>() + b.at("w").get<double>() &&
+               b.at("x").get<double>() < a.at("x").get<double>() + a.at("w").get<double>() &&
+               a.at("y").get<double>() < b.at("y").get<double>() + b.at("h").get<double>() &&
+               b.at("y").get<double>() < a.at("y").get<double>() + a.at("h").get<double>();
+    };
+    bool isafjordur = false;
+    for (const auto& marker : layout.at("markers")) {
+        isafjordur = isafjordur || marker.at("place") == "Ísafjörður";
+        for (const auto& [piece, box] : furniture.items())
+            EXPECT_FALSE(overlaps(marker, box)) << marker.at("place") << "'s marker under the " << piece;
+    }
+    EXPECT_TRUE(isafjordur);
+    for (const auto& label : layout.at("labels")) {
+        if (label.at("kind") != "place") continue;
+        for (const auto& [piece, box] : furniture.items())
+            EXPECT_FALSE(overlaps(label, box)) << label.at("text") << "'s label under the " << piece;
+    }
+    fs::remove_all(dir);
+}
+
 INSTANTIATE_TEST_SUITE_P(Sizes, FramingRender,
                          ::testing::Values(std::make_pair(1280, 800), std::make_pair(800, 600)));
 
