@@ -426,6 +426,20 @@ TEST_F(ShippedGazetteer, Admin1SitsOnOneOfItsSettlements) {
     EXPECT_LT(province->position.lon, 70.2);
 }
 
+// Regression: Natural Earth's Sakha carries Chukotka's FIPS code, and with no name of it matched
+// the code gave Chukotka Yakutia's polygon: Chukotka's point lay in Yakutia (66.0N 129.9E).
+TEST_F(ShippedGazetteer, ChukotkaAndSakhaEachSitInTheirOwnPolygon) {
+    const auto chukotka = gazetteer_->findId("admin1:RU.15");
+    const auto sakha = gazetteer_->findId("admin1:RU.63");
+    ASSERT_GE(chukotka, 0);
+    ASSERT_GE(sakha, 0);
+    const geo::LonLat c = gazetteer_->place(std::uint32_t(chukotka)).position;
+    const geo::LonLat s = gazetteer_->place(std::uint32_t(sakha)).position;
+    EXPECT_GT(c.lon, 160.0) << "Chukotka lies east of 160E (Anadyr 64.7N 177.5E)";
+    EXPECT_GT(s.lon, 105.0);
+    EXPECT_LT(s.lon, 160.0);
+}
+
 TEST_F(ShippedGazetteer, EnglishExonymsAndSaintForms) {
     const geo::Place* cologne = first("Cologne", geo::PlaceKind::City);
     ASSERT_NE(cologne, nullptr);

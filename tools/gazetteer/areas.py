@@ -25,7 +25,19 @@ ADMIN_WORDS = re.compile(r"^(land|provincie|province|provincia|region|departemen
 
 
 def admin_keys(name):
-    """Folded forms of a name with and without the generic words around it."""
+    """Folded forms of a name with and without the generic words around it, and for a name with a
+    bracketed other name ("Sakha (Yakutia)") each of the two. (Natural Earth's Sakha carries
+    Chukotka's FIPS code: with no name matched, the code gave Chukotka Yakutia's polygon and put
+    Chukotka's point in Yakutia.)"""
+    if not name:
+        return []
+    bracketed = re.match(r"^(.*?)\s*\((.+)\)\s*$", name)
+    if bracketed:
+        return [key for part in (name, bracketed.group(1), bracketed.group(2)) for key in admin_keys_plain(part)]
+    return admin_keys_plain(name)
+
+
+def admin_keys_plain(name):
     if not name:
         return []
     words = fold(name).split()
