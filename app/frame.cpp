@@ -123,7 +123,20 @@ ExportPicture exportPicture(const FrameRenderers& renderers, render::OverlayRend
 FrameLayout drawExportOverlay(ImDrawList* draw_list, const ExportPicture& e, const FrameRenderers& renderers,
                               render::OverlayRenderer& overlay) {
     FrameLayout layout;
-    layout.overlay = ui::drawMapOverlay(draw_list, overlay.font(), e.font_size, e.picture, e.overlay_options);
+    // Where the title, legend, north arrow and inset go, first (drawn into a scratch list that is
+    // thrown away), so that no label or town lies hidden under them.
+    ui::OverlayOptions overlay_options = e.overlay_options;
+    {
+        ImDrawList scratch(draw_list->_Data);
+        scratch._ResetForNewFrame();
+        scratch.PushClipRectFullScreen();
+        scratch.PushTextureID(overlay.font()->ContainerAtlas->TexID);
+        const ui::FurnitureLayout pieces =
+            ui::drawPrintFurniture(&scratch, overlay.font(), e.font_size, e.picture, renderers.locator, e.furniture_options);
+        for (const ui::Box* box : {&pieces.title, &pieces.legend, &pieces.north_arrow, &pieces.inset})
+            if (box->w > 0 && box->h > 0) overlay_options.reserved.push_back(*box);
+    }
+    layout.overlay = ui::drawMapOverlay(draw_list, overlay.font(), e.font_size, e.picture, overlay_options);
     layout.furniture =
         ui::drawPrintFurniture(draw_list, overlay.font(), e.font_size, e.picture, renderers.locator, e.furniture_options);
     return layout;
@@ -133,7 +146,9 @@ FrameLayout drawExportOverlay(ImDrawList* draw_list, const ExportPicture& e, con
 void toImagePixels(FrameLayout& layout, const PrintTransform& print) {
     for (ui::PlacedLabel& label : layout.overlay.labels) label.box = print.apply(label.box);
     for (ui::PlacedMarker& marker : layout.overlay.markers) marker.box = print.apply(marker.box);
-    layout.overlay.scale_bar = print.apply(layout.overlay.scale_bar);
+    for (ui::Box* box : {&layout.overlay.scale_bar, &layout.overlay.scale_bar_area, &layout.overlay.attribution,
+                         &layout.overlay.north_arrow})
+        *box = print.apply(*box);
     for (ui::Box* box : {&layout.furniture.title, &layout.furniture.legend, &layout.furniture.north_arrow,
                          &layout.furniture.inset, &layout.furniture.inset_view})
         *box = print.apply(*box);

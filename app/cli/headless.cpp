@@ -97,11 +97,14 @@ void writeLayoutJson(const ui::OverlayLayout& layout, const ui::FurnitureLayout&
                            {"label", indicator.label}, {"x", indicator.x}, {"y", indicator.y}, {"w", indicator.w},
                            {"h", indicator.h}, {"tip_x", indicator.tip_x}, {"tip_y", indicator.tip_y}});
     }
-    // The export's furniture (pieces not drawn are left out).
+    // The furniture, the export's and the map's own (pieces not drawn are left out; an export
+    // draws its north arrow itself).
     nlohmann::json pieces = nlohmann::json::object();
+    const ui::Box& north_arrow = furniture.north_arrow.w > 0 ? furniture.north_arrow : layout.north_arrow;
     for (const auto& [name, box] : {std::pair<const char*, const ui::Box*>{"title", &furniture.title},
-                                    {"legend", &furniture.legend}, {"north_arrow", &furniture.north_arrow},
-                                    {"inset", &furniture.inset}})
+                                    {"legend", &furniture.legend}, {"north_arrow", &north_arrow},
+                                    {"inset", &furniture.inset}, {"scale_bar", &layout.scale_bar_area},
+                                    {"attribution", &layout.attribution}})
         if (box->w > 0 && box->h > 0) pieces[name] = {{"x", box->x}, {"y", box->y}, {"w", box->w}, {"h", box->h}};
     const nlohmann::json json{{"projection", state.projection.crs()},
                               {"width", state.view.width()},

@@ -140,9 +140,9 @@ long long townPopulationThreshold(double zoom) {
 long long townFillPopulationFloor(double zoom) { return townPopulationThreshold(zoom) / 10; }
 
 std::vector<PlacedLabel> placeLabels(const AppState& state, const MeasureText& text_size,
-                                     const std::vector<geo::Town>* towns) {
+                                     const std::vector<geo::Town>* towns, const std::vector<Box>& reserved) {
     std::vector<PlacedLabel> placed;
-    std::vector<Box> label_boxes;
+    std::vector<Box> label_boxes = reserved;  // taken already
     const MarkerScene scene = drawnMarkers(state);
     // Every marker (other texts' too) is an obstacle; a label may touch only its own marker.
     std::vector<Box> obstacles;
@@ -348,7 +348,58 @@ OverlayLayout drawMapOverlay(ImDrawList* dl, ImFont* font, float font_size, cons
                     selected ? IM_COL32(30, 30, 30, 255) : IM_COL32(255, 255, 255, 255), count.c_str());
     }
 
-    layout.labels = placeLabels(state, measure, options.towns);
+    const MapArea area = visibleMapArea(state);
+    const float width = float(area.x1);
+    const float height = std::min(float(area.y1), float(state.view.height()) - options.bottom_inset_px);
+    const float left = std::max(float(area.x0), options.left_inset_px);
+    // Attribution: bottom-right, small; the sources wrap onto more lines when the map is narrow.
+    const float small = std::max(10.0f, font_size * 0.75f);
+    auto text_width = [&](const std::string& t) { return font->CalcTextSizeA(small, 1e9f, 0.0f, t.c_str()).x; };
+    std::vector<std::string> lines;
+    if (options.furniture) {
+        const float max_width = std::max(80.0f, width - left - 12.0f);
+        for (const auto& source : options.attribution) {
+            if (!lines.empty() && text_width(lines.back() + " · " + source) <= max_width) lines.back() += " · " + source;
+            else lines.push_back(source);
+        }
+    }
+    const float line_h = font->CalcTextSizeA(small, 1e9f, 0.0f, "Ag").y;
+    float widest = 0;
+    for (const auto& line : lines) widest = std::max(widest, text_width(line));
+    const float attribution_top = lines.empty() ? height : height - line_h * float(lines.size()) - 3;
+    const float attribution_left = width - widest - 10;
+
+    // Scale bar: bottom-left of the visible map, at most 160 px long; above the attribution where
+    // that reaches across to it.
+    const std::optional<double> mpp = groundMetresPerPixel(state.view, state.projection);
+    const double metres = mpp ? niceScaleLength(160.0 * *mpp) : 0.0;
+    const float x0 = left + 16.0f;
+    float y0 = height - 24.0f;
+    // (Not in a picture so small that the sources fill a sixth of it: the bar would cover the map.)
+    const bool attribution_low = height - attribution_top <= (height - float(area.y0)) / 6.0f;
+    if (metres > 0 && !lines.empty() && attribution_low && attribution_left < x0 + float(metres / *mpp) + 12.0f)
+        y0 = std::min(y0, attribution_top - 2.0f - 14.0f);
+    // Where the furniture goes, worked out first so that labels keep clear of it.
+    std::vector<Box> reserved = options.reserved;
+    if (!lines.empty()) {
+        layout.attribution = Box{attribution_left, attribution_top - 2, width - attribution_left, height - attribution_top + 2};
+        reserved.push_back(layout.attribution);
+    }
+    if (metres > 0 && options.furniture) {
+        const float bar_px = float(metres / *mpp);
+        layout.scale_bar_area = Box{x0 - 6, y0 - font_size - 8, bar_px + 12, font_size + 18};
+        reserved.push_back(layout.scale_bar_area);
+    }
+    const ImVec2 north_centre(width - 34.0f, float(area.y0) + 34.0f);
+    constexpr float kNorthArrowRadius = 18.0f;
+    const bool north_arrow = state.map.show_north_arrow && options.furniture;
+    if (north_arrow) {
+        const float r = kNorthArrowRadius + 4 + font_size * 0.8f;  // the disc and the "N" beside it
+        layout.north_arrow = Box{north_centre.x - r, north_centre.y - r, 2 * r, 2 * r};
+        reserved.push_back(layout.north_arrow);
+    }
+
+    layout.labels = placeLabels(state, measure, options.towns, reserved);
     const float town_size = std::max(9.0f, font_size * 0.85f);
     for (const auto& label : layout.labels) {
         if (label.town) {
@@ -391,37 +442,6 @@ OverlayLayout drawMapOverlay(ImDrawList* dl, ImFont* font, float font_size, cons
         }
     }
 
-    const MapArea area = visibleMapArea(state);
-    const float width = float(area.x1);
-    const float height = std::min(float(area.y1), float(state.view.height()) - options.bottom_inset_px);
-    const float left = std::max(float(area.x0), options.left_inset_px);
-    // Attribution: bottom-right, small; the sources wrap onto more lines when the map is narrow.
-    const float small = std::max(10.0f, font_size * 0.75f);
-    auto text_width = [&](const std::string& t) { return font->CalcTextSizeA(small, 1e9f, 0.0f, t.c_str()).x; };
-    std::vector<std::string> lines;
-    if (options.furniture) {
-        const float max_width = std::max(80.0f, width - left - 12.0f);
-        for (const auto& source : options.attribution) {
-            if (!lines.empty() && text_width(lines.back() + " · " + source) <= max_width) lines.back() += " · " + source;
-            else lines.push_back(source);
-        }
-    }
-    const float line_h = font->CalcTextSizeA(small, 1e9f, 0.0f, "Ag").y;
-    float widest = 0;
-    for (const auto& line : lines) widest = std::max(widest, text_width(line));
-    const float attribution_top = lines.empty() ? height : height - line_h * float(lines.size()) - 3;
-    const float attribution_left = width - widest - 10;
-
-    // Scale bar: bottom-left of the visible map, at most 160 px long; above the attribution where
-    // that reaches across to it.
-    const std::optional<double> mpp = groundMetresPerPixel(state.view, state.projection);
-    const double metres = mpp ? niceScaleLength(160.0 * *mpp) : 0.0;
-    const float x0 = left + 16.0f;
-    float y0 = height - 24.0f;
-    // (Not in a picture so small that the sources fill a sixth of it: the bar would cover the map.)
-    const bool attribution_low = height - attribution_top <= (height - float(area.y0)) / 6.0f;
-    if (metres > 0 && !lines.empty() && attribution_low && attribution_left < x0 + float(metres / *mpp) + 12.0f)
-        y0 = std::min(y0, attribution_top - 2.0f - 14.0f);
     if (metres > 0 && options.furniture) {
         const float bar_px = float(metres / *mpp);
         char text[64];
@@ -449,12 +469,12 @@ OverlayLayout drawMapOverlay(ImDrawList* dl, ImFont* font, float font_size, cons
     }
 
     // North arrow: top right, pointing to true north at the view centre.
-    if (state.map.show_north_arrow && options.furniture) {
+    if (north_arrow) {
         layout.north_deg = northDirectionDeg(state.view, state.projection, state.view.width() / 2.0,
                                              state.view.height() / 2.0);
         if (layout.north_deg) {
-            const float radius = 18.0f;
-            const ImVec2 c(width - 34.0f, float(area.y0) + 34.0f);
+            const float radius = kNorthArrowRadius;
+            const ImVec2 c = north_centre;
             const float a = float(*layout.north_deg * kPi / 180.0);
             const ImVec2 up(std::sin(a), -std::cos(a));
             const ImVec2 side(-up.y, up.x);

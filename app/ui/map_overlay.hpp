@@ -52,6 +52,9 @@ struct OverlayLayout {
     std::vector<PlacedMarker> markers;  // the active text's drawn markers
     Box scale_bar;
     double scale_bar_metres = 0.0;
+    // The boxes of the scale bar (with its text and backing), the attribution and the north arrow
+    // (empty when not drawn): labels keep clear of them.
+    Box scale_bar_area, attribution, north_arrow;
     std::optional<double> north_deg;    // screen direction of true north, clockwise from up
     std::vector<EdgeIndicator> edge_indicators;  // the text's places outside the picture (drawn or not)
 };
@@ -65,8 +68,10 @@ struct OverlayLayout {
 // (at most kMaxLayerPointLabels a layer); towns after them, most populous first (those under the
 // zoom's threshold only far from any other label). `text_size(text)` gives a label's size in pixels.
 using MeasureText = std::function<std::pair<float, float>(const std::string&)>;
+// `reserved`: boxes no label or town dot may overlap (the scale bar, attribution, north arrow, an
+// export's legend and inset), so nothing named is hidden under them.
 std::vector<PlacedLabel> placeLabels(const AppState& state, const MeasureText& text_size,
-                                     const std::vector<geo::Town>* towns = nullptr);
+                                     const std::vector<geo::Town>* towns = nullptr, const std::vector<Box>& reserved = {});
 
 // At most this many points of one added layer are tried for a label in a frame.
 constexpr std::size_t kMaxLayerPointLabels = 400;
@@ -96,6 +101,8 @@ struct OverlayOptions {
     // The map's furniture: scale bar, north arrow (as state.map says) and attribution. A clean
     // GeoTIFF leaves them out (its attribution goes into the file's metadata).
     bool furniture = true;
+    // More boxes labels keep clear of (an export's title, legend and inset), in view pixels.
+    std::vector<Box> reserved;
 };
 
 OverlayLayout drawMapOverlay(ImDrawList* draw_list, ImFont* font, float font_size, const AppState& state,
