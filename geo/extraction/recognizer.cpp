@@ -254,12 +254,13 @@ bool onlyRivers(const RawMention& m, const Gazetteer& g) {
 // Jones", "Captain Adam Moore"), after a common given name ("Rodney Eric Smith", "Matthew D.
 // Flores"), next to a speech verb ("Walker said", "said Clifford") or before an age ("Turner, 23,").
 // A lone name that is also a small town is then the person wherever it stands in the document.
-// True when token k follows a locative preposition ("in Paris", "from Jordan").
+// True when token k follows a locative preposition ("in Paris", "from Jordan"), also one that opens
+// a sentence ("From Anadyr the plane…").
 bool afterLocative(const std::vector<Token>& tokens, std::size_t k) {
     if (k == 0) return false;
     const Token& prev = tokens[k - 1];
-    return !prev.capitalised && prev.gap_after == Gap::Space && prev.passage == tokens[k].passage &&
-           inList(prev, kListLocative);
+    return (!prev.capitalised || prev.sentence_start) && prev.gap_after == Gap::Space &&
+           prev.passage == tokens[k].passage && inList(prev, kListLocative);
 }
 
 std::unordered_set<std::string_view> personWords(const Document& doc, const std::vector<Token>& tokens) {
@@ -402,8 +403,10 @@ Verdict judge(const RawMention& m, const std::vector<Token>& tokens, const std::
             if (k < m.first && t.capitalised && inList(t, kListGiven) && !inList(t, kListTitle)) return true;
             // "Paris High School", "Huntsville Police Department": an institution located there.
             if (k > m.last && inList(t, kListInstitution)) return false;
+            // (A preposition opening the sentence, "From Anadyr", is capitalised only for that.)
             return t.capitalised && !t.all_caps && (!in_mention[k] || person_pair) && !inList(t, kListNever) &&
-                   !inList(t, kListFeature) && !(t.sentence_start && inList(t, kListCommon));
+                   !inList(t, kListFeature) && !(t.sentence_start && inList(t, kListCommon)) &&
+                   !(t.sentence_start && inList(t, kListLocative));
         };
         if (m.first > 0 && tokens[m.first - 1].gap_after == Gap::Space && nameLike(m.first - 1)) return Verdict::Drop;
         if (m.last + 1 < tokens.size() && last.gap_after == Gap::Space && nameLike(m.last + 1)) return Verdict::Drop;

@@ -111,6 +111,16 @@ TEST(Recognizer, OrdinaryWordsOpeningASentenceAreWords) {
     EXPECT_EQ(Recognised("They drove to Reading.").spans(), Strings{"Reading"});
 }
 
+// Regression: "From Anadyr the plane crossed…" found nothing: the preposition opening the sentence,
+// capitalised, was taken for the first half of a person's or a firm's name.
+TEST(Recognizer, APrepositionOpeningASentenceIsNoPartOfAName) {
+    EXPECT_EQ(Recognised("From Pasig the ferry left.").spans(), Strings{"Pasig"});
+    EXPECT_EQ(Recognised("In Pasig the ferry waited.").spans(), Strings{"Pasig"});
+    EXPECT_EQ(Recognised("The ferry left from Pasig.").spans(), Strings{"Pasig"});
+    // A capitalised word beside the name still makes it part of a longer name.
+    EXPECT_TRUE(Recognised("Yesterday Pasig Holdings reported.").spans().empty());
+}
+
 TEST(Recognizer, AStateAfterACommaQualifiesThePlace) {
     const Recognised r("Springfield, Ill., voted.");
     ASSERT_EQ(r.spans(), (Strings{"Springfield", "Ill."}));
