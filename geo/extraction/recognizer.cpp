@@ -497,6 +497,10 @@ std::optional<FeatureName> featureName(const RawMention& m, const std::vector<To
     return f;
 }
 
+// A feature name whose inner name has no sense of the feature's class is placed by a namesake
+// town only when the town has this many people ("Pasig River": Pasig City) or the context supports it.
+constexpr std::int64_t kFeatureByNamesakeMinPopulation = 100000;
+
 // Extends each kept name that is the inner name of a feature to the whole feature name (see
 // recognizer.hpp for the rule); a mention the whole name swallows ("Delta" in "Danube Delta") goes.
 // A name whose feature name goes on into an organisation ("Missouri Valley College") is dropped.
@@ -527,7 +531,13 @@ void extendToFeatureNames(const Document& doc, const Gazetteer& gazetteer, const
         for (std::size_t j = i > 2 ? i - 2 : 0; j < std::min(kept.size(), i + 3); ++j) {
             if (j != i && kept[j].first <= f->last && f->first <= kept[j].last) gone[j] = true;
         }
+        const bool of_its_class = std::any_of(m.entries.begin(), m.entries.end(), [&](const NameEntry& e) {
+            return fitsFeatureWord(gazetteer.place(e.place), f->head);
+        });
         keepFeatureClass(m.entries, f->head, gazetteer);
+        // Placed by a namesake of another class that is no big town ("Ross Island" by Ross', a town of
+        // 6,000 in Belarus): only where the rest of the document lies near it, as for a weak name.
+        if (!of_its_class && maxCityPopulation(m, gazetteer) < kFeatureByNamesakeMinPopulation) kept_weak[i] = true;
         m.first = f->first;
         m.last = f->last;
         m.key = key;

@@ -305,6 +305,13 @@ TEST_F(Extraction, ThePolesAreThePoles) {
     EXPECT_DOUBLE_EQ(placeOf(ex, "South Pole")->place.position.lat, -90.0);
 }
 
+// Regression: "Ross Island" beside McMurdo Station was Ross', a town in Belarus 16,000 km away.
+TEST_F(Extraction, AFeatureIsNotPlacedByAFarAwayTownOfItsName) {
+    const auto ex = run("The ship anchored off Ross Island, a short walk from McMurdo Station.");
+    ASSERT_NE(placeOf(ex, "McMurdo Station"), nullptr);
+    for (const auto& place : ex.places) EXPECT_LT(place.place.position.lat, -60.0) << place.place.name;
+}
+
 TEST_F(Extraction, PlacesInTheNamesOfLocalInstitutionsStayPlaces) {
     // The school, library and police department are located in the place they are named after,
     // unlike a newspaper or a company (see OrganisationsNamedAfterPlacesAreNotPlaces).

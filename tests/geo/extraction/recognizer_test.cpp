@@ -47,6 +47,7 @@ const geo::Gazetteer& gazetteer() {
         {"geonames:17", "Delta", PlaceKind::City, "CA", "02", "PPL", 108000, 49.08, -123.06},
         {"geonames:18", "Danube", PlaceKind::City, "US", "MN", "PPL", 500, 44.79, -95.10},
         {"river:danube-1", "Danube", PlaceKind::Physical, "RO", "", "STM", 0, 45.2, 29.0, {"Danube River"}},
+        {"geonames:19", "Ross'", PlaceKind::City, "BY", "03", "PPL", 6200, 53.28, 24.41, {"Ross"}},
     });
     return g;
 }
@@ -175,6 +176,14 @@ TEST(Recognizer, ANameBeforeAFeatureWordTakesTheWholeFeatureName) {
     EXPECT_TRUE(lake.mentions[0].weak);
     EXPECT_EQ(Recognised("Snow fell on Mt. Hartwell.").spans(), Strings{"Mt. Hartwell"});
     EXPECT_EQ(Recognised("Ships sailed the Gulf of Pasig.").spans(), Strings{"Gulf of Pasig"});
+    // Regression: "Ross Island" (Antarctica) was placed at Ross', a town of 6,200 in Belarus. A
+    // feature placed by a namesake of another class, under 100,000 people, is weak; Pasig (755,000)
+    // places the Pasig River outright.
+    const Recognised island("The ship anchored off Ross Island.");
+    ASSERT_EQ(island.spans(), Strings{"Ross Island"});
+    EXPECT_TRUE(island.mentions[0].weak);
+    EXPECT_FALSE(Recognised("They met in Ross.").mentions.at(0).weak) << "the town itself, 6,200 people";
+    EXPECT_FALSE(river.mentions[0].weak);
     // A name inside the whole one gives way to it: "Delta" alone is a town of 108,000.
     EXPECT_EQ(Recognised("Birds nest in the Danube Delta each spring.").spans(), Strings{"Danube Delta"});
 }
