@@ -1,6 +1,7 @@
 // terrain.frag — hillshade × hypsometric tint of a lon/lat DEM, in any projection: the mesh's
 // texture coordinates already place each grid cell where the projection puts it (terrain.vert).
 // Up close the grid is sampled with a cubic B-spline (four bilinear fetches) so cells do not show.
+// Land south of 60°S is Antarctica's ice (sheet and shelves), tinted as ice whatever its height.
 #version 330 core
 in vec2 v_uv;
 
@@ -14,6 +15,7 @@ uniform vec2 u_feather;    // fade-out width inside the fade box's edge, in text
 uniform vec2 u_fade_min;   // the fade box (the whole DEM's extent) in texture units: a window read
 uniform vec2 u_fade_max;   // from a larger DEM fades only where that DEM ends
 uniform float u_opacity;
+uniform vec2 u_lat_span;   // latitude (degrees) at v = 0 and v = 1: the grid is lon/lat, north up
 
 out vec4 frag_color;
 
@@ -32,6 +34,12 @@ const vec3 kStopColour[kStops] = vec3[](
     vec3(0.690, 0.640, 0.610),   // grey rock
     vec3(0.880, 0.870, 0.860),   // light rock
     vec3(1.000, 1.000, 1.000));  // snow
+
+// Ice: bluish white at the shelves' few tens of metres, white on the 4,000 m plateau.
+const vec3 kIceLow = vec3(0.860, 0.910, 0.950);
+const vec3 kIceHigh = vec3(0.985, 0.990, 1.000);
+// Where the ice tint takes over from the elevation ramp (south of 60°S; no land lies near it).
+const float kIceFromLat = -60.0;
 
 vec3 hypsometricTint(float z) {
     if (z <= kStopElevation[0]) return kStopColour[0];
@@ -75,7 +83,10 @@ void main() {
     float relative = lambert / max(u_sun.z, 0.05);
     float shade = clamp(mix(1.0, relative, 0.6), 0.45, 1.1);
 
-    vec3 colour = hypsometricTint(z) * shade;
+    float latitude = mix(u_lat_span.x, u_lat_span.y, v_uv.y);
+    float ice = 1.0 - smoothstep(kIceFromLat - 0.5, kIceFromLat + 0.5, latitude);
+    vec3 ice_tint = mix(kIceLow, kIceHigh, clamp(z / 4000.0, 0.0, 1.0));
+    vec3 colour = mix(hypsometricTint(z), ice_tint, ice) * shade;
     float alpha = u_opacity;
     if (u_feather.x > 0.0) {
         vec2 inside = min(v_uv - u_fade_min, u_fade_max - v_uv) / u_feather;

@@ -73,6 +73,7 @@ TerrainLayer::TerrainLayer(geo::Raster dem, double feather_degrees, const double
     u_fade_min_ = uniformLocation(program_, "u_fade_min", name);
     u_fade_max_ = uniformLocation(program_, "u_fade_max", name);
     u_opacity_ = uniformLocation(program_, "u_opacity", name);
+    u_lat_span_ = uniformLocation(program_, "u_lat_span", name);
     west_ = west;
     east_ = east;
     south_ = south;
@@ -261,6 +262,7 @@ void TerrainLayer::draw(const Mesh& mesh, const WorldCopyTransform& transform, c
     glUniform2fv(u_fade_min_, 1, fade_min_uv_);
     glUniform2fv(u_fade_max_, 1, fade_max_uv_);
     glUniform1f(u_opacity_, std::clamp(style.terrain.terrain_opacity, 0.0f, 1.0f));
+    glUniform2f(u_lat_span_, static_cast<float>(north_), static_cast<float>(south_));
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, elevation_.get());
     mesh.draw(ranges);

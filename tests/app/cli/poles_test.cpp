@@ -3,12 +3,16 @@
 // ±85.05113°: Antarctica's marker sits on the clamp; the globe and LAEA show the poles themselves.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdint>
 #include <fstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "app/render/image.hpp"
 #include "support/run_textatlas.hpp"
 #include "support/temp_dir.hpp"
 
@@ -101,6 +105,32 @@ TEST(Poles, TextsNamingThePolesExportInEveryFormat) {
         if (c[1].get<double>() == -90.0) south_pole = true;
     }
     EXPECT_TRUE(south_pole) << "Antarctica keeps its true latitude in the data";
+}
+
+// Regression: the Ross Ice Shelf and the polar plateau were tinted by height like any land (lowland
+// green, brown), so Antarctica looked like farmland. Land south of 60°S is ice: bluish white.
+TEST(Poles, AntarcticaIsIceWhateverItsHeight) {
+    const TempDir dir;
+    const std::string text = dir.write("plain.txt", "A note with no place in it.\n");
+    const auto centrePixel = [&](const std::string& center) {
+        const std::string png = dir / "map.png";
+        const CommandResult run = runTextatlas("render '" + text + "' --out '" + png + "' --size 200x200 --center " +
+                                               center + " --zoom 5 --no-north-arrow");
+        EXPECT_EQ(run.exit_code, 0) << run.err;
+        const app::render::Image image = app::render::readImage(png);
+        const std::uint8_t* p = image.pixel(100, 100);
+        return std::array<int, 3>{p[0], p[1], p[2]};
+    };
+    const auto icy = [](const std::array<int, 3>& rgb) {
+        return std::min({rgb[0], rgb[1], rgb[2]}) >= 200 && rgb[2] >= rgb[0] && rgb[2] >= rgb[1];
+    };
+    const std::array<int, 3> shelf = centrePixel("-81,-175");    // the Ross Ice Shelf, some 50 m high
+    const std::array<int, 3> plateau = centrePixel("-75,100");   // the polar plateau, 3,000 m
+    const std::array<int, 3> steppe = centrePixel("-46,-70");    // Patagonia: land tinted by height
+    EXPECT_TRUE(icy(shelf)) << shelf[0] << "," << shelf[1] << "," << shelf[2];
+    EXPECT_TRUE(icy(plateau)) << plateau[0] << "," << plateau[1] << "," << plateau[2];
+    EXPECT_FALSE(icy(steppe)) << steppe[0] << "," << steppe[1] << "," << steppe[2];
+    EXPECT_GT(plateau[0], shelf[0]) << "the plateau whiter than the shelf";
 }
 
 }  // namespace
