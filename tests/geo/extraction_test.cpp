@@ -305,11 +305,22 @@ TEST_F(Extraction, ThePolesAreThePoles) {
     EXPECT_DOUBLE_EQ(placeOf(ex, "South Pole")->place.position.lat, -90.0);
 }
 
-// Regression: "Ross Island" beside McMurdo Station was Ross', a town in Belarus 16,000 km away.
+// Regression: "Ross Island" beside McMurdo Station was Ross', a town in Belarus 16,000 km away
+// (the gazetteer now knows Ross Island; Beaufort Island, in the Ross Sea, it does not).
 TEST_F(Extraction, AFeatureIsNotPlacedByAFarAwayTownOfItsName) {
-    const auto ex = run("The ship anchored off Ross Island, a short walk from McMurdo Station.");
+    const auto ex = run("The ship anchored off Beaufort Island, a day's sail from McMurdo Station.");
     ASSERT_NE(placeOf(ex, "McMurdo Station"), nullptr);
     for (const auto& place : ex.places) EXPECT_LT(place.place.position.lat, -60.0) << place.place.name;
+}
+
+// Regression: "the South China Sea" was "China Sea", read as China, 2,500 km inland; the world's
+// named seas, gulfs and straits are places of their own.
+TEST_F(Extraction, SeasNamedAfterCountriesAreTheSeas) {
+    const auto ex = run("Rice paddies stretch to the South China Sea, and boats cross the Gulf of Thailand.");
+    EXPECT_EQ(texts(ex), (Strings{"South China Sea", "Gulf of Thailand"}));
+    for (const auto& place : ex.places) EXPECT_EQ(place.place.kind, geo::PlaceKind::Physical) << place.place.name;
+    ASSERT_NE(placeOf(ex, "South China Sea"), nullptr);
+    EXPECT_NEAR(placeOf(ex, "South China Sea")->place.position.lat, 12.0, 3.0);
 }
 
 TEST_F(Extraction, PlacesInTheNamesOfLocalInstitutionsStayPlaces) {
