@@ -399,6 +399,17 @@ OverlayLayout drawMapOverlay(ImDrawList* dl, ImFont* font, float font_size, cons
         reserved.push_back(layout.north_arrow);
     }
 
+    // The text's places outside the picture: their names and arrows at its edge (drawn last, on
+    // top of everything) are kept clear too.
+    layout.edge_indicators = layoutEdgeIndicators(state, measure);
+    if (options.edge_indicators) {
+        for (const EdgeIndicator& e : layout.edge_indicators) {
+            const float x0 = std::min(e.x, float(e.tip_x)), y0 = std::min(e.y, float(e.tip_y));
+            const float x1 = std::max(e.x + e.w, float(e.tip_x)), y1 = std::max(e.y + e.h, float(e.tip_y));
+            reserved.push_back(Box{x0, y0, x1 - x0, y1 - y0});
+        }
+    }
+
     layout.labels = placeLabels(state, measure, options.towns, reserved);
     const float town_size = std::max(9.0f, font_size * 0.85f);
     for (const auto& label : layout.labels) {
@@ -499,7 +510,6 @@ OverlayLayout drawMapOverlay(ImDrawList* dl, ImFont* font, float font_size, cons
     }
 
     // The text's places outside the picture, on top of everything.
-    layout.edge_indicators = layoutEdgeIndicators(state, measure);
     if (options.edge_indicators) drawEdgeIndicators(dl, font, font_size, layout.edge_indicators);
     return layout;
 }

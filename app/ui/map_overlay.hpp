@@ -68,8 +68,8 @@ struct OverlayLayout {
 // (at most kMaxLayerPointLabels a layer); towns after them, most populous first (those under the
 // zoom's threshold only far from any other label). `text_size(text)` gives a label's size in pixels.
 using MeasureText = std::function<std::pair<float, float>(const std::string&)>;
-// `reserved`: boxes no label or town dot may overlap (the scale bar, attribution, north arrow, an
-// export's legend and inset), so nothing named is hidden under them.
+// `reserved`: boxes no label or town dot may overlap (the scale bar, attribution, north arrow, the
+// edge indicators, an export's legend and inset), so nothing named is hidden under them.
 std::vector<PlacedLabel> placeLabels(const AppState& state, const MeasureText& text_size,
                                      const std::vector<geo::Town>* towns = nullptr, const std::vector<Box>& reserved = {});
 

@@ -97,6 +97,23 @@ TEST(RenderFurniture, NoLabelLiesUnderTheFurniture) {
     }
 }
 
+// Regression: town labels (Qujing, Anshun) lay under the arrow pointing to China, 2,000 km north of
+// this view of the Mekong. Labels keep clear of the edge indicators as of the furniture.
+TEST(RenderEdgeIndicators, NoLabelLiesUnderAnIndicator) {
+    const test_support::TempDir dir;
+    const std::string text = dir / "mekong.txt", png = dir / "map.png", layout_path = dir / "layout.json";
+    std::ofstream(text) << "Farmers near Vientiane and Luang Prabang in Laos fear the dams that China built "
+                           "upstream in Yunnan. Downstream, Phnom Penh and Can Tho worry too.\n";
+    ASSERT_EQ(runTextatlas("render '" + text + "' --out '" + png + "' --size 1100x750 --layout-json '" + layout_path + "'"), 0);
+    std::ifstream in(layout_path);
+    const nlohmann::json layout = nlohmann::json::parse(in);
+    ASSERT_GE(layout.at("outside").size(), 1u) << "China lies outside the view of its text's focus";
+    ASSERT_GE(layout.at("labels").size(), 20u);
+    for (const auto& outside : layout.at("outside"))
+        for (const auto& label : layout.at("labels"))
+            EXPECT_FALSE(overlap(rectOf(label), rectOf(outside))) << label.at("text") << " under " << outside.at("label");
+}
+
 class LayoutTest : public ::testing::TestWithParam<const char*> {};
 
 TEST_P(LayoutTest, LabelsNeverOverlapAndMarkersSitWhereProjPutsThem) {
