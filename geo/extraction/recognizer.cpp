@@ -501,6 +501,18 @@ std::optional<FeatureName> featureName(const RawMention& m, const std::vector<To
 // town only when the town has this many people ("Pasig River": Pasig City) or the context supports it.
 constexpr std::int64_t kFeatureByNamesakeMinPopulation = 100000;
 
+// The most people a sense of the mention has, countries and continents aside: a feature named after
+// a country ("Denmark Strait", "Gulf of Thailand") lies at its edge or beyond, hundreds of kilometres
+// from its point, where one named after a province ("Delaware Bay") mostly lies near it.
+std::int64_t maxPopulationBelowCountry(const RawMention& m, const Gazetteer& g) {
+    std::int64_t best = 0;
+    for (const NameEntry& e : m.entries) {
+        const Place& p = g.place(e.place);
+        if (p.kind != PlaceKind::Country && p.kind != PlaceKind::Continent) best = std::max(best, p.population);
+    }
+    return best;
+}
+
 // Extends each kept name that is the inner name of a feature to the whole feature name (see
 // recognizer.hpp for the rule); a mention the whole name swallows ("Delta" in "Danube Delta") goes.
 // A name whose feature name goes on into an organisation ("Missouri Valley College") is dropped.
@@ -536,8 +548,9 @@ void extendToFeatureNames(const Document& doc, const Gazetteer& gazetteer, const
         });
         keepFeatureClass(m.entries, f->head, gazetteer);
         // Placed by a namesake of another class that is no big town ("Ross Island" by Ross', a town of
-        // 6,000 in Belarus): only where the rest of the document lies near it, as for a weak name.
-        if (!of_its_class && maxCityPopulation(m, gazetteer) < kFeatureByNamesakeMinPopulation) kept_weak[i] = true;
+        // 6,000 in Belarus; "Denmark Strait" by Denmark): only where the rest of the document lies
+        // near it, as for a weak name.
+        if (!of_its_class && maxPopulationBelowCountry(m, gazetteer) < kFeatureByNamesakeMinPopulation) kept_weak[i] = true;
         m.first = f->first;
         m.last = f->last;
         m.key = key;

@@ -54,8 +54,9 @@ struct RecognisedMention {
 // name and keeps the inner name's senses, those of the head's class only when it has some (as for
 // "the Indus valley": "Ural Mountains" prefers a feature or region to a town named Ural); the
 // feature is placed where its inner name resolves, and a weak inner name (a small town named like a
-// word) stays weak; so does one with no sense of the head's class and no town of 100,000 people
-// ("Ross Island" is not Ross', a town in Belarus, unless the text's other places lie near it). The rules above judge the inner name first, as before. The mention's place is
+// word) stays weak; so does one with no sense of the head's class and none below a country of
+// 100,000 people ("Ross Island" is not Ross', a town in Belarus, nor "Denmark Strait" Denmark,
+// unless the text's other places lie near it). The rules above judge the inner name first, as before. The mention's place is
 // the inner name's gazetteer entry ("Pasig River" links to Pasig City when no river Pasig is known):
 // a resolved place is a copy of a gazetteer entry, merged and corrected by its id, so no feature
 // place is made up. Mentions inside the whole name ("Delta" in "Danube Delta") give way to it.

@@ -48,6 +48,7 @@ const geo::Gazetteer& gazetteer() {
         {"geonames:18", "Danube", PlaceKind::City, "US", "MN", "PPL", 500, 44.79, -95.10},
         {"river:danube-1", "Danube", PlaceKind::Physical, "RO", "", "STM", 0, 45.2, 29.0, {"Danube River"}},
         {"geonames:19", "Ross'", PlaceKind::City, "BY", "03", "PPL", 6200, 53.28, 24.41, {"Ross"}},
+        {"country:DK", "Denmark", PlaceKind::Country, "DK", "", "PCLI", 5800000, 56.0, 10.0},
     });
     return g;
 }
@@ -184,6 +185,14 @@ TEST(Recognizer, ANameBeforeAFeatureWordTakesTheWholeFeatureName) {
     EXPECT_TRUE(island.mentions[0].weak);
     EXPECT_FALSE(Recognised("They met in Ross.").mentions.at(0).weak) << "the town itself, 6,200 people";
     EXPECT_FALSE(river.mentions[0].weak);
+    // A country's point is far from any sea or strait named after it ("Denmark Strait" lies off
+    // Iceland); a province's, such as Illinois', is near a feature named after it.
+    const Recognised strait("Trawlers fish the Denmark Strait.");
+    ASSERT_EQ(strait.spans(), Strings{"Denmark Strait"});
+    EXPECT_TRUE(strait.mentions[0].weak);
+    const Recognised valley("Corn grows in the Illinois Valley.");
+    ASSERT_EQ(valley.spans(), Strings{"Illinois Valley"});
+    EXPECT_FALSE(valley.mentions[0].weak);
     // A name inside the whole one gives way to it: "Delta" alone is a town of 108,000.
     EXPECT_EQ(Recognised("Birds nest in the Danube Delta each spring.").spans(), Strings{"Danube Delta"});
 }
