@@ -1,7 +1,9 @@
 // terrain.frag — hillshade × hypsometric tint of a lon/lat DEM, in any projection: the mesh's
 // texture coordinates already place each grid cell where the projection puts it (terrain.vert).
 // Up close the grid is sampled with a cubic B-spline (four bilinear fetches) so cells do not show.
-// Land south of 60°S is Antarctica's ice (sheet and shelves), tinted as ice whatever its height.
+// Land above the snowline of its latitude is tinted as permanent snow and ice (Greenland's and
+// Iceland's ice caps, the Alps' and the Himalaya's glaciers), and land south of 60°S, Antarctica's
+// ice sheet and shelves, whatever its height.
 #version 330 core
 in vec2 v_uv;
 
@@ -40,6 +42,29 @@ const vec3 kIceLow = vec3(0.860, 0.910, 0.950);
 const vec3 kIceHigh = vec3(0.985, 0.990, 1.000);
 // Where the ice tint takes over from the elevation ramp (south of 60°S; no land lies near it).
 const float kIceFromLat = -60.0;
+
+// The climatic snowline (glaciers' equilibrium-line altitude) by latitude, in metres: about 5,000 m
+// in the inner tropics (the Andes of Peru), 5,600 m in the dry subtropics (Tibet's plateau, at 4,500-
+// 5,000 m, is a cold desert, not ice), 3,800 m at 42° (the Tian Shan), 2,900 m at 46° (the Alps),
+// 1,500 m at 60° (Norway), 600 m at 70° (Greenland), sea level at 80°. A rough global model:
+// maritime ranges (Patagonia, New Zealand) hold ice lower, but it puts the ice caps and the high
+// ranges' snow where they are.
+const int kSnowStops = 8;
+const float kSnowLatitude[kSnowStops] = float[](0.0, 20.0, 35.0, 42.0, 46.0, 60.0, 70.0, 80.0);
+const float kSnowlineMetres[kSnowStops] = float[](5000.0, 5600.0, 5600.0, 3800.0, 2900.0, 1500.0, 600.0, 0.0);
+// The snow tint fades in over this height above the snowline.
+const float kSnowFadeMetres = 400.0;
+
+float snowline(float latitude) {
+    float a = abs(latitude);
+    for (int i = 1; i < kSnowStops; ++i) {
+        if (a < kSnowLatitude[i]) {
+            float t = (a - kSnowLatitude[i - 1]) / (kSnowLatitude[i] - kSnowLatitude[i - 1]);
+            return mix(kSnowlineMetres[i - 1], kSnowlineMetres[i], t);
+        }
+    }
+    return kSnowlineMetres[kSnowStops - 1];
+}
 
 vec3 hypsometricTint(float z) {
     if (z <= kStopElevation[0]) return kStopColour[0];
@@ -84,7 +109,9 @@ void main() {
     float shade = clamp(mix(1.0, relative, 0.6), 0.45, 1.1);
 
     float latitude = mix(u_lat_span.x, u_lat_span.y, v_uv.y);
-    float ice = 1.0 - smoothstep(kIceFromLat - 0.5, kIceFromLat + 0.5, latitude);
+    float antarctic = 1.0 - smoothstep(kIceFromLat - 0.5, kIceFromLat + 0.5, latitude);
+    float line = snowline(latitude);
+    float ice = max(antarctic, smoothstep(line, line + kSnowFadeMetres, z));
     vec3 ice_tint = mix(kIceLow, kIceHigh, clamp(z / 4000.0, 0.0, 1.0));
     vec3 colour = mix(hypsometricTint(z), ice_tint, ice) * shade;
     float alpha = u_opacity;

@@ -1,5 +1,5 @@
 // app/render/terrain_layer.hpp — a lon/lat DEM as a hillshaded, hypsometrically tinted surface
-// (land south of 60°S tinted as Antarctica's ice instead).
+// (land above its latitude's snowline, and all land south of 60°S, tinted as ice instead).
 // The grid is uploaded once as an RGB16F texture (elevation and its two ground gradients,
 // computed on the CPU a strip of rows at a time, so shading does not depend on the projection). Each projection gets a
 // Mesh: a lon/lat grid of small cells whose corners are projected (and cut at the edge of what

@@ -108,8 +108,9 @@ TEST(Poles, TextsNamingThePolesExportInEveryFormat) {
 }
 
 // Regression: the Ross Ice Shelf and the polar plateau were tinted by height like any land (lowland
-// green, brown), so Antarctica looked like farmland. Land south of 60°S is ice: bluish white.
-TEST(Poles, AntarcticaIsIceWhateverItsHeight) {
+// green, brown), so Antarctica looked like farmland, and Greenland's ice sheet was brown. Land south
+// of 60°S, and land above its latitude's snowline, is ice: bluish white.
+TEST(Poles, AntarcticaAndTheIceCapsAreIce) {
     const TempDir dir;
     const std::string text = dir.write("plain.txt", "A note with no place in it.\n");
     const auto centrePixel = [&](const std::string& center) {
@@ -131,6 +132,15 @@ TEST(Poles, AntarcticaIsIceWhateverItsHeight) {
     EXPECT_TRUE(icy(plateau)) << plateau[0] << "," << plateau[1] << "," << plateau[2];
     EXPECT_FALSE(icy(steppe)) << steppe[0] << "," << steppe[1] << "," << steppe[2];
     EXPECT_GT(plateau[0], shelf[0]) << "the plateau whiter than the shelf";
+
+    // Elsewhere, land above the snowline of its latitude: Greenland's ice sheet (3,000 m at 72°N)
+    // and Vatnajökull (64°N) are ice; Tibet's plateau, higher but in the dry subtropics, is not.
+    const std::array<int, 3> greenland = centrePixel("72,-40");
+    const std::array<int, 3> vatnajokull = centrePixel("64.4,-16.8");
+    const std::array<int, 3> tibet = centrePixel("32,88");
+    EXPECT_TRUE(icy(greenland)) << greenland[0] << "," << greenland[1] << "," << greenland[2];
+    EXPECT_TRUE(icy(vatnajokull)) << vatnajokull[0] << "," << vatnajokull[1] << "," << vatnajokull[2];
+    EXPECT_FALSE(icy(tibet)) << tibet[0] << "," << tibet[1] << "," << tibet[2];
 }
 
 }  // namespace

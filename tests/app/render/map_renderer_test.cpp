@@ -74,7 +74,7 @@ void pixelOf(const geo::Viewport& view, const geo::XY& point, int& x, int& y) {
     y = static_cast<int>(std::floor(p.y));
 }
 
-// A synthetic lon/lat DEM: 0.5° cells over lon 60–75, lat 20–60; 3000 m north of 45°N, 0 m south.
+// A synthetic lon/lat DEM: 0.5° cells over lon 60–75, lat 20–60; 1200 m north of 45°N, 0 m south.
 geo::Raster stepDem() {
     geo::Raster dem;
     dem.width = 30;
@@ -84,11 +84,12 @@ geo::Raster stepDem() {
     dem.values.resize(static_cast<size_t>(dem.width) * dem.height);
     for (int row = 0; row < dem.height; ++row) {
         for (int col = 0; col < dem.width; ++col) {
-            dem.values[static_cast<size_t>(row) * dem.width + col] = row < 30 ? 3000.0f : 0.0f;
+            // (1,200 m: under the snowline of every latitude here, so the tint is the height's alone.)
+            dem.values[static_cast<size_t>(row) * dem.width + col] = row < 30 ? 1200.0f : 0.0f;
         }
     }
     dem.min_value = 0.0f;
-    dem.max_value = 3000.0f;
+    dem.max_value = 1200.0f;
     return dem;
 }
 
@@ -297,7 +298,7 @@ TEST_F(RenderTest, DemRowsArePlacedByLatitudeNotStretchedLinearly) {
     pixelOf(view, mercator(67.5, 25.0), unused, y_low_far);
     const Rgb high = rgbAt(image, x, y_high_far);
     const Rgb low = rgbAt(image, x, y_low_far);
-    ASSERT_GT(colourDistance(high, low), 60) << "3000 m and 0 m must be tinted differently";
+    ASSERT_GT(colourDistance(high, low), 60) << "1200 m and 0 m must be tinted differently";
     // One degree (two cells) either side of the step, the ground is flat at its own height.
     EXPECT_LE(colourDistance(rgbAt(image, x, y_high_near), high), 6);
     EXPECT_LE(colourDistance(rgbAt(image, x, y_low_near), low), 6);

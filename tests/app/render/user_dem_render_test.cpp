@@ -45,9 +45,10 @@ protected:
 };
 
 TEST_F(UserDemRender, ChangesTheTerrainWhereItCoversOnlyAndFadesIntoTheReliefWithoutASeam) {
-    // A flat 3000 m DEM over 10–14°E, 44–48°N in 0.01° cells (as a user's GeoTIFF).
+    // A flat 2000 m DEM over 10–14°E, 44–48°N in 0.01° cells (as a user's GeoTIFF; under the
+    // Alps' snowline, so tinted by its height).
     const test_support::TempDir dir;
-    test_support::writeLonLatDem(dir / "alps.tif", 10.0, 48.0, 400, 400, 0.01, [](int, int) { return 3000.0; });
+    test_support::writeLonLatDem(dir / "alps.tif", 10.0, 48.0, 400, 400, 0.01, [](int, int) { return 2000.0; });
     geo::Basemap relief_only;
     relief_only.world_relief = test_support::flatWorldRelief();
     geo::Basemap with_dem = relief_only;
