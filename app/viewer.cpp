@@ -1,6 +1,7 @@
 #include "app/viewer.hpp"
 
 #include "app/user_dems.hpp"
+#include "app/wording.hpp"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -388,7 +389,7 @@ int runViewer(const std::string& text_path, const std::string& argv0, const std:
                                    *geo::MapProjection().forward(reopened.view->lon, reopened.view->lat),
                                    std::clamp(reopened.view->zoom + std::log2(double(state.ui_scale)),
                                               geo::kMinZoom, geo::kMaxZoom));  // saved at standard density
-    state.status = std::to_string(state.doc->extraction.places.size()) + " places in " + state.doc->path;
+    state.status = countOf(state.doc->extraction.places.size(), "place") + " in " + state.doc->path;
     if (reopened.had_project) state.status += ". " + describe(reopened);
     for (const std::string& problem : user_dems.problems) state.status += ". DEM left out: " + problem;
     if (!reopened.project_error.empty() || !reopened.unplaced.empty()) state.error = describe(reopened);

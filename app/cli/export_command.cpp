@@ -14,6 +14,7 @@
 #include "app/cli/headless.hpp"
 #include "app/user_dems.hpp"
 #include "app/project_io.hpp"
+#include "app/wording.hpp"
 #include "geo/data_paths.hpp"
 #include "geo/error.hpp"
 #include "geo/html_report.hpp"
@@ -143,7 +144,7 @@ int runExport(const Args& args, const std::string& argv0, std::ostream& out, std
             if (!project.project_error.empty())
                 err << "textatlas: warning: " << project.project_error << " (its corrections are not applied)\n";
             geo::exportPlaces(doc.document, doc.extraction, out_path, placeFormat(*format));
-            out << "wrote " << out_path << " (" << doc.extraction.places.size() << " places, "
+            out << "wrote " << out_path << " (" << countOf(doc.extraction.places.size(), "place") << ", "
                 << geo::toString(placeFormat(*format)) << ")\n";
             return kExitOk;
         }
@@ -165,7 +166,7 @@ int runExport(const Args& args, const std::string& argv0, std::ostream& out, std
         options.attribution = rendered.attribution;
         for (const std::string& warning : rendered.warnings) err << "textatlas: warning: " << warning << "\n";
         geo::writeReportFile(out_path, geo::buildHtmlReport(state.doc->document, state.doc->extraction, options));
-        out << "wrote " << out_path << " (" << state.doc->extraction.places.size() << " places, HTML report with a "
+        out << "wrote " << out_path << " (" << countOf(state.doc->extraction.places.size(), "place") << ", HTML report with a "
             << map_width << "x" << map_height << " map)\n";
         return kExitOk;
     } catch (const geo::Error& e) {

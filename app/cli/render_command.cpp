@@ -14,6 +14,7 @@
 #include "app/cli/commands.hpp"
 #include "app/cli/headless.hpp"
 #include "app/render/tiled_render.hpp"
+#include "app/wording.hpp"
 #include "geo/error.hpp"
 #include "geo/map_projection.hpp"
 #include "geo/projection.hpp"
@@ -186,7 +187,7 @@ int runRender(const Args& args, const std::string& argv0, std::ostream& out, std
         const RenderResult result = renderHeadless(request, argv0);
         for (const std::string& warning : result.warnings) err << "textatlas: warning: " << warning << "\n";
         out << "wrote " << request.out_path << " (" << request.width << "x" << request.height << ", "
-            << result.place_count << " places" << (result.tiles > 1 ? ", " + std::to_string(result.tiles) + " tiles" : "")
+            << countOf(result.place_count, "place") << (result.tiles > 1 ? ", " + countOf(result.tiles, "tile") : "")
             << ")\n";
         return kExitOk;
     } catch (const geo::Error& e) {

@@ -8,6 +8,7 @@
 #include "app/cli/commands.hpp"
 #include "app/cli/headless.hpp"
 #include "app/viewer.hpp"
+#include "app/wording.hpp"
 #include "geo/data_paths.hpp"
 #include "geo/error.hpp"
 
@@ -22,12 +23,12 @@ bool haveDisplay() {
 
 void printPlaces(const AppState& state, std::ostream& out) {
     const auto& places = state.doc->extraction.places;
-    out << places.size() << " places in " << state.doc->path << ":\n";
+    out << countOf(places.size(), "place") << " in " << state.doc->path << ":\n";
     for (const auto& p : places) {
         out << "  " << std::left << std::setw(22) << p.place.name << std::right << std::fixed << std::setprecision(4)
             << std::setw(9) << p.place.position.lat << std::setw(10) << p.place.position.lon << "  "
-            << geo::toString(p.place.kind) << ", " << p.mentions.size() << " mention" << (p.mentions.size() == 1 ? "" : "s")
-            << " in " << p.passages.size() << " passage" << (p.passages.size() == 1 ? "" : "s") << "\n";
+            << geo::toString(p.place.kind) << ", " << countOf(p.mentions.size(), "mention") << " in "
+            << countOf(p.passages.size(), "passage") << "\n";
     }
 }
 

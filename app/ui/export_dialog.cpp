@@ -9,6 +9,7 @@
 
 #include "app/render/geotiff.hpp"
 #include "app/render/tiled_render.hpp"
+#include "app/wording.hpp"
 #include "geo/html_report.hpp"
 #include "geo/place_export.hpp"
 
@@ -139,7 +140,7 @@ ExportOutcome writeExport(const ExportSettings& settings, const AppState& state,
                 if (!state.doc) return {false, "No text is open: there are no places to export."};
                 const geo::PlaceFormat format = placesFormat(settings.places_format);
                 geo::exportPlaces(state.doc->document, state.doc->extraction, settings.path, format);
-                return {true, "Exported " + std::to_string(state.doc->extraction.places.size()) + " places (" +
+                return {true, "Exported " + countOf(state.doc->extraction.places.size(), "place") + " (" +
                                   geo::toString(format) + ") to " + std::filesystem::absolute(settings.path).string()};
             }
             case ExportKind::Report: {

@@ -5,6 +5,7 @@
 #include "app/ui/corrections_panel.hpp"
 #include "app/ui/item_locator.hpp"
 #include "app/scene.hpp"
+#include "app/wording.hpp"
 
 #include <imgui.h>
 
@@ -283,8 +284,10 @@ void drawPlaceHeader(const AppState& state, ActionQueue& actions, PanelState& pa
         noteItem("Show all passages (Esc)");
         drawCorrectionControls(state, actions, panel);
     } else {
-        ImGui::Text("%zu passages · %zu places · %zu mentions", doc.document.passages().size(),
-                    doc.extraction.places.size(), doc.extraction.mentions.size());
+        const std::string counts = countOf(doc.document.passages().size(), "passage") + " · " +
+                                   countOf(doc.extraction.places.size(), "place") + " · " +
+                                   countOf(doc.extraction.mentions.size(), "mention");
+        ImGui::TextUnformatted(counts.c_str());
         ImGui::TextDisabled("Click a place, a marker or a highlighted name.");
     }
     drawTourBar(state, actions);
@@ -484,7 +487,7 @@ std::string markerTooltip(const AppState& state) {
     const MarkerScene scene = drawnMarkers(state);
     const auto marker = markerOfPlace(scene, *state.hover.place);
     const auto mentions = [](const geo::ResolvedPlace& p) {
-        return std::to_string(p.mentions.size()) + (p.mentions.size() == 1 ? " mention" : " mentions");
+        return countOf(p.mentions.size(), "mention");
     };
     if (!marker || scene.members[*marker].size() < 2) return rp.place.name + "\n" + mentions(rp);
     // A cluster: its places, the leader first, and what a click does.

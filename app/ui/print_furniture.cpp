@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "app/scene.hpp"
+#include "app/wording.hpp"
 #include "geo/projection.hpp"
 
 namespace app::ui {
@@ -108,7 +109,7 @@ Box drawLegend(ImDrawList* dl, ImFont* font, float font_size, const AppState& st
     const float plain_radius = markerRadiusPx(1);
     const float column = 2 * markerRadiusPx(steps.empty() ? 1 : steps.back());
     std::vector<std::string> step_text;
-    for (std::size_t n : steps) step_text.push_back(std::to_string(n) + (n == 1 ? " mention" : " mentions"));
+    for (std::size_t n : steps) step_text.push_back(countOf(n, "mention"));
 
     float text_width = textSize(font, font_size, "Places").x;
     for (const auto& e : entries) text_width = std::max(text_width, textSize(font, small, e.meaning).x);
