@@ -497,6 +497,25 @@ std::optional<FeatureName> featureName(const RawMention& m, const std::vector<To
     return f;
 }
 
+// "The Benue joins the Niger at Lokoja": a country's name after "the" is its river where the
+// gazetteer knows one (a country's name seldom takes "the"; the Congo's does, and it keeps both).
+void keepRiversAfterThe(const Gazetteer& gazetteer, const std::vector<Token>& tokens, std::vector<RawMention>& kept) {
+    const auto isRiver = [&](const NameEntry& e) { return gazetteer.place(e.place).id.compare(0, 6, "river:") == 0; };
+    for (RawMention& m : kept) {
+        if (m.demonym || m.first == 0 || !oneSpace(tokens, m.first - 1)) continue;
+        const Token& before = tokens[m.first - 1];
+        if (before.capitalised || before.lower != "the") continue;
+        if (std::none_of(m.entries.begin(), m.entries.end(), isRiver)) continue;
+        const bool country_without_the = std::any_of(m.entries.begin(), m.entries.end(), [&](const NameEntry& e) {
+            const Place& p = gazetteer.place(e.place);
+            return p.kind == PlaceKind::Country && p.country != "CD" && p.country != "CG";
+        });
+        if (!country_without_the) continue;
+        m.entries.erase(std::remove_if(m.entries.begin(), m.entries.end(), [&](const NameEntry& e) { return !isRiver(e); }),
+                        m.entries.end());
+    }
+}
+
 // A feature name whose inner name has no sense of the feature's class is placed by a namesake
 // town only when the town has this many people ("Pasig River": Pasig City) or the context supports it.
 constexpr std::int64_t kFeatureByNamesakeMinPopulation = 100000;
@@ -596,6 +615,7 @@ std::vector<RecognisedMention> recognise(const Document& doc, const Gazetteer& g
         raw.resize(count);
     }
     extendToFeatureNames(doc, gazetteer, tokens, kept, kept_weak);
+    keepRiversAfterThe(gazetteer, tokens, kept);
 
     // "Alexandria, Va.", "Rome, Georgia": an admin-1 or country right after a place and a comma
     // qualifies it. AP state abbreviations ("Va.") are only recognised here. Qualifiers are few:

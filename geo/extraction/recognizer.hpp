@@ -43,7 +43,9 @@ struct RecognisedMention {
 // uses in a person's name (after a title or a common given name, beside "said", before an age:
 // "Rev. Roy Jones" … "Jones") when it is no more than a town; a place before a local institution
 // ("Paris High School") stays a place. "Place, Region" ("Alexandria, Va.") sets the qualifier;
-// names one after another apart by commas, "and" or "or" are marked as a list.
+// names one after another apart by commas, "and" or "or" are marked as a list. A country's name
+// after a lower-case "the" keeps only its river senses where it has some ("joins the Niger"; the
+// Congo aside, whose name takes "the").
 //
 // Feature names the gazetteer lacks: a kept name (not a demonym) is the inner name of a feature when
 // one space, in its passage, parts it from a capitalised generic head word after it ("Pasig River",

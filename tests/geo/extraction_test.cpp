@@ -323,6 +323,17 @@ TEST_F(Extraction, SeasNamedAfterCountriesAreTheSeas) {
     EXPECT_NEAR(placeOf(ex, "South China Sea")->place.position.lat, 12.0, 3.0);
 }
 
+// Regression: "below the Sierra Nevada de Santa Marta" marked Nevada, the US state; the ranges are
+// places of their own, the one meant chosen by the text's other places.
+TEST_F(Extraction, TheSierraNevadaIsNoState) {
+    const auto colombia = run("Santa Marta lies below the Sierra Nevada de Santa Marta, east of Barranquilla.");
+    ASSERT_NE(placeOf(colombia, "Sierra Nevada de Santa Marta"), nullptr);
+    for (const auto& place : colombia.places) EXPECT_EQ(place.place.country, "CO") << place.place.name;
+    const auto spain = run("Skiers left Granada for the Sierra Nevada.");
+    ASSERT_NE(placeOf(spain, "Sierra Nevada"), nullptr);
+    EXPECT_EQ(placeOf(spain, "Sierra Nevada")->place.country, "ES");
+}
+
 TEST_F(Extraction, PlacesInTheNamesOfLocalInstitutionsStayPlaces) {
     // The school, library and police department are located in the place they are named after,
     // unlike a newspaper or a company (see OrganisationsNamedAfterPlacesAreNotPlaces).

@@ -266,6 +266,10 @@ PLACES = [
     ("alps", "Alps", ["the Alps"], "Physical", "MTS", "", 46.5, 10.0),
     ("andes", "Andes", ["Andes Mountains"], "Physical", "MTS", "", -15.0, -72.0),
     ("rocky-mountains", "Rocky Mountains", ["Rockies"], "Physical", "MTS", "US", 43.0, -110.0),
+    # "Sierra Nevada" is not Nevada, the state.
+    ("sierra-nevada-us", "Sierra Nevada", [], "Physical", "MTS", "US", 37.7, -119.2),
+    ("sierra-nevada-es", "Sierra Nevada", [], "Physical", "MTS", "ES", 37.05, -3.3),
+    ("sierra-nevada-de-santa-marta", "Sierra Nevada de Santa Marta", [], "Physical", "MTS", "CO", 10.8, -73.7),
     ("appalachian-mountains", "Appalachian Mountains", ["Appalachians"], "Physical", "MTS", "US", 37.5, -81.0),
     ("mississippi-river", "Mississippi River", [], "Physical", "STM", "US", 32.3, -91.0),
     ("amazon-river", "Amazon River", [], "Physical", "STM", "BR", -3.0, -60.0),

@@ -49,6 +49,8 @@ const geo::Gazetteer& gazetteer() {
         {"river:danube-1", "Danube", PlaceKind::Physical, "RO", "", "STM", 0, 45.2, 29.0, {"Danube River"}},
         {"geonames:19", "Ross'", PlaceKind::City, "BY", "03", "PPL", 6200, 53.28, 24.41, {"Ross"}},
         {"country:DK", "Denmark", PlaceKind::Country, "DK", "", "PCLI", 5800000, 56.0, 10.0},
+        {"country:NE", "Niger", PlaceKind::Country, "NE", "", "PCLI", 24000000, 17.0, 9.0},
+        {"river:niger-59", "Niger", PlaceKind::Physical, "NG", "", "STM", 0, 8.0, 6.7, {"Niger River"}},
     });
     return g;
 }
@@ -261,6 +263,17 @@ TEST(Recognizer, DiseasesNamedAfterPlacesAreNoPlaces) {
 TEST(Recognizer, HolidaysAreNoPlaces) {
     EXPECT_TRUE(Recognised("Safety first on St. Patrick's Day.").spans().empty());
     EXPECT_TRUE(Recognised("Speeches at the Springfield Day dinner.").spans().empty());
+}
+
+// Regression: "the Benue joins the Niger at Lokoja" put a marker on the Republic of Niger. A country's
+// name after "the" is its river; without "the" it keeps both senses.
+TEST(Recognizer, ACountrysNameAfterTheIsItsRiver) {
+    const Recognised river("Barges sail up the Niger to Lokoja.");
+    ASSERT_EQ(river.spans(), Strings{"Niger"});
+    EXPECT_EQ(senses(river.mentions[0]), Strings{"river:niger-59"});
+    const Recognised country("Aid reached Niger in May.");
+    ASSERT_EQ(country.spans(), Strings{"Niger"});
+    EXPECT_EQ(senses(country.mentions[0]), (Strings{"country:NE", "river:niger-59"}));
 }
 
 TEST(Recognizer, SmallTownsAreWeak) {
