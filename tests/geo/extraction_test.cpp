@@ -334,6 +334,17 @@ TEST_F(Extraction, TheSierraNevadaIsNoState) {
     EXPECT_EQ(placeOf(spain, "Sierra Nevada")->place.country, "ES");
 }
 
+// Regression: "Congo" was always the Republic of the Congo, also beside Goma and Beni; it names
+// either Congo, and the text's other places choose.
+TEST_F(Extraction, CongoIsTheCongoItsNeighboursLieIn) {
+    const auto democratic = run("Ebola spread in Congo, near Goma and Beni.");
+    ASSERT_NE(placeOf(democratic, "Congo"), nullptr);
+    EXPECT_EQ(placeOf(democratic, "Congo")->place.id, "country:CD");
+    const auto republic = run("Troops left Congo for Brazzaville and Pointe-Noire.");
+    ASSERT_NE(placeOf(republic, "Congo"), nullptr);
+    EXPECT_EQ(placeOf(republic, "Congo")->place.id, "country:CG");
+}
+
 TEST_F(Extraction, PlacesInTheNamesOfLocalInstitutionsStayPlaces) {
     // The school, library and police department are located in the place they are named after,
     // unlike a newspaper or a company (see OrganisationsNamedAfterPlacesAreNotPlaces).

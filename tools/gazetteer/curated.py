@@ -26,7 +26,9 @@ COUNTRY_EXTRAS = {
     # "UAE" is in altSpellings but is an initialism; listed here so it is matched in capitals only.
     "AE": {"abbreviations": ["UAE", "U.A.E."]},
     # Initialisms that news uses for these countries.
-    "CD": {"abbreviations": ["DRC"]},
+    # "Congo" in news is as often the Democratic Republic as the Republic (world-countries gives it to
+    # the Republic only): both are senses, and the text's other places choose.
+    "CD": {"abbreviations": ["DRC"], "names": ["Congo", "Democratic Republic of Congo", "DR Congo"]},
     "KP": {"abbreviations": ["DPRK"]},
     "CN": {"abbreviations": ["PRC"]},
     # Names still common in news after an official change.
