@@ -330,6 +330,9 @@ void resolveInContext(std::vector<Group>& groups, const Gazetteer& gazetteer) {
     // town of a name is meant ("Jordan" in an article full of US towns is still the country;
     // Memphis beside four Texan cities is still the one in Tennessee), so they add up to this at most.
     constexpr double kLooseCap = 0.25;
+    // See support_factor below.
+    constexpr std::int64_t kBigNamesakeMinPopulation = 1000000;
+    constexpr double kAlternativeNameSupport = 0.25;
     constexpr double kMinShare = 0.02;     // senses less likely than this give no support
     constexpr std::size_t kWindow = 40;    // names compared on either side (first-mention order)
     constexpr std::size_t kMaxSenses = 24; // senses per name taken into account, best prior first
@@ -403,6 +406,29 @@ void resolveInContext(std::vector<Group>& groups, const Gazetteer& gazetteer) {
             small_in_list[first[gi] + k] = p.kind == PlaceKind::City && p.population * 10 < largest;
         }
     }
+    // A town known by this spelling only as an alternative name, at most a tenth the size of a city
+    // of a million that bears it as its own ("Hiroshima": Kitahiroshima, 60,000 people beside Sapporo,
+    // once called so, and the city of 1.2 million): context, the document's home region included,
+    // counts a quarter for it, so only a text set around it closely names it so.
+    std::vector<double> support_factor(first.back(), 1.0);
+    {
+        std::string scratch;
+        for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+            const Group& g = groups[gi];
+            std::int64_t own_largest = 0;
+            for (std::uint32_t c : g.candidates) {
+                const Place& p = gazetteer.place(c);
+                if (p.kind == PlaceKind::City && normalisesTo(p.name, g.key, scratch))
+                    own_largest = std::max(own_largest, p.population);
+            }
+            if (own_largest < kBigNamesakeMinPopulation) continue;
+            for (std::size_t k = 0; k < g.candidates.size(); ++k) {
+                const Place& p = gazetteer.place(g.candidates[k]);
+                if (p.kind == PlaceKind::City && p.population * 10 < own_largest && !normalisesTo(p.name, g.key, scratch))
+                    support_factor[first[gi] + k] = kAlternativeNameSupport;
+            }
+        }
+    }
     std::vector<Supporter> supporters;
     supporters.reserve(senses.size());
     std::vector<std::size_t> supporter_first(groups.size() + 1, 0);
@@ -435,7 +461,10 @@ void resolveInContext(std::vector<Group>& groups, const Gazetteer& gazetteer) {
             }
             supporter_first[gi + 1] = supporters.size();
         }
-        if (round == kHomeRound) homeBonuses(groups, first, packed, share, support_weight, home_bonus);
+        if (round == kHomeRound) {
+            homeBonuses(groups, first, packed, share, support_weight, home_bonus);
+            for (std::size_t j = 0; j < home_bonus.size(); ++j) home_bonus[j] *= support_factor[j];
+        }
         for (std::size_t gi = 0; gi < groups.size(); ++gi) {
             Group& g = groups[gi];
             const std::size_t lo = gi > kWindow ? gi - kWindow : 0;
@@ -473,7 +502,8 @@ void resolveInContext(std::vector<Group>& groups, const Gazetteer& gazetteer) {
                     (best_loose ? loose : support) += weighted;
                 }
                 support += std::min(loose, kLooseCap);
-                g.score[k] = g.base[k] + std::min(kCap, kWeight * support) + home_bonus[first[gi] + k];
+                const double factor = support_factor[first[gi] + k];
+                g.score[k] = g.base[k] + std::min(kCap, kWeight * support * factor) + home_bonus[first[gi] + k];
             }
         }
     }

@@ -46,7 +46,10 @@ struct Resolution {
 // of senses that lies together wins ("Walker County" and "Huntsville": both in Texas). A list of
 // big cities reads as big cities: a namesake ten times smaller than the largest town of its name
 // gets no support from the big cities (100,000+) listed with it ("Indianapolis and Columbus" is
-// Columbus, Ohio, not the Columbus 60 km from Indianapolis). Weak names
+// Columbus, Ohio, not the Columbus 60 km from Indianapolis). A town known by the spelling only as an
+// alternative name, ten times smaller than a city of a million that bears it as its own name, gets a
+// quarter of its context and home-region support ("Hiroshima" beside Sapporo is still Hiroshima, not
+// Kitahiroshima). Weak names
 // (small towns named like ordinary words) are dropped unless the context supports them.
 Resolution resolve(const std::vector<RecognisedMention>& mentions, const Gazetteer& gazetteer);
 

@@ -187,6 +187,23 @@ TEST(Resolver, TheHomeRegionDoesNotTurnAStateIntoATown) {
     EXPECT_EQ(chosen(g, r, 3), "admin1:US.NV");
 }
 
+// Regression: in a text about Hokkaido, "Hiroshima" was Kitahiroshima (60,000 people beside
+// Sapporo, "Hiroshima" among its alternative names), not the city of 1.2 million of that name.
+TEST(Resolver, ATownKnownSoOnlyByAnAlternativeNameYieldsToTheCityOfThatName) {
+    const geo::Gazetteer g = smallGazetteer({
+        {"geonames:hiroshima", "Hiroshima", PlaceKind::City, "JP", "11", "PPLA", 1199391, 34.40, 132.45},
+        {"geonames:kitahiroshima", "Kitahiroshima", PlaceKind::City, "JP", "12", "PPLA2", 62370, 42.98, 141.57,
+         {"Hiroshima"}},
+        {"geonames:sapporo", "Sapporo", PlaceKind::City, "JP", "12", "PPLA", 1883027, 43.06, 141.35},
+        {"admin1:JP.12", "Hokkaido", PlaceKind::Admin1, "JP", "12", "ADM1", 5400000, 43.4, 142.8},
+    });
+    const Resolution r = resolve({mention(g, "Hiroshima"), mention(g, "Sapporo"), mention(g, "Hokkaido")}, g);
+    EXPECT_EQ(chosen(g, r, 0), "geonames:hiroshima");
+    // Its own name still wins it the context it lies in.
+    const Resolution own = resolve({mention(g, "Kitahiroshima"), mention(g, "Sapporo")}, g);
+    EXPECT_EQ(chosen(g, own, 0), "geonames:kitahiroshima");
+}
+
 TEST(Resolver, NoMentionsNoNames) {
     const geo::Gazetteer g = springfields();
     const Resolution r = resolve({}, g);
