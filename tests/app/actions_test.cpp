@@ -101,16 +101,21 @@ TEST_F(ActionsTest, PickingFindsTheMarkerUnderThePixelOnly) {
     EXPECT_FALSE(pickPlace(state, p.x + 40, p.y + 40).has_value());
 }
 
+// A text naming Anadyr (177.5°E) and Nome (165.4°W), either side of the antimeridian.
+std::unique_ptr<OpenDocument> beringText() {
+    geo::Gazetteer gazetteer;
+    test_support::addUnderItsName(gazetteer, testPlace("t:anadyr", "Anadyr", 177.5, 64.73, 200000));
+    test_support::addUnderItsName(gazetteer, testPlace("t:nome", "Nome", -165.41, 64.50, 200000));
+    return std::make_unique<OpenDocument>(OpenDocument::fromDocument(
+        geo::Document::fromString("Flights link Anadyr and Nome.\n\nAnadyr, then Nome.\n", "test"), gazetteer, "test.txt"));
+}
+
 TEST(AntimeridianScene, PlacesJustAcrossTheAntimeridianAreDrawnLabelledAndPickedBesideTheView) {
     // A Web Mercator view centred on the antimeridian: Anadyr (177.5°E) west of the centre, Nome
     // (165.4°W) east of it. The renderer draws the world copies side by side; the markers, their
     // counts and labels, picking and the lon/lat under the cursor must use the copy in view.
-    geo::Gazetteer gazetteer;
-    test_support::addUnderItsName(gazetteer, testPlace("t:anadyr", "Anadyr", 177.5, 64.73, 200000));
-    test_support::addUnderItsName(gazetteer, testPlace("t:nome", "Nome", -165.41, 64.50, 200000));
     AppState state;
-    state.doc = std::make_unique<OpenDocument>(OpenDocument::fromDocument(
-        geo::Document::fromString("Flights link Anadyr and Nome.\n\nAnadyr, then Nome.\n", "test"), gazetteer, "test.txt"));
+    state.doc = beringText();
     const geo::XY bering = *state.projection.forward(180.0, 64.6);
     state.view = geo::Viewport(1200, 800, bering, 5.0);
     const MarkerScene scene = drawnMarkers(state);
@@ -141,12 +146,8 @@ TEST(AntimeridianScene, PlacesJustAcrossTheAntimeridianAreDrawnLabelledAndPicked
 TEST(AntimeridianScene, DraggingZoomingAndFlyingCrossTheAntimeridianInWebMercator) {
     // Web Mercator's plane repeats every world width; the view's centre must come back from the
     // other side rather than stop at ±180° (a wall in the Bering Sea), and flights go the short way.
-    geo::Gazetteer gazetteer;
-    test_support::addUnderItsName(gazetteer, testPlace("t:anadyr", "Anadyr", 177.5, 64.73, 200000));
-    test_support::addUnderItsName(gazetteer, testPlace("t:nome", "Nome", -165.41, 64.50, 200000));
     AppState state;
-    state.doc = std::make_unique<OpenDocument>(OpenDocument::fromDocument(
-        geo::Document::fromString("Flights link Anadyr and Nome.\n\nAnadyr, then Nome.\n", "test"), gazetteer, "test.txt"));
+    state.doc = beringText();
     state.panel_width_px = 0;
     state.view = geo::Viewport(1200, 800, *state.projection.forward(179.5, 64.6), 5.0);
     auto centreLon = [&] { return lonLatAtPixel(state, 600, 400)->lon; };
