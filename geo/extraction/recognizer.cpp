@@ -79,11 +79,12 @@ bool fitsFeatureWord(const Place& p, std::string_view word) {
 }
 
 // Keeps the entries of the feature word's class, if any entry is of it (otherwise all: "the Kabul
-// valley" still means Kabul when no valley of that name is known).
-void keepFeatureClass(std::vector<NameEntry>& entries, std::string_view word, const Gazetteer& g) {
+// valley" still means Kabul when no valley of that name is known). True when some entry was of it.
+bool keepFeatureClass(std::vector<NameEntry>& entries, std::string_view word, const Gazetteer& g) {
     const auto fits = [&](const NameEntry& e) { return fitsFeatureWord(g.place(e.place), word); };
-    if (std::none_of(entries.begin(), entries.end(), fits)) return;
+    if (std::none_of(entries.begin(), entries.end(), fits)) return false;
     entries.erase(std::remove_if(entries.begin(), entries.end(), [&](const NameEntry& e) { return !fits(e); }), entries.end());
+    return true;
 }
 
 bool canJoin(const Token& t) {
@@ -562,10 +563,7 @@ void extendToFeatureNames(const Document& doc, const Gazetteer& gazetteer, const
         for (std::size_t j = i > 2 ? i - 2 : 0; j < std::min(kept.size(), i + 3); ++j) {
             if (j != i && kept[j].first <= f->last && f->first <= kept[j].last) gone[j] = true;
         }
-        const bool of_its_class = std::any_of(m.entries.begin(), m.entries.end(), [&](const NameEntry& e) {
-            return fitsFeatureWord(gazetteer.place(e.place), f->head);
-        });
-        keepFeatureClass(m.entries, f->head, gazetteer);
+        const bool of_its_class = keepFeatureClass(m.entries, f->head, gazetteer);
         // Placed by a namesake of another class that is no big town ("Ross Island" by Ross', a town of
         // 6,000 in Belarus; "Denmark Strait" by Denmark): only where the rest of the document lies
         // near it, as for a weak name.
